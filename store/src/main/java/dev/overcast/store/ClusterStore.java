@@ -1,0 +1,177 @@
+package dev.overcast.store;
+
+import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.store.exceptions.ClusterAlreadyExistsException;
+import dev.overcast.store.exceptions.ClusterNotFoundException;
+import dev.overcast.store.exceptions.IllegalStatusTransitionException;
+import dev.overcast.store.exceptions.VersionConflictException;
+import dev.overcast.store.internal.ClusterItem;
+import dev.overcast.store.internal.ItemLimits;
+import dev.overcast.store.internal.Transaction;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The clusters table. A cluster is created free-standing; every later write is made under the
+ * cluster's {@link Lease} and is optimistic: it names the version it read and fails with
+ * {@link VersionConflictException} if the row moved on. Status changes follow
+ * {@link ClusterStatus#canMoveTo}.
+ */
+public final class ClusterStore {
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<ClusterItem> table;
+    private final LeaseLocks locks;
+    private final InstantSource clock;
+
+    ClusterStore(DynamoDbEnhancedClient enhanced, DynamoDbTable<ClusterItem> table, LeaseLocks locks, InstantSource clock) {
+        this.enhanced = enhanced;
+        this.table = table;
+        this.locks = locks;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a new cluster in status {@link ClusterStatus#CREATING} at version 1.
+     *
+     * @throws ClusterAlreadyExistsException if the id is taken
+     */
+    public Cluster create(String clusterId, String tenant, String spec) {
+        Instant now = clock.instant();
+        ClusterItem item = new ClusterItem();
+        item.setClusterId(clusterId);
+        item.setTenant(tenant);
+        item.setSpec(spec);
+        item.setStatus(ClusterStatus.CREATING.name());
+        item.setLastAppliedChange(0L);
+        item.setCreatedAt(now);
+        item.setUpdatedAt(now);
+        ItemLimits.check(table.tableName(), table.tableSchema(), item);
+        try {
+            // The versioned-record extension adds attribute_not_exists(version) and writes version 1.
+            table.putItem(r -> r.item(item));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ClusterAlreadyExistsException("cluster " + clusterId + " exists already");
+        }
+        item.setVersion(1L);
+        return cluster(item);
+    }
+
+    public Optional<Cluster> find(String clusterId) {
+        ItemLimits.checkPartitionKey(table.tableName(), "clusterId", clusterId);
+        return Optional.ofNullable(table.getItem(r -> r.key(key(clusterId)).consistentRead(true))).map(ClusterStore::cluster);
+    }
+
+    /** @throws ClusterNotFoundException if there is no such cluster */
+    public Cluster get(String clusterId) {
+        return find(clusterId).orElseThrow(() -> new ClusterNotFoundException("no cluster " + clusterId));
+    }
+
+    /** Every cluster, for the hourly reconcile. */
+    public List<Cluster> list() {
+        return table.scan(r -> r.consistentRead(true)).items().stream().map(ClusterStore::cluster).toList();
+    }
+
+    public List<Cluster> listByTenant(String tenant) {
+        return table.index(ClusterItem.BY_TENANT)
+                .query(QueryConditional.keyEqualTo(Key.builder().partitionValue(tenant).build()))
+                .stream().flatMap(page -> page.items().stream()).map(ClusterStore::cluster).toList();
+    }
+
+    /**
+     * Moves {@code current} to {@code next}, recording {@code reason}.
+     *
+     * @throws IllegalStatusTransitionException if the lifecycle forbids it
+     * @throws VersionConflictException         if the cluster changed since {@code current} was read
+     * @throws dev.overcast.store.exceptions.StaleFencingTokenException if {@code lease} is no longer in force
+     */
+    public Cluster moveTo(Lease lease, Cluster current, ClusterStatus next, String reason) {
+        if (!current.status().canMoveTo(next)) {
+            throw new IllegalStatusTransitionException("cluster " + current.id() + " cannot move from "
+                    + current.status().id() + " to " + next.id() + "; allowed: " + current.status().successors());
+        }
+        return write(lease, new Cluster(current.id(), current.tenant(), current.spec(), next, reason,
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt()));
+    }
+
+    /** Replaces the spec of {@code current}; same failures as {@link #moveTo}. */
+    public Cluster updateSpec(Lease lease, Cluster current, String spec) {
+        return write(lease, new Cluster(current.id(), current.tenant(), spec, current.status(), current.statusReason(),
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt()));
+    }
+
+    private Cluster write(Lease lease, Cluster changed) {
+        Transaction transaction = new Transaction(enhanced, "update of cluster " + changed.id());
+        locks.guard(transaction, lease);
+        Cluster written = addWrite(transaction, lease, changed);
+        transaction.commit();
+        return written;
+    }
+
+    /**
+     * Adds to {@code transaction} the versioned put of {@code changed} (whose version is the one it was
+     * read at) and returns the cluster as it will stand once committed.
+     */
+    Cluster addWrite(Transaction transaction, Lease lease, Cluster changed) {
+        lease.requireCluster(changed.id());
+        ClusterItem item = item(changed);
+        item.setUpdatedAt(clock.instant());
+        // The versioned-record extension conditions the put on version = changed.version() and increments it.
+        transaction.put(table, item, attributeExists(), old -> conflict(changed, old));
+        item.setVersion(changed.version() + 1);
+        return cluster(item);
+    }
+
+    /** Adds to {@code transaction} the condition that the cluster exists. */
+    void addExists(Transaction transaction, String clusterId) {
+        transaction.check(table, key(clusterId), attributeExists(),
+                old -> new ClusterNotFoundException("no cluster " + clusterId));
+    }
+
+    private static Expression attributeExists() {
+        return Expression.builder().expression("attribute_exists(#id)").expressionNames(Map.of("#id", "clusterId")).build();
+    }
+
+    private static RuntimeException conflict(Cluster expected, Map<String, AttributeValue> old) {
+        if (old == null || old.isEmpty()) {
+            return new ClusterNotFoundException("cluster " + expected.id() + " no longer exists");
+        }
+        return new VersionConflictException("cluster " + expected.id() + " changed since it was read at version "
+                + expected.version() + "; it is now at version " + old.get("version").n() + ": read it again");
+    }
+
+    private static Key key(String clusterId) {
+        return Key.builder().partitionValue(clusterId).build();
+    }
+
+    private static ClusterItem item(Cluster cluster) {
+        ClusterItem item = new ClusterItem();
+        item.setClusterId(cluster.id());
+        item.setTenant(cluster.tenant());
+        item.setSpec(cluster.spec());
+        item.setStatus(cluster.status().name());
+        item.setStatusReason(cluster.statusReason());
+        item.setVersion(cluster.version());
+        item.setLastAppliedChange(cluster.lastAppliedChange());
+        item.setCreatedAt(cluster.createdAt());
+        item.setUpdatedAt(cluster.updatedAt());
+        return item;
+    }
+
+    static Cluster cluster(ClusterItem item) {
+        return new Cluster(item.getClusterId(), item.getTenant(), item.getSpec(),
+                ClusterStatus.valueOf(item.getStatus().toUpperCase(Locale.ROOT)), item.getStatusReason(),
+                item.getVersion(), item.getLastAppliedChange() == null ? 0 : item.getLastAppliedChange(),
+                item.getCreatedAt(), item.getUpdatedAt());
+    }
+}
