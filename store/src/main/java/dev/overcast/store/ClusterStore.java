@@ -127,9 +127,11 @@ public final class ClusterStore {
         ClusterItem item = item(changed);
         item.setUpdatedAt(clock.instant());
         // The versioned-record extension conditions the put on version = changed.version() and increments it.
+        // The transaction maps the item only when it is committed: leave it untouched from here on.
         transaction.put(table, item, attributeExists(), old -> conflict(changed, old));
-        item.setVersion(changed.version() + 1);
-        return cluster(item);
+        Cluster written = cluster(item);
+        return new Cluster(written.id(), written.tenant(), written.spec(), written.status(), written.statusReason(),
+                written.version() + 1, written.lastAppliedChange(), written.createdAt(), written.updatedAt());
     }
 
     /** Adds to {@code transaction} the condition that the cluster exists. */

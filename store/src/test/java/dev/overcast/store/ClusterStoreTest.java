@@ -1,0 +1,122 @@
+package dev.overcast.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.store.DynamoDbLocalExtension.FreshStore;
+import dev.overcast.store.exceptions.ClusterAlreadyExistsException;
+import dev.overcast.store.exceptions.ClusterNotFoundException;
+import dev.overcast.store.exceptions.IllegalStatusTransitionException;
+import dev.overcast.store.exceptions.StaleFencingTokenException;
+import dev.overcast.store.exceptions.VersionConflictException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class ClusterStoreTest {
+    private static final Duration TTL = Duration.ofMinutes(5);
+
+    @Test
+    void create_shouldStoreClusterCreatingAtVersionOne(FreshStore fresh) {
+        Cluster created = fresh.store().clusters().create("c1", "team-a", "{\"workers\":3}");
+
+        assertThat(created.status()).isEqualTo(ClusterStatus.CREATING);
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(fresh.store().clusters().get("c1")).isEqualTo(created);
+        assertThat(fresh.store().clusters().listByTenant("team-a")).containsExactly(created);
+        assertThat(fresh.store().clusters().list()).containsExactly(created);
+    }
+
+    @Test
+    void create_shouldFail_whenIdTaken(FreshStore fresh) {
+        fresh.store().clusters().create("c1", "team-a", "{}");
+
+        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "team-b", "{}"))
+                .isInstanceOf(ClusterAlreadyExistsException.class);
+        assertThat(fresh.store().clusters().get("c1").tenant()).isEqualTo("team-a");
+    }
+
+    @Test
+    void get_shouldFail_whenClusterUnknown(FreshStore fresh) {
+        assertThatThrownBy(() -> fresh.store().clusters().get("nope")).isInstanceOf(ClusterNotFoundException.class);
+    }
+
+    @Test
+    void moveTo_shouldFollowLifecycleAndBumpVersion(FreshStore fresh) {
+        ClusterStore clusters = fresh.store().clusters();
+        Cluster cluster = clusters.create("c1", "team-a", "{}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
+
+        cluster = clusters.moveTo(lease, cluster, ClusterStatus.READY, null);
+        cluster = clusters.moveTo(lease, cluster, ClusterStatus.RECONCILING, "hourly");
+        cluster = clusters.moveTo(lease, cluster, ClusterStatus.READY, null);
+        cluster = clusters.moveTo(lease, cluster, ClusterStatus.DELETING, "requested");
+        cluster = clusters.moveTo(lease, cluster, ClusterStatus.DELETED, null);
+
+        assertThat(cluster.version()).isEqualTo(6);
+        assertThat(clusters.get("c1")).isEqualTo(cluster);
+    }
+
+    @Test
+    void moveTo_shouldRefuseIllegalTransition_andWriteNothing(FreshStore fresh) {
+        Cluster cluster = fresh.store().clusters().create("c1", "team-a", "{}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
+
+        assertThatThrownBy(() -> fresh.store().clusters().moveTo(lease, cluster, ClusterStatus.RECONCILING, null))
+                .isInstanceOf(IllegalStatusTransitionException.class)
+                .hasMessageContaining("creating").hasMessageContaining("reconciling");
+        Cluster deleted = fresh.store().clusters().moveTo(lease,
+                fresh.store().clusters().moveTo(lease, cluster, ClusterStatus.DELETING, null), ClusterStatus.DELETED, null);
+        assertThatThrownBy(() -> fresh.store().clusters().moveTo(lease, deleted, ClusterStatus.FAILED, "late"))
+                .isInstanceOf(IllegalStatusTransitionException.class);
+        assertThat(fresh.store().clusters().get("c1").status()).isEqualTo(ClusterStatus.DELETED);
+    }
+
+    @Test
+    void moveTo_shouldAllowFailureFromAnyLiveStatus(FreshStore fresh) {
+        Cluster cluster = fresh.store().clusters().create("c1", "team-a", "{}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
+
+        Cluster failed = fresh.store().clusters().moveTo(lease, cluster, ClusterStatus.FAILED, "quota exceeded");
+
+        assertThat(fresh.store().clusters().get("c1").statusReason()).isEqualTo("quota exceeded");
+        assertThat(failed.status()).isEqualTo(ClusterStatus.FAILED);
+    }
+
+    @Test
+    void update_shouldFailWithConflict_whenWrittenFromStaleRead(FreshStore fresh) {
+        Cluster read = fresh.store().clusters().create("c1", "team-a", "{\"workers\":3}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.SCALE, TTL);
+        fresh.store().clusters().updateSpec(lease, read, "{\"workers\":5}");
+
+        assertThatThrownBy(() -> fresh.store().clusters().updateSpec(lease, read, "{\"workers\":4}"))
+                .isInstanceOf(VersionConflictException.class)
+                .hasMessageContaining("version 1").hasMessageContaining("version 2");
+        assertThat(fresh.store().clusters().get("c1").spec()).isEqualTo("{\"workers\":5}");
+    }
+
+    @Test
+    void update_shouldBeFenced_whenLeaseTakenOver(FreshStore fresh) {
+        Cluster read = fresh.store().clusters().create("c1", "team-a", "{}");
+        Lease stale = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
+        fresh.clock().advance(TTL);
+        fresh.store().locks().acquire("c1", "exec-b", LeasePurpose.DESTROY, TTL);
+
+        assertThatThrownBy(() -> fresh.store().clusters().moveTo(stale, read, ClusterStatus.READY, null))
+                .isInstanceOf(StaleFencingTokenException.class);
+        assertThat(fresh.store().clusters().get("c1")).isEqualTo(read);
+    }
+
+    @Test
+    void update_shouldRefuseLeaseOfAnotherCluster(FreshStore fresh) {
+        Cluster read = fresh.store().clusters().create("c1", "team-a", "{}");
+        fresh.store().clusters().create("c2", "team-a", "{}");
+        Lease other = fresh.store().locks().acquire("c2", "exec-a", LeasePurpose.CREATE, TTL);
+
+        assertThatThrownBy(() -> fresh.store().clusters().moveTo(other, read, ClusterStatus.READY, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'c2'").hasMessageContaining("'c1'");
+    }
+}
