@@ -9,6 +9,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -37,6 +39,7 @@ public final class ChangeQueue {
     private static final String APPLIED = "applied";
     private static final int ENQUEUE_ATTEMPTS = 20;
     private static final int DRAIN_PAGE = 25;
+    private static final long RACE_BACKOFF_NANOS = 1_000_000;
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ChangeItem> table;
@@ -85,7 +88,8 @@ public final class ChangeQueue {
                 transaction.commit();
                 return change(change);
             } catch (LostRace e) {
-                // Another enqueue took number last + 1: read the head again.
+                // Another enqueue took number last + 1: read the head again, after a jittered pause.
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(RACE_BACKOFF_NANOS << Math.min(attempt, 5)));
             }
         }
         throw new VersionConflictException("enqueue on cluster " + clusterId + " lost the race for the next sequence number "

@@ -123,7 +123,7 @@ class ChangeQueueTest {
         store.clusters().create("c1", "team", "spec");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<QueuedChange>> futures = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 12; i++) {
             String payload = "p" + i;
             futures.add(pool.submit(() -> store.changes().enqueue("c1", ChangeKind.EDIT_SPEC, payload)));
         }
@@ -133,8 +133,8 @@ class ChangeQueueTest {
         }
         pool.shutdown();
 
-        assertThat(seqs).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).mapToObj(i -> (long) i).toList());
-        assertThat(store.changes().pending("c1")).extracting(QueuedChange::seq).isSorted().hasSize(20);
+        assertThat(seqs).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 12).mapToObj(i -> (long) i).toList());
+        assertThat(store.changes().pending("c1")).extracting(QueuedChange::seq).isSorted().hasSize(12);
     }
 
     @Test
