@@ -1,6 +1,7 @@
 package dev.overcast.store;
 
 import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Instant;
@@ -34,6 +35,12 @@ public record InventoryEntry(
 
     public InventoryEntry {
         attributes = attributes == null ? new TreeMap<>() : new TreeMap<>(attributes);
+    }
+
+    /** What an adapter's {@code observe} reported, as the cluster's inventory row. */
+    public static InventoryEntry observed(String clusterId, Observation observation, Instant observedAt) {
+        return new InventoryEntry(clusterId, observation.name(), observation.kind(), observation.cloud(),
+                observation.region(), observation.cloudId(), observation.state(), observation.attributes(), observedAt);
     }
 
     public InventoryEntry(String clusterId, String name, ResourceKind kind, Cloud cloud, String region,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.ResourceKind;
 import dev.overcast.store.DynamoDbLocalExtension.FreshStore;
@@ -13,6 +14,7 @@ import dev.overcast.store.exceptions.NotLockOwnerException;
 import dev.overcast.store.exceptions.StaleFencingTokenException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -143,8 +145,12 @@ class LeaseLocksTest {
                 .hasMessageContaining("exec-b");
         assertThat(fresh.store().inventory().list("c1")).isEmpty();
 
-        fresh.store().inventory().put(current, entry("c1", "c1-network-aws"));
-        assertThat(fresh.store().inventory().list("c1")).hasSize(1);
+        fresh.store().inventory().put(current, InventoryEntry.observed("c1", new Observation("c1-network-aws",
+                ResourceKind.NETWORK, Cloud.AWS, "eu-west-1", "vpc-123", ResourceState.READY,
+                new TreeMap<>(Map.of("cidr", "10.0.0.0/16")), Map.of()), fresh.clock().instant()));
+        assertThat(fresh.store().inventory().find("c1", "c1-network-aws")).get()
+                .extracting(InventoryEntry::cloudId, InventoryEntry::state, InventoryEntry::observedAt)
+                .containsExactly("vpc-123", ResourceState.READY, fresh.clock().instant());
     }
 
     @Test
