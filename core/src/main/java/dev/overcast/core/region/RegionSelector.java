@@ -14,14 +14,16 @@ import java.util.stream.Collectors;
  * possible, and refuses when even the best set exceeds {@link #MAX_RTT_MS}: etcd and the API
  * server across clouds tolerate a few milliseconds, not tens.
  *
- * <p>Candidates are the {@value #CANDIDATES_PER_CLOUD} regions of each cloud nearest the location
- * hint (a pinned cloud has only its pinned region); every combination is scored, which is at most
- * 216 sets. Ties are broken, in order, by the smaller sum of all pairs' round trips, the smaller
+ * <p>Candidates are the regions of each cloud at most {@value #NEARBY_KM} km farther from the
+ * location hint than that cloud's nearest region, at most {@value #CANDIDATES_PER_CLOUD} of them (a
+ * pinned cloud has only its pinned region): "near us-east" must not wander off to Montreal because
+ * the round trips there are a millisecond shorter. Every combination is scored, at most 216 sets. Ties are broken, in order, by the smaller sum of all pairs' round trips, the smaller
  * total distance from the hint, and the region ids, so the same input always gives the same set.
  */
 public final class RegionSelector {
     public static final double MAX_RTT_MS = 10.0;
     static final int CANDIDATES_PER_CLOUD = 6;
+    static final double NEARBY_KM = 500;
 
     private final RegionCatalog catalog;
 
@@ -77,8 +79,12 @@ public final class RegionSelector {
     }
 
     private List<Region> nearest(Cloud cloud, GeoPoint anchor) {
-        return catalog.regions(cloud).stream()
+        List<Region> byDistance = catalog.regions(cloud).stream()
                 .sorted(Comparator.comparingDouble((Region r) -> r.location().distanceKm(anchor)).thenComparing(Region::name))
+                .toList();
+        double reach = byDistance.get(0).location().distanceKm(anchor) + NEARBY_KM;
+        return byDistance.stream()
+                .filter(r -> r.location().distanceKm(anchor) <= reach)
                 .limit(CANDIDATES_PER_CLOUD)
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.overcast.runtime;
 
+import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Serverless engine for one multi-cloud Kubernetes cluster on your own AWS, GCP and Azure accounts.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PlanCommand.class,
         })
 public final class Main {
 
@@ -19,6 +21,13 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main());
+        // A failure the command did not handle is reported in one line, never as a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("overcast " + cmd.getCommandName() + ": " + e);
+            cmd.getErr().flush();
+            return 1;
+        });
+        return commandLine;
     }
 }
