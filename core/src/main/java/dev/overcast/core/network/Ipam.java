@@ -18,7 +18,8 @@ import java.util.Objects;
  *   <li>network: the spec's CIDR for the cloud or {@link AddressDefaults#VPC_CIDRS};</li>
  *   <li>node subnets: consecutive blocks 4 bits longer than the network (clamped to /16–/24, the
  *       sizes every cloud accepts), one per zone for the first {@value #MAX_ZONES} zones on AWS and
- *       GCP, one regional subnet on Azure plus {@code GatewaySubnet}, the network's last /27;</li>
+ *       GCP, one regional subnet on Azure plus, when there are tunnels, {@code GatewaySubnet}, the
+ *       network's last /27;</li>
  *   <li>pods: the cluster range split in four, a cloud taking the quarter at its {@link Cloud}
  *       position (so a cloud's range does not move when another cloud joins), then each subnet the
  *       quarter of that at its own position;</li>
@@ -41,7 +42,7 @@ public final class Ipam {
 
         Map<Cloud, CloudNetwork> clouds = new EnumMap<>(Cloud.class);
         for (Cloud cloud : spec.cloudList()) {
-            clouds.put(cloud, cloudNetwork(cloud, regions.region(cloud), vpcCidr(custom, cloud), pods));
+            clouds.put(cloud, cloudNetwork(cloud, regions.region(cloud), vpcCidr(custom, cloud), pods, spec.cloudList().size() > 1));
         }
         NetworkPlan plan = new NetworkPlan(clouds, AddressBlocks.text(pods), services, tunnels(spec.cloudList()));
         verify(plan);
@@ -54,7 +55,7 @@ public final class Ipam {
         return given.getOrDefault(cloud.id(), AddressDefaults.VPC_CIDRS.get(cloud));
     }
 
-    private static CloudNetwork cloudNetwork(Cloud cloud, Region region, String cidr, IPAddress clusterPods) {
+    private static CloudNetwork cloudNetwork(Cloud cloud, Region region, String cidr, IPAddress clusterPods, boolean multiCloud) {
         IPAddress network = AddressBlocks.block(cidr);
         int subnetPrefix = Math.max(16, Math.min(24, network.getNetworkPrefixLength() + 4));
         IPAddress cloudPods = AddressBlocks.nth(clusterPods, clusterPods.getNetworkPrefixLength() + QUARTER_BITS, cloud.ordinal());
@@ -62,7 +63,9 @@ public final class Ipam {
         String gatewaySubnet = null;
         if (cloud == Cloud.AZURE) {
             subnets.add(new SubnetPlan(null, AddressBlocks.text(AddressBlocks.nth(network, subnetPrefix, 0)), AddressBlocks.text(cloudPods)));
-            gatewaySubnet = AddressBlocks.text(AddressBlocks.last(network, GATEWAY_SUBNET_PREFIX));
+            if (multiCloud) {
+                gatewaySubnet = AddressBlocks.text(AddressBlocks.last(network, GATEWAY_SUBNET_PREFIX));
+            }
         } else {
             List<String> zones = region.zones().stream().limit(MAX_ZONES).toList();
             int podSlice = cloudPods.getNetworkPrefixLength() + QUARTER_BITS;

@@ -56,8 +56,9 @@ public final class Planner {
         RegionSet regionSet = selectRegions(spec);
         NetworkPlan network = new Ipam().plan(spec, regionSet);
         Build build = new Build(spec.name(), network);
+        boolean multiCloud = spec.cloudList().size() > 1;
         for (Cloud cloud : spec.cloudList()) {
-            build.cloudFoundation(cloud, regionSet.region(cloud));
+            build.cloudFoundation(cloud, regionSet.region(cloud), multiCloud);
         }
         for (TunnelLink link : network.tunnels()) {
             build.tunnelPair(link);
@@ -86,7 +87,8 @@ public final class Planner {
             this.network = network;
         }
 
-        void cloudFoundation(Cloud cloud, Region region) {
+        /** Network, subnets and firewall; the VPN gateway (and what it needs) only when there is another cloud to reach. */
+        void cloudFoundation(Cloud cloud, Region region, boolean multiCloud) {
             CloudNetwork net = network.cloud(cloud);
             String networkName = ResourceNames.network(cluster, cloud);
             add(networkName, ResourceKind.NETWORK, cloud, Map.of(Attributes.CIDR, net.cidr()));
@@ -105,7 +107,12 @@ public final class Planner {
             add(ResourceNames.firewall(cluster, cloud), ResourceKind.FIREWALL, cloud, Map.of(
                     Attributes.NETWORK_REF, networkName,
                     Attributes.INGRESS, ingress()));
+            if (multiCloud) {
+                vpnGateway(cloud, net, networkName);
+            }
+        }
 
+        private void vpnGateway(Cloud cloud, CloudNetwork net, String networkName) {
             Map<String, String> gateway = new TreeMap<>(Map.of(
                     Attributes.NETWORK_REF, networkName,
                     Attributes.ASN, String.valueOf(net.asn())));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -67,28 +68,38 @@ public final class SpecReader {
     }
 
     private static ClusterSpec parse(String text, boolean json, String source) {
-        Collector collector = new Collector();
-        ClusterSpec spec;
+        ObjectMapper mapper = json ? JSON : YAML;
+        JsonNode tree;
         try {
-            spec = (json ? JSON : YAML).reader()
-                    .withHandler(collector)
-                    .forType(ClusterSpec.class)
-                    .readValue(text);
-        } catch (JsonMappingException e) {
-            // A shape the collector could not recover from; still a violation of a named field, not a crash.
-            collector.violations.add(new Violation(path(e), "type", firstLine(e.getOriginalMessage())));
-            throw new InvalidSpecException(collector.violations);
+            // Syntax first, so a broken file is one clear line rather than a cascade of field errors.
+            tree = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line %d, column %d".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
             throw new SpecFormatException("%s: not valid %s%s: %s".formatted(source, json ? "JSON" : "YAML", where, firstLine(e.getOriginalMessage())), e);
-        } catch (IOException e) {
-            throw new SpecFormatException(source + ": " + firstLine(e.getMessage()), e);
         }
-        if (spec == null) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new SpecFormatException(source + ": empty document, expected a cluster spec", null);
         }
-        if (!collector.violations.isEmpty()) {
+        if (!tree.isObject()) {
+            throw new SpecFormatException(source + ": expected a mapping of fields (name, clouds, masters, ...)", null);
+        }
+        Collector collector = new Collector();
+        ClusterSpec spec;
+        try {
+            spec = mapper.reader().withHandler(collector).forType(ClusterSpec.class).readValue(tree);
+        } catch (IOException e) {
+            // A shape the collector could not recover from; still a violation of a named field, not a crash.
+            String field = e instanceof JsonMappingException m ? path(m) : "spec";
+            collector.violations.add(new Violation(field, "type", firstLine(e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
             throw new InvalidSpecException(collector.violations);
+        }
+        if (!collector.violations.isEmpty()) {
+            // Report the spec's other mistakes too, except on fields that could not be read at all.
+            List<Violation> all = new ArrayList<>(collector.violations);
+            SpecValidator.standard().validate(spec).stream()
+                    .filter(v -> collector.violations.stream().noneMatch(c -> v.field().startsWith(c.field())))
+                    .forEach(all::add);
+            throw new InvalidSpecException(all);
         }
         return spec;
     }

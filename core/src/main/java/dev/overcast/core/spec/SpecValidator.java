@@ -175,7 +175,7 @@ public final class SpecValidator {
     private void checkSize(String field, String size, List<Cloud> clouds, List<Violation> out) {
         for (Cloud cloud : clouds) {
             if (instances.resolve(cloud, size).isEmpty()) {
-                out.add(new Violation(field, "size", "'%s' is neither a size (%s) nor a %s instance type of the catalog (%s)"
+                out.add(new Violation(field, "size", "'%s' is neither a size (%s) nor an instance type of the %s catalog (%s)"
                         .formatted(size, String.join(", ", InstanceCatalog.SIZES), cloud, String.join(", ", instances.types(cloud)))));
             }
         }
