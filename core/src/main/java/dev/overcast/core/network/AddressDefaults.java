@@ -27,8 +27,8 @@ public final class AddressDefaults {
      * and GCP (169.254.0.0/16) accept too, so one pool serves every cloud pair.
      */
     public static final String TUNNEL_POOL = "169.254.21.0/24";
-    /** Azure's APIPA range for BGP peers on VPN gateways. */
-    public static final String AZURE_APIPA_RANGE = "169.254.21.0/23";
+    /** Azure's APIPA range for BGP peers on VPN gateways, 169.254.21.0–169.254.22.255 (not one CIDR block: it straddles a /23 boundary). */
+    public static final List<String> AZURE_APIPA_CIDRS = List.of("169.254.21.0/24", "169.254.22.0/24");
     /** Inside CIDRs AWS refuses for VPN tunnels. */
     public static final List<String> AWS_RESERVED_INSIDE_CIDRS = List.of(
             "169.254.0.0/30", "169.254.1.0/30", "169.254.2.0/30", "169.254.3.0/30",

@@ -90,6 +90,11 @@ public final class Ipam {
                 do {
                     inside = AddressBlocks.nth(pool, TUNNEL_PREFIX, next++);
                 } while (isReserved(inside, awsReserved));
+                boolean azureSide = clouds.get(i) == Cloud.AZURE || clouds.get(j) == Cloud.AZURE;
+                IPAddress link = inside;
+                if (azureSide && AddressDefaults.AZURE_APIPA_CIDRS.stream().noneMatch(r -> AddressBlocks.block(r).contains(link))) {
+                    throw new IllegalStateException("tunnel " + inside + " is outside Azure's APIPA range");
+                }
                 IPAddress first = inside.getLower().withoutPrefixLength().increment(1);
                 IPAddress second = first.increment(1);
                 links.add(new TunnelLink(clouds.get(i), clouds.get(j), AddressBlocks.text(inside),
