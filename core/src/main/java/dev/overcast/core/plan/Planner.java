@@ -6,7 +6,6 @@ import dev.overcast.core.network.Ipam;
 import dev.overcast.core.network.NetworkPlan;
 import dev.overcast.core.network.SubnetPlan;
 import dev.overcast.core.network.TunnelLink;
-import dev.overcast.core.region.GeoPoint;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSelector;
@@ -16,7 +15,6 @@ import dev.overcast.core.spec.InstanceCatalog;
 import dev.overcast.core.spec.MachinePool;
 import dev.overcast.core.spec.SpecValidator;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +51,7 @@ public final class Planner {
     /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
     public Plan plan(ClusterSpec spec) {
         validator.requireValid(spec);
-        RegionSet regionSet = selectRegions(spec);
+        RegionSet regionSet = new RegionSelector(regions).select(spec.cloudList(), spec.near(), spec.pinnedRegions());
         NetworkPlan network = new Ipam().plan(spec, regionSet);
         Build build = new Build(spec.name(), network);
         boolean multiCloud = spec.cloudList().size() > 1;
@@ -65,15 +63,6 @@ public final class Planner {
         }
         build.instances(spec, regionSet);
         return new Plan(spec.name(), spec.kubernetesVersionOrDefault(), regionSet, network, build.resources);
-    }
-
-    private RegionSet selectRegions(ClusterSpec spec) {
-        Map<Cloud, Region> pinned = new EnumMap<>(Cloud.class);
-        for (Cloud cloud : spec.cloudList()) {
-            spec.region(cloud).flatMap(name -> regions.find(cloud, name)).ifPresent(r -> pinned.put(cloud, r));
-        }
-        GeoPoint near = spec.near() == null ? null : regions.locate(spec.near()).orElseThrow();
-        return new RegionSelector(regions).select(spec.cloudList(), near, pinned);
     }
 
     /** The resources of one plan as they are added. */

@@ -1,12 +1,7 @@
 package dev.overcast.core.region;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.overcast.core.catalog.CsvResource;
 import dev.overcast.core.cloud.Cloud;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class RegionCatalog {
     private static final Pattern COORDINATES = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
-    private static final CsvMapper CSV = new CsvMapper();
 
     private static volatile RegionCatalog standard;
 
@@ -55,7 +49,7 @@ public final class RegionCatalog {
 
     private static RegionCatalog load() {
         Map<String, Region> regions = new TreeMap<>();
-        for (Map<String, String> row : rows("regions.csv")) {
+        for (Map<String, String> row : CsvResource.rows("/regions/regions.csv")) {
             Cloud cloud = Cloud.fromId(row.get("cloud")).orElseThrow(() -> new IllegalStateException("unknown cloud in regions.csv: " + row));
             String zones = row.get("zones").trim();
             Region region = new Region(cloud, row.get("region"), row.get("display"),
@@ -64,7 +58,7 @@ public final class RegionCatalog {
             regions.put(region.id(), region);
         }
         List<LatencyModel.Measurement> measurements = new ArrayList<>();
-        for (Map<String, String> row : rows("rtt.csv")) {
+        for (Map<String, String> row : CsvResource.rows("/regions/rtt.csv")) {
             Region from = regions.get(row.get("from_cloud") + "/" + row.get("from_region"));
             Region to = regions.get(row.get("to_cloud") + "/" + row.get("to_region"));
             // The matrix has a few regions the catalog lacks coordinates for; they cannot be selected anyway.
@@ -73,25 +67,11 @@ public final class RegionCatalog {
             }
         }
         Map<String, GeoPoint> metros = new TreeMap<>();
-        for (Map<String, String> row : rows("metros.csv")) {
+        for (Map<String, String> row : CsvResource.rows("/regions/metros.csv")) {
             metros.put(row.get("name"), new GeoPoint(Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))));
         }
         return new RegionCatalog(Collections.unmodifiableMap(regions), Collections.unmodifiableMap(metros),
                 LatencyModel.calibrate(measurements));
-    }
-
-    private static List<Map<String, String>> rows(String file) {
-        try (InputStream in = RegionCatalog.class.getResourceAsStream("/regions/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource /regions/" + file);
-            }
-            MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(in);
-            return it.readAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /regions/" + file, e);
-        }
     }
 
     public Optional<Region> find(Cloud cloud, String name) {

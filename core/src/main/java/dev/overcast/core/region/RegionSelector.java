@@ -4,6 +4,7 @@ import dev.overcast.core.cloud.Cloud;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,19 @@ public final class RegionSelector {
 
     public RegionSelector(RegionCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * The best set for a spec's placement: {@code near} a location hint (may be null when a region is
+     * pinned) with {@code pinned} region names, both already known to the catalog.
+     */
+    public RegionSet select(Collection<Cloud> clouds, String near, Map<Cloud, String> pinned) {
+        Map<Cloud, Region> regions = new EnumMap<>(Cloud.class);
+        pinned.forEach((cloud, name) -> regions.put(cloud, catalog.find(cloud, name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown " + cloud + " region " + name))));
+        GeoPoint point = near == null ? null : catalog.locate(near)
+                .orElseThrow(() -> new IllegalArgumentException("unknown location " + near));
+        return select(clouds, point, regions);
     }
 
     /** The best set near a point, no cloud pinned. */

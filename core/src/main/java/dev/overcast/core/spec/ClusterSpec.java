@@ -3,6 +3,7 @@ package dev.overcast.core.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.overcast.core.cloud.Cloud;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,9 +47,14 @@ public record ClusterSpec(
                 .toList();
     }
 
-    /** The explicit region for a cloud, if the spec pins one. */
-    public Optional<String> region(Cloud cloud) {
-        return Optional.ofNullable(regions).map(r -> r.get(cloud.id()));
+    /** The explicit regions of the spec's clouds. */
+    @JsonIgnore
+    public Map<Cloud, String> pinnedRegions() {
+        Map<Cloud, String> pinned = new EnumMap<>(Cloud.class);
+        for (Cloud cloud : cloudList()) {
+            Optional.ofNullable(regions).map(r -> r.get(cloud.id())).ifPresent(name -> pinned.put(cloud, name));
+        }
+        return pinned;
     }
 
     /** The cloud's worker pool; an empty pool when the spec has none for it. */

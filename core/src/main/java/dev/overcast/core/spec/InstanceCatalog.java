@@ -1,12 +1,7 @@
 package dev.overcast.core.spec;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.overcast.core.catalog.CsvResource;
 import dev.overcast.core.cloud.Cloud;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,19 +43,12 @@ public final class InstanceCatalog {
     private static InstanceCatalog load() {
         Map<Cloud, Map<String, String>> sizes = new EnumMap<>(Cloud.class);
         Map<Cloud, SortedSet<String>> types = new EnumMap<>(Cloud.class);
-        try (InputStream in = InstanceCatalog.class.getResourceAsStream("/instances/instance-types.csv")) {
-            MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(in);
-            for (Map<String, String> row : rows.readAll()) {
-                Cloud cloud = Cloud.fromId(row.get("cloud")).orElseThrow(() -> new IllegalStateException("unknown cloud: " + row));
-                types.computeIfAbsent(cloud, c -> new TreeSet<>()).add(row.get("type"));
-                if (!row.get("size").isBlank()) {
-                    sizes.computeIfAbsent(cloud, c -> new TreeMap<>()).put(row.get("size"), row.get("type"));
-                }
+        for (Map<String, String> row : CsvResource.rows("/instances/instance-types.csv")) {
+            Cloud cloud = Cloud.fromId(row.get("cloud")).orElseThrow(() -> new IllegalStateException("unknown cloud: " + row));
+            types.computeIfAbsent(cloud, c -> new TreeSet<>()).add(row.get("type"));
+            if (!row.get("size").isBlank()) {
+                sizes.computeIfAbsent(cloud, c -> new TreeMap<>()).put(row.get("size"), row.get("type"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /instances/instance-types.csv", e);
         }
         return new InstanceCatalog(sizes, types);
     }

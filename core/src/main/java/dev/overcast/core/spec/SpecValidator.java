@@ -4,15 +4,12 @@ import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.network.AddressBlocks;
 import dev.overcast.core.network.AddressDefaults;
 import dev.overcast.core.network.Ipam;
-import dev.overcast.core.region.GeoPoint;
-import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSelectionException;
 import dev.overcast.core.region.RegionSelector;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,11 +127,9 @@ public final class SpecValidator {
     }
 
     private void checkRoundTrips(ClusterSpec spec, List<Cloud> clouds, List<Violation> out) {
-        Map<Cloud, Region> pinned = new EnumMap<>(Cloud.class);
-        clouds.forEach(c -> spec.region(c).flatMap(name -> regions.find(c, name)).ifPresent(r -> pinned.put(c, r)));
-        GeoPoint near = spec.near() == null ? null : regions.locate(spec.near()).orElseThrow();
+        Map<Cloud, String> pinned = spec.pinnedRegions();
         try {
-            new RegionSelector(regions).select(clouds, near, pinned);
+            new RegionSelector(regions).select(clouds, spec.near(), pinned);
         } catch (RegionSelectionException e) {
             out.add(new Violation(pinned.isEmpty() ? "near" : "regions", "max-rtt", e.getMessage()));
         }

@@ -1,6 +1,7 @@
 package dev.overcast.core.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.region.RegionCatalog;
@@ -26,18 +27,18 @@ class IpamTest {
 
         assertThat(plan.cloud(Cloud.AWS).cidr()).isEqualTo("10.10.0.0/16");
         assertThat(plan.cloud(Cloud.AWS).subnets()).extracting(SubnetPlan::zone, SubnetPlan::cidr, SubnetPlan::podCidr).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("us-east-1a", "10.10.0.0/20", "10.244.0.0/20"),
-                org.assertj.core.groups.Tuple.tuple("us-east-1b", "10.10.16.0/20", "10.244.16.0/20"),
-                org.assertj.core.groups.Tuple.tuple("us-east-1c", "10.10.32.0/20", "10.244.32.0/20"));
+                tuple("us-east-1a", "10.10.0.0/20", "10.244.0.0/20"),
+                tuple("us-east-1b", "10.10.16.0/20", "10.244.16.0/20"),
+                tuple("us-east-1c", "10.10.32.0/20", "10.244.32.0/20"));
         assertThat(plan.cloud(Cloud.GCP).podCidr()).isEqualTo("10.244.64.0/18");
         assertThat(plan.cloud(Cloud.AZURE).subnets()).extracting(SubnetPlan::zone, SubnetPlan::cidr).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(null, "10.30.0.0/20"));
+                tuple(null, "10.30.0.0/20"));
         assertThat(plan.cloud(Cloud.AZURE).gatewaySubnetCidr()).isEqualTo("10.30.255.224/27");
         assertThat(plan.serviceCidr()).isEqualTo("10.96.0.0/12");
         assertThat(plan.tunnels()).extracting(TunnelLink::insideCidr, TunnelLink::firstIp, TunnelLink::secondIp).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("169.254.21.0/30", "169.254.21.1", "169.254.21.2"),
-                org.assertj.core.groups.Tuple.tuple("169.254.21.4/30", "169.254.21.5", "169.254.21.6"),
-                org.assertj.core.groups.Tuple.tuple("169.254.21.8/30", "169.254.21.9", "169.254.21.10"));
+                tuple("169.254.21.0/30", "169.254.21.1", "169.254.21.2"),
+                tuple("169.254.21.4/30", "169.254.21.5", "169.254.21.6"),
+                tuple("169.254.21.8/30", "169.254.21.9", "169.254.21.10"));
         assertThat(plan.clouds().values()).extracting(CloudNetwork::asn).containsExactly(64512, 64513, 65515);
     }
 

@@ -2,6 +2,7 @@ package dev.overcast.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.spec.ClusterSpec;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import java.util.TreeSet;
+import java.util.Collections;
 
 class PlannerTest {
     private static final Pattern GCP_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -113,11 +116,11 @@ class PlannerTest {
 
         List<Resource> masters = plan.resources().stream().filter(r -> "master".equals(r.attribute(Attributes.ROLE))).toList();
         assertThat(masters).extracting(Resource::name, Resource::cloud, r -> r.attribute(Attributes.ZONE)).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("demo-instance-master-0", Cloud.AWS, "us-east-1a"),
-                org.assertj.core.groups.Tuple.tuple("demo-instance-master-1", Cloud.GCP, "us-east4-a"),
-                org.assertj.core.groups.Tuple.tuple("demo-instance-master-2", Cloud.AWS, "us-east-1b"),
-                org.assertj.core.groups.Tuple.tuple("demo-instance-master-3", Cloud.GCP, "us-east4-b"),
-                org.assertj.core.groups.Tuple.tuple("demo-instance-master-4", Cloud.AWS, "us-east-1c"));
+                tuple("demo-instance-master-0", Cloud.AWS, "us-east-1a"),
+                tuple("demo-instance-master-1", Cloud.GCP, "us-east4-a"),
+                tuple("demo-instance-master-2", Cloud.AWS, "us-east-1b"),
+                tuple("demo-instance-master-3", Cloud.GCP, "us-east4-b"),
+                tuple("demo-instance-master-4", Cloud.AWS, "us-east-1c"));
         assertThat(named(plan, "demo-instance-master-1").attributes())
                 .containsEntry(Attributes.INSTANCE_TYPE, "n2-standard-8")
                 .containsEntry(Attributes.SUBNET_REF, "demo-subnet-gcp-a")
@@ -156,7 +159,7 @@ class PlannerTest {
         }
         assertThat(order).hasSameSizeAs(plan.resources());
         List<Resource> reversed = new ArrayList<>(plan.deletionOrder());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         assertThat(reversed).isEqualTo(order);
     }
 
@@ -168,7 +171,7 @@ class PlannerTest {
     }
 
     private static Resource node(String name, String... dependsOn) {
-        return new Resource(name, ResourceKind.NETWORK, Cloud.AWS, "us-east-1", new TreeMap<>(), new java.util.TreeSet<>(Set.of(dependsOn)));
+        return new Resource(name, ResourceKind.NETWORK, Cloud.AWS, "us-east-1", new TreeMap<>(), new TreeSet<>(Set.of(dependsOn)));
     }
 
     @Test
@@ -182,7 +185,7 @@ class PlannerTest {
     void constructor_shouldRejectDanglingDependenciesAndUndeclaredReferences() {
         assertThatThrownBy(() -> new Plan("c", "1.31", null, null, List.of(node("a", "ghost"))))
                 .hasMessage("a depends on ghost, which is not in the plan");
-        Resource subnet = new Resource("s", ResourceKind.SUBNET, Cloud.AWS, "us-east-1", new TreeMap<>(Map.of(Attributes.NETWORK_REF, "a")), new java.util.TreeSet<>());
+        Resource subnet = new Resource("s", ResourceKind.SUBNET, Cloud.AWS, "us-east-1", new TreeMap<>(Map.of(Attributes.NETWORK_REF, "a")), new TreeSet<>());
         assertThatThrownBy(() -> new Plan("c", "1.31", null, null, List.of(node("a"), subnet)))
                 .hasMessage("s.networkRef references a without depending on it");
     }

@@ -2,6 +2,7 @@ package dev.overcast.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +58,10 @@ class SpecReaderTest {
                 .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field, Violation::rule)
                         .contains(
-                                org.assertj.core.groups.Tuple.tuple("colour", "unknown-field"),
-                                org.assertj.core.groups.Tuple.tuple("masters.count", "type"),
-                                org.assertj.core.groups.Tuple.tuple("masters.sise", "unknown-field"),
-                                org.assertj.core.groups.Tuple.tuple("workers.aws.extra", "unknown-field")));
+                                tuple("colour", "unknown-field"),
+                                tuple("masters.count", "type"),
+                                tuple("masters.sise", "unknown-field"),
+                                tuple("workers.aws.extra", "unknown-field")));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.overcast.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.overcast.core.cloud.Cloud;
 
 class SpecValidatorTest {
     private final SpecValidator validator = SpecValidator.standard();
@@ -39,9 +41,9 @@ class SpecValidatorTest {
                 "near: 'atlantis' is neither a known place (e.g. us-east, eu-central, frankfurt, tokyo) nor 'latitude,longitude' [location]",
                 "masters.count: must be 1, 3 or 5, was 2 [one-of]",
                 "masters.size: 'gigantic' is neither a size (small, medium, large, xlarge) nor an instance type of the aws catalog ("
-                        + String.join(", ", InstanceCatalog.standard().types(dev.overcast.core.cloud.Cloud.AWS)) + ") [size]",
+                        + String.join(", ", InstanceCatalog.standard().types(Cloud.AWS)) + ") [size]",
                 "masters.size: 'gigantic' is neither a size (small, medium, large, xlarge) nor an instance type of the gcp catalog ("
-                        + String.join(", ", InstanceCatalog.standard().types(dev.overcast.core.cloud.Cloud.GCP)) + ") [size]",
+                        + String.join(", ", InstanceCatalog.standard().types(Cloud.GCP)) + ") [size]",
                 "workers.azure.count: must be between 0 and 100, was 250 [range]",
                 "network.vpcCidrs.aws: '10.10.1.0/16' has host bits set; did you mean 10.10.0.0/16? [cidr]",
                 "network.podCidr: '10.300.0.0/16' is not an IPv4 CIDR like 10.10.0.0/16 [cidr]",
@@ -70,7 +72,7 @@ class SpecValidatorTest {
         ClusterSpec spec = spec("demo", List.of("aws"), null, "us-east", new MachinePool(1, null), null,
                 new NetworkSpec(Map.of("aws", "8.8.0.0/16"), null, null));
         assertThat(validator.validate(spec)).extracting(Violation::field, Violation::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("network.vpcCidrs.aws", "private"));
+                .containsExactly(tuple("network.vpcCidrs.aws", "private"));
     }
 
     @Test
@@ -91,17 +93,17 @@ class SpecValidatorTest {
                 new MachinePool(1, null), Map.of("azure", new MachinePool(1, null)), null);
 
         assertThat(validator.validate(spec)).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("regions.aws", "region"),
-                org.assertj.core.groups.Tuple.tuple("regions.gcp", "in-clouds"),
-                org.assertj.core.groups.Tuple.tuple("workers.azure", "in-clouds"));
+                tuple("regions.aws", "region"),
+                tuple("regions.gcp", "in-clouds"),
+                tuple("workers.azure", "in-clouds"));
     }
 
     @Test
     void validate_shouldRequireAPlacementAndMasters() {
         ClusterSpec spec = spec("demo", List.of("aws"), null, null, null, null, null);
         assertThat(validator.validate(spec)).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("near", "required"),
-                org.assertj.core.groups.Tuple.tuple("masters", "required"));
+                tuple("near", "required"),
+                tuple("masters", "required"));
     }
 
     @Test
