@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 public final class RegionCatalog {
     private static final Pattern COORDINATES = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
-    private static volatile RegionCatalog standard;
-
     private final Map<String, Region> regionsById;
     private final Map<String, GeoPoint> metros;
     private final LatencyModel latency;
@@ -33,18 +31,14 @@ public final class RegionCatalog {
         this.latency = latency;
     }
 
-    /** The catalog shipped in this jar, loaded once. */
+    /** The catalog shipped in this jar, loaded on first use. */
     public static RegionCatalog standard() {
-        RegionCatalog loaded = standard;
-        if (loaded == null) {
-            synchronized (RegionCatalog.class) {
-                if (standard == null) {
-                    standard = load();
-                }
-                loaded = standard;
-            }
-        }
-        return loaded;
+        return Shipped.CATALOG;
+    }
+
+    /** Holds the shipped catalog; the JVM loads it once, when {@link #standard()} first runs. */
+    private static final class Shipped {
+        static final RegionCatalog CATALOG = load();
     }
 
     private static RegionCatalog load() {
