@@ -117,8 +117,8 @@ public final class SpecValidator {
             }
         }
         if (spec.near() != null && regions.locate(spec.near()).isEmpty()) {
-            out.add(new Violation("near", "location", "'%s' is neither a known place (e.g. %s) nor 'latitude,longitude'"
-                    .formatted(spec.near(), String.join(", ", List.of("us-east", "eu-central", "frankfurt", "tokyo")))));
+            out.add(new Violation("near", "location",
+                    "'%s' is neither a known place (e.g. us-east, eu-central, frankfurt, tokyo) nor 'latitude,longitude'".formatted(spec.near())));
         }
         if (spec.near() == null && pinned.isEmpty()) {
             out.add(new Violation("near", "required", "give a location hint ('near') or a region for each cloud ('regions')"));
