@@ -4,10 +4,10 @@ package dev.overcast.core.plan;
  * The attribute keys of planned resources: the contract between the planner and the cloud adapters.
  *
  * <p>Values are strings so that plans serialise byte-identically and diff compares them without
- * type juggling. Lists are comma-separated in a documented order. A key ending in {@code Ref} (or
- * named below as a reference) holds the <em>name</em> of another resource of the plan, always also
- * listed in {@link Resource#dependsOn()}; adapters resolve it through
- * {@link dev.overcast.core.cloud.Dependencies}.
+ * type juggling. Lists are comma-separated in a documented order. A key ending in {@code Ref} holds
+ * the <em>name</em> of another resource of the plan, always also listed in {@link Resource#dependsOn()},
+ * and adapters resolve it through {@link dev.overcast.core.cloud.Dependencies}; the one exception is
+ * {@link #SHARED_SECRET_REF}, which names an entry of the secret store.
  */
 public final class Attributes {
     private Attributes() {

@@ -1,6 +1,7 @@
 package dev.overcast.runtime;
 
 import dev.overcast.runtime.bench.BenchCommand;
+import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BenchCommand.class,
+            PlanCommand.class,
         })
 public final class Main {
 
@@ -21,6 +23,13 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main());
+        // A failure the command did not handle is reported in one line, never as a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("overcast " + cmd.getCommandName() + ": " + e);
+            cmd.getErr().flush();
+            return 1;
+        });
+        return commandLine;
     }
 }

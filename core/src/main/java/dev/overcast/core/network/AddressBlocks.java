@@ -1,0 +1,55 @@
+package dev.overcast.core.network;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.math.BigInteger;
+
+/** The few CIDR operations the plan needs, on the ipaddress library. */
+public final class AddressBlocks {
+    private AddressBlocks() {
+    }
+
+    /** Parses an IPv4 CIDR such as {@code 10.10.0.0/16}. */
+    public static IPAddress parse(String cidr) throws AddressStringException {
+        IPAddress address = new IPAddressString(cidr).toAddress();
+        if (!address.isIPv4() || !address.isPrefixed()) {
+            throw new AddressStringException(cidr + " is not an IPv4 CIDR like 10.10.0.0/16");
+        }
+        return address;
+    }
+
+    /** Parses a CIDR the plan itself produced or validated. */
+    static IPAddress block(String cidr) {
+        try {
+            return parse(cidr);
+        } catch (AddressStringException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The {@code index}-th block of length {@code prefix} inside {@code block}. */
+    static IPAddress nth(IPAddress block, int prefix, long index) {
+        BigInteger size = BigInteger.ONE.shiftLeft(block.getBitCount() - prefix);
+        IPAddress start = block.getLower().withoutPrefixLength().increment(size.multiply(BigInteger.valueOf(index)).longValueExact());
+        IPAddress sub = start.toPrefixBlock(prefix);
+        if (!block.contains(sub)) {
+            throw new IllegalArgumentException("block " + index + " of /" + prefix + " is outside " + block);
+        }
+        return sub;
+    }
+
+    /** The last block of length {@code prefix} inside {@code block}. */
+    static IPAddress last(IPAddress block, int prefix) {
+        return block.getUpper().withoutPrefixLength().toPrefixBlock(prefix);
+    }
+
+    /** Whether two CIDR blocks share an address (for prefix blocks: one contains the other). */
+    public static boolean overlap(IPAddress a, IPAddress b) {
+        return a.contains(b) || b.contains(a);
+    }
+
+    static String text(IPAddress block) {
+        return block.toCanonicalString();
+    }
+}

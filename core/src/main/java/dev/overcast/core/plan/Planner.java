@@ -1,0 +1,226 @@
+package dev.overcast.core.plan;
+
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.network.CloudNetwork;
+import dev.overcast.core.network.Ipam;
+import dev.overcast.core.network.NetworkPlan;
+import dev.overcast.core.network.SubnetPlan;
+import dev.overcast.core.network.TunnelLink;
+import dev.overcast.core.region.Region;
+import dev.overcast.core.region.RegionCatalog;
+import dev.overcast.core.region.RegionSelector;
+import dev.overcast.core.region.RegionSet;
+import dev.overcast.core.spec.ClusterSpec;
+import dev.overcast.core.spec.InstanceCatalog;
+import dev.overcast.core.spec.MachinePool;
+import dev.overcast.core.spec.SpecValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Turns a spec into a {@link Plan}: validate, choose regions, lay out addresses, then one resource
+ * per cloud object with the attributes and edges of {@code docs/architecture.md} (the table and
+ * "Who needs whose address"). Pure and deterministic: the same spec always gives an equal plan.
+ */
+public final class Planner {
+    static final String MASTER_DISK_GB = "50";
+    static final String WORKER_DISK_GB = "100";
+    /** Kubernetes' API server port, open to the world so the cluster can be reached (auth is Kubernetes'). */
+    private static final String API_RULE = "tcp:6443:0.0.0.0/0";
+
+    private final RegionCatalog regions;
+    private final InstanceCatalog instances;
+    private final SpecValidator validator;
+
+    public Planner(RegionCatalog regions, InstanceCatalog instances) {
+        this.regions = regions;
+        this.instances = instances;
+        this.validator = new SpecValidator(regions, instances);
+    }
+
+    public static Planner standard() {
+        return new Planner(RegionCatalog.standard(), InstanceCatalog.standard());
+    }
+
+    /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
+    public Plan plan(ClusterSpec spec) {
+        validator.requireValid(spec);
+        RegionSet regionSet = new RegionSelector(regions).select(spec.cloudList(), spec.near(), spec.pinnedRegions());
+        NetworkPlan network = new Ipam().plan(spec, regionSet);
+        Build build = new Build(spec.name(), network);
+        boolean multiCloud = spec.cloudList().size() > 1;
+        for (Cloud cloud : spec.cloudList()) {
+            build.cloudFoundation(cloud, regionSet.region(cloud), multiCloud);
+        }
+        for (TunnelLink link : network.tunnels()) {
+            build.tunnelPair(link);
+        }
+        build.instances(spec, regionSet);
+        return new Plan(spec.name(), spec.kubernetesVersionOrDefault(), regionSet, network, build.resources);
+    }
+
+    /** The resources of one plan as they are added. */
+    private final class Build {
+        private final String cluster;
+        private final NetworkPlan network;
+        private final List<Resource> resources = new ArrayList<>();
+
+        Build(String cluster, NetworkPlan network) {
+            this.cluster = cluster;
+            this.network = network;
+        }
+
+        /** Network, subnets and firewall; the VPN gateway (and what it needs) only when there is another cloud to reach. */
+        void cloudFoundation(Cloud cloud, Region region, boolean multiCloud) {
+            CloudNetwork net = network.cloud(cloud);
+            String networkName = ResourceNames.network(cluster, cloud);
+            add(networkName, ResourceKind.NETWORK, cloud, Map.of(Attributes.CIDR, net.cidr()));
+
+            for (SubnetPlan subnet : net.subnets()) {
+                Map<String, String> attributes = new TreeMap<>(Map.of(
+                        Attributes.NETWORK_REF, networkName,
+                        Attributes.CIDR, subnet.cidr(),
+                        Attributes.POD_CIDR, subnet.podCidr()));
+                if (subnet.zone() != null) {
+                    attributes.put(Attributes.ZONE, subnet.zone());
+                }
+                add(subnetName(cloud, region, subnet), ResourceKind.SUBNET, cloud, attributes);
+            }
+
+            add(ResourceNames.firewall(cluster, cloud), ResourceKind.FIREWALL, cloud, Map.of(
+                    Attributes.NETWORK_REF, networkName,
+                    Attributes.INGRESS, ingress()));
+            if (multiCloud) {
+                vpnGateway(cloud, net, networkName);
+            }
+        }
+
+        private void vpnGateway(Cloud cloud, CloudNetwork net, String networkName) {
+            Map<String, String> gateway = new TreeMap<>(Map.of(
+                    Attributes.NETWORK_REF, networkName,
+                    Attributes.ASN, String.valueOf(net.asn())));
+            if (cloud == Cloud.AZURE) {
+                String gatewaySubnet = ResourceNames.gatewaySubnet(cluster, cloud);
+                add(gatewaySubnet, ResourceKind.SUBNET, cloud, Map.of(
+                        Attributes.NETWORK_REF, networkName,
+                        Attributes.CIDR, net.gatewaySubnetCidr(),
+                        Attributes.PURPOSE, ResourceKind.VPN_GATEWAY.id()));
+                String publicIp = ResourceNames.gatewayPublicIp(cluster, cloud);
+                // The Azure resource group is part of the network, so even a public IP waits for it.
+                add(publicIp, ResourceKind.PUBLIC_IP, cloud, Map.of(
+                        Attributes.PURPOSE, ResourceKind.VPN_GATEWAY.id()), networkName);
+                gateway.put(Attributes.PUBLIC_IP_REFS, publicIp);
+                gateway.put(Attributes.SUBNET_REF, gatewaySubnet);
+            }
+            add(ResourceNames.vpnGateway(cluster, cloud), ResourceKind.VPN_GATEWAY, cloud, gateway);
+        }
+
+        /** A peer gateway and a tunnel on each side of the link. */
+        void tunnelPair(TunnelLink link) {
+            for (Cloud on : List.of(link.first(), link.second())) {
+                Cloud towards = on == link.first() ? link.second() : link.first();
+                CloudNetwork far = network.cloud(towards);
+                String addressSource = farAddressSource(on, towards);
+                String peerGateway = ResourceNames.peerGateway(cluster, on, towards);
+                add(peerGateway, ResourceKind.PEER_GATEWAY, on, Map.of(
+                        Attributes.PEER_CLOUD, towards.id(),
+                        Attributes.PEER_ADDRESS_REF, addressSource,
+                        Attributes.PEER_ADDRESS_OUTPUT, Outputs.PUBLIC_IP,
+                        Attributes.PEER_ASN, String.valueOf(far.asn())),
+                        ResourceNames.network(cluster, on));
+
+                add(ResourceNames.vpnTunnel(cluster, on, towards), ResourceKind.VPN_TUNNEL, on, Map.of(
+                        Attributes.GATEWAY_REF, ResourceNames.vpnGateway(cluster, on),
+                        Attributes.PEER_GATEWAY_REF, peerGateway,
+                        Attributes.PEER_CLOUD, towards.id(),
+                        Attributes.INSIDE_CIDR, link.insideCidr(),
+                        Attributes.LOCAL_INSIDE_IP, link.insideIp(on),
+                        Attributes.PEER_INSIDE_IP, link.peerInsideIp(on),
+                        Attributes.PEER_ASN, String.valueOf(far.asn()),
+                        Attributes.SHARED_SECRET_REF, ResourceNames.sharedSecret(cluster, link.first(), link.second()),
+                        Attributes.REMOTE_CIDRS, Stream.of(far.cidr(), far.podCidr()).sorted().collect(Collectors.joining(","))));
+            }
+        }
+
+        /**
+         * The resource whose {@code publicIp} output is {@code towards}'s address, as seen from
+         * {@code on}: AWS hands out outside addresses only with the VPN connection, GCP's HA VPN
+         * gateway has its own, Azure's is the static public IP allocated before its gateway.
+         */
+        private String farAddressSource(Cloud on, Cloud towards) {
+            return switch (towards) {
+                case AWS -> ResourceNames.vpnTunnel(cluster, towards, on);
+                case GCP -> ResourceNames.vpnGateway(cluster, towards);
+                case AZURE -> ResourceNames.gatewayPublicIp(cluster, towards);
+            };
+        }
+
+        void instances(ClusterSpec spec, RegionSet regionSet) {
+            List<Cloud> clouds = spec.cloudList();
+            MachinePool masters = spec.masters();
+            for (int i = 0; i < masters.countOrZero(); i++) {
+                Cloud cloud = clouds.get(i % clouds.size());
+                instance(ResourceNames.master(cluster, i), "master", cloud, regionSet.region(cloud),
+                        masters.sizeOrDefault(), MASTER_DISK_GB, i / clouds.size());
+            }
+            for (Cloud cloud : clouds) {
+                MachinePool pool = spec.workers(cloud);
+                for (int i = 0; i < pool.countOrZero(); i++) {
+                    instance(ResourceNames.worker(cluster, cloud, i), "worker", cloud, regionSet.region(cloud),
+                            pool.sizeOrDefault(), WORKER_DISK_GB, i);
+                }
+            }
+        }
+
+        /** One instance; {@code slot} spreads a cloud's instances of one role over its zones. */
+        private void instance(String name, String role, Cloud cloud, Region region, String size, String diskGb, int slot) {
+            Map<String, String> attributes = new TreeMap<>(Map.of(
+                    Attributes.ROLE, role,
+                    Attributes.INSTANCE_TYPE, instances.resolve(cloud, size).orElseThrow(),
+                    Attributes.IMAGE, instances.image(cloud),
+                    Attributes.DISK_GB, diskGb,
+                    Attributes.FIREWALL_REF, ResourceNames.firewall(cluster, cloud)));
+            List<SubnetPlan> subnets = network.cloud(cloud).subnets();
+            SubnetPlan subnet = subnets.get(slot % subnets.size());
+            attributes.put(Attributes.SUBNET_REF, subnetName(cloud, region, subnet));
+            if (subnet.zone() != null) {
+                attributes.put(Attributes.ZONE, subnet.zone());
+            } else if (!region.zones().isEmpty()) {
+                attributes.put(Attributes.ZONE, region.zones().get(slot % region.zones().size()));
+            }
+            add(name, ResourceKind.INSTANCE, cloud, attributes);
+        }
+
+        private String subnetName(Cloud cloud, Region region, SubnetPlan subnet) {
+            return subnet.zone() == null
+                    ? ResourceNames.nodeSubnet(cluster, cloud)
+                    : ResourceNames.zoneSubnet(cluster, cloud, region.name(), subnet.zone());
+        }
+
+        /** Everything inside the cluster's ranges may talk; the world may reach the API server. */
+        private String ingress() {
+            Set<String> rules = new TreeSet<>();
+            network.clouds().values().forEach(n -> rules.add("all:*:" + n.cidr()));
+            rules.add("all:*:" + network.podCidr());
+            rules.add(API_RULE);
+            return String.join(",", rules);
+        }
+
+        /** Adds a resource that depends on what its attributes reference, plus {@code extraDependencies}. */
+        private void add(String name, ResourceKind kind, Cloud cloud, Map<String, String> attributes, String... extraDependencies) {
+            Set<String> dependsOn = new TreeSet<>(List.of(extraDependencies));
+            attributes.forEach((key, value) -> {
+                if (Plan.isReference(key)) {
+                    dependsOn.addAll(List.of(value.split(",")));
+                }
+            });
+            resources.add(new Resource(name, kind, cloud, network.cloud(cloud).region(), new TreeMap<>(attributes), new TreeSet<>(dependsOn)));
+        }
+    }
+}
