@@ -1,0 +1,114 @@
+package dev.overcast.asl.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Discrete-event time. The clock stands still while any participant is working; when every
+ * participant is asleep, it jumps to the earliest wake-up time. Time only moves forward, so it can
+ * also serve other components as their {@link java.time.InstantSource}.
+ */
+public final class VirtualClock implements ExecutionClock {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition moved = lock.newCondition();
+    private final PriorityQueue<Instant> wakeUps = new PriorityQueue<>();
+    private Instant now;
+    private int working;
+
+    public VirtualClock(Instant start) {
+        this.now = start;
+    }
+
+    @Override
+    public Instant instant() {
+        lock.lock();
+        try {
+            return now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves time forward by hand, e.g. between two executions in a test. */
+    public void advanceTo(Instant target) {
+        lock.lock();
+        try {
+            if (target.isAfter(now)) {
+                now = target;
+                moved.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void sleepUntil(Instant deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!deadline.isAfter(now)) {
+                return;
+            }
+            wakeUps.add(deadline);
+            working--;
+            try {
+                advanceIfIdle();
+                while (now.isBefore(deadline)) {
+                    moved.await();
+                }
+            } finally {
+                wakeUps.remove(deadline);
+                working++;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void join() {
+        lock.lock();
+        try {
+            working++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void leave() {
+        lock.lock();
+        try {
+            working--;
+            advanceIfIdle();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void advanceIfIdle() {
+        if (working <= 0 && !wakeUps.isEmpty() && wakeUps.peek().isAfter(now)) {
+            now = wakeUps.peek();
+            moved.signalAll();
+        }
+    }
+
+    /**
+     * Work done in real time takes no virtual time, so the work runs to its end and fails afterwards
+     * if virtual time (spent in its own waits) went past the limit.
+     */
+    @Override
+    public <T> T within(Duration limit, Callable<T> work) throws Exception {
+        Instant start = instant();
+        T result = work.call();
+        if (Duration.between(start, instant()).compareTo(limit) > 0) {
+            throw new TimeoutException("took longer than " + limit);
+        }
+        return result;
+    }
+}
