@@ -3,6 +3,7 @@ package dev.overcast.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.asl.clock.ExecutionClock;
+import dev.overcast.asl.task.TaskCall;
 import dev.overcast.asl.task.TaskResource;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,6 @@ final class Execution {
         started.put("input", Json.write(input));
         started.put("roleArn", Interpreter.ROLE_ARN);
         history.add("ExecutionStarted", 0, started);
-        clock.join();
         try {
             checkSize("execution input", input);
             JsonNode output = runStates(machine, input, Variables.root());
@@ -72,8 +72,6 @@ final class Execution {
             history.addFinal("ExecutionFailed", failed);
             return new ExecutionResult(executionArn, ExecutionResult.Status.FAILED, null, e.error(), e.cause(),
                     history.events());
-        } finally {
-            clock.leave();
         }
     }
 
@@ -156,7 +154,7 @@ final class Execution {
         event("TaskStarted", taskEvent(handler, resource));
         JsonNode result;
         try {
-            result = clock.within(Duration.ofSeconds(timeoutSeconds), () -> handler.invoke(resource, parameters));
+            result = clock.within(Duration.ofSeconds(timeoutSeconds), () -> handler.invoke(new TaskCall(resource, parameters, interpreter)));
         } catch (TimeoutException e) {
             ObjectNode timedOut = taskEvent(handler, resource);
             timedOut.put("error", ErrorNames.TIMEOUT);
@@ -213,6 +211,7 @@ final class Execution {
         clock.leave();
         for (int i = 0; i < workers; i++) {
             threads.execute(() -> {
+                Interpreter.PARTICIPANT.set(true);
                 try {
                     int index;
                     while (failures.get() <= tolerated && (index = next.getAndIncrement()) < count) {
@@ -222,6 +221,7 @@ final class Execution {
                         }
                     }
                 } finally {
+                    Interpreter.PARTICIPANT.set(false);
                     if (running.decrementAndGet() > 0) {
                         clock.leave();
                     }

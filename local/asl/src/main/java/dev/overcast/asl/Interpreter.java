@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.asl.clock.ExecutionClock;
 import dev.overcast.asl.task.TaskResources;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,8 @@ public final class Interpreter {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
     static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/overcast-local-states";
+    /** Whether the current thread already counts as a participant of the clock (a nested execution must not count twice). */
+    static final ThreadLocal<Boolean> PARTICIPANT = ThreadLocal.withInitial(() -> false);
 
     private final TaskResources tasks;
     private final ExecutionClock clock;
@@ -55,9 +58,43 @@ public final class Interpreter {
     }
 
     public ExecutionResult execute(StateMachine machine, String machineName, String executionName, JsonNode input) {
-        String executionArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machineName + ":"
-                + executionName;
-        return new Execution(this, clock, threads, machineArn(machineName), executionArn, input)
-                .run(machine, executionArn);
+        String executionArn = executionArn(machineName, executionName);
+        Execution execution = new Execution(this, clock, threads, machineArn(machineName), executionArn, input);
+        if (PARTICIPANT.get()) {
+            return execution.run(machine, executionArn);
+        }
+        clock.join();
+        PARTICIPANT.set(true);
+        try {
+            return execution.run(machine, executionArn);
+        } finally {
+            PARTICIPANT.set(false);
+            clock.leave();
+        }
+    }
+
+    /** A started execution: its ARN at once, its result when it ends. */
+    public record Started(String executionArn, CompletableFuture<ExecutionResult> result) {
+    }
+
+    /** Starts an execution on the interpreter's threads and returns without waiting. */
+    public Started start(StateMachine machine, String machineName, String executionName, JsonNode input) {
+        String executionArn = executionArn(machineName, executionName);
+        Execution execution = new Execution(this, clock, threads, machineArn(machineName), executionArn, input);
+        clock.join();
+        CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(() -> {
+            PARTICIPANT.set(true);
+            try {
+                return execution.run(machine, executionArn);
+            } finally {
+                PARTICIPANT.set(false);
+                clock.leave();
+            }
+        }, threads);
+        return new Started(executionArn, result);
+    }
+
+    private static String executionArn(String machineName, String executionName) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machineName + ":" + executionName;
     }
 }

@@ -35,7 +35,9 @@ public final class LambdaInvoke implements TaskResource {
     }
 
     @Override
-    public JsonNode invoke(String resource, JsonNode parameters) {
+    public JsonNode invoke(TaskCall call) {
+        String resource = call.resource();
+        JsonNode parameters = call.parameters();
         if (!resource.equals(OPTIMISED)) {
             return call(resource, parameters);
         }

@@ -15,5 +15,5 @@ public interface TaskResource {
     String resourceType(String resource);
 
     /** Runs the task with its effective parameters and returns its result. */
-    JsonNode invoke(String resource, JsonNode parameters);
+    JsonNode invoke(TaskCall call);
 }
