@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,15 +162,20 @@ public final class SamTemplate {
     private static String substitute(String definition, Map<String, String> substitutions, String id) {
         Matcher matcher = PLACEHOLDER.matcher(definition);
         StringBuilder out = new StringBuilder();
+        Set<String> missing = new TreeSet<>();
         while (matcher.find()) {
             String value = substitutions.get(matcher.group(1));
             if (value == null) {
-                throw new IllegalArgumentException("Resources." + id + ": the definition uses ${" + matcher.group(1)
-                        + "}, which DefinitionSubstitutions does not define");
+                missing.add("${" + matcher.group(1) + "}");
+                continue;
             }
             // The placeholder sits inside a JSON string, so the value is inserted JSON-escaped.
             String quoted = Json.write(Json.NODES.textNode(value));
             matcher.appendReplacement(out, Matcher.quoteReplacement(quoted.substring(1, quoted.length() - 1)));
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Resources." + id + ": the definition uses " + String.join(", ", missing)
+                    + ", which DefinitionSubstitutions does not define");
         }
         matcher.appendTail(out);
         return out.toString();
