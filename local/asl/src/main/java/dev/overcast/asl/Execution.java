@@ -33,6 +33,23 @@ final class Execution {
     private final ObjectNode executionContext;
     private final ObjectNode machineContext;
 
+    /**
+     * A child workflow of a DISTRIBUTED Map iteration: same execution context, its own history (so a
+     * large Map does not count against the parent's 25,000 events, as on AWS).
+     */
+    Execution child() {
+        return new Execution(this);
+    }
+
+    private Execution(Execution parent) {
+        this.interpreter = parent.interpreter;
+        this.clock = parent.clock;
+        this.threads = parent.threads;
+        this.history = new History(clock);
+        this.executionContext = parent.executionContext;
+        this.machineContext = parent.machineContext;
+    }
+
     Execution(Interpreter interpreter, ExecutionClock clock, ExecutorService threads, String machineArn,
               String executionArn, JsonNode input) {
         this.interpreter = interpreter;

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Map: runs the item processor once per item, up to MaxConcurrency at a time on real threads, and
- * collects the outputs in item order. A DISTRIBUTED processor without ItemReader runs like an inline
- * one, which is what AWS produces for it too.
+ * collects the outputs in item order. A DISTRIBUTED processor (without ItemReader, which is refused)
+ * produces what an inline one does, as on AWS, but each iteration keeps its own history, like AWS's
+ * child workflow executions.
  */
 final class MapState extends State {
     private static final Set<String> FIELDS = Set.of("InputPath", "OutputPath", "ItemsPath", "Items", "ItemSelector",
@@ -23,6 +24,7 @@ final class MapState extends State {
     private final PayloadTemplate itemSelector;
     private final JsonataTemplate jsonataItemSelector;
     private final StateMachine processor;
+    private final boolean distributed;
     private final Limit maxConcurrency;
     private final Limit toleratedCount;
     private final Limit toleratedPercentage;
@@ -79,6 +81,8 @@ final class MapState extends State {
         String processorField = fields.has("Iterator") ? "Iterator" : "ItemProcessor";
         processor = fields.has(processorField)
                 ? parser.processor(fields.raw(processorField), fields.where() + "." + processorField, jsonata) : null;
+        distributed = fields.has(processorField)
+                && "DISTRIBUTED".equals(fields.raw(processorField).path("ProcessorConfig").path("Mode").asText());
         maxConcurrency = limit(fields, "MaxConcurrency", jsonata);
         toleratedCount = limit(fields, "ToleratedFailureCount", jsonata);
         toleratedPercentage = limit(fields, "ToleratedFailurePercentage", jsonata);
@@ -121,7 +125,8 @@ final class MapState extends State {
                 execution.event("MapIterationStarted", iteration);
                 try {
                     JsonNode item = select(step, effective, index, list.get(index));
-                    JsonNode output = execution.runStates(processor, item, step.variables().child());
+                    Execution runner = distributed ? execution.child() : execution;
+                    JsonNode output = runner.runStates(processor, item, step.variables().child());
                     execution.event("MapIterationSucceeded", iteration);
                     return output;
                 } catch (StatesError e) {

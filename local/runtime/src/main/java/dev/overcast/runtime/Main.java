@@ -1,5 +1,7 @@
 package dev.overcast.runtime;
 
+import dev.overcast.runtime.asl.AslCommand;
+import dev.overcast.runtime.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Serverless engine for one multi-cloud Kubernetes cluster on your own AWS, GCP and Azure accounts.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AslCommand.class,
+            BenchCommand.class,
         })
 public final class Main {
 
@@ -19,6 +23,7 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        // "@file" is ours to interpret (asl run --input @input.json), not picocli's argument-file syntax.
+        return new CommandLine(new Main()).setExpandAtFiles(false);
     }
 }

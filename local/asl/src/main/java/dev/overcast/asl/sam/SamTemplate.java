@@ -37,8 +37,9 @@ public final class SamTemplate {
     public record SamFunction(String logicalId, String name, String arn, String bean) {
     }
 
-    /** A state machine of the template, its definition ready to parse. */
-    public record SamStateMachine(String logicalId, String name, String arn, JsonNode definition) {
+    /** A state machine of the template, its definition ready to parse; {@code definitionUri} null when inline. */
+    public record SamStateMachine(String logicalId, String name, String arn, String definitionUri,
+                                  JsonNode definition) {
     }
 
     private final Path directory;
@@ -138,7 +139,9 @@ public final class SamTemplate {
             entries.forEachRemaining(e -> substitutions.put(e.getKey(),
                     resolve(e.getValue(), id + ".DefinitionSubstitutions." + e.getKey())));
             String substituted = substitute(definition, substitutions, id);
-            stateMachines.put(id, new SamStateMachine(id, name, Interpreter.machineArn(name), Json.parse(substituted)));
+            JsonNode uri = properties.get("DefinitionUri");
+            stateMachines.put(id, new SamStateMachine(id, name, Interpreter.machineArn(name),
+                    uri == null ? null : uri.asText(), Json.parse(substituted)));
         }
     }
 
