@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /** One running execution: its history, context object, clock and the threads of its Map and Parallel states. */
@@ -32,6 +33,14 @@ final class Execution {
     private final History history;
     private final ObjectNode executionContext;
     private final ObjectNode machineContext;
+    private Instant deadline;
+
+    /** The execution ran past its TimeoutSeconds; ends it from any depth, past every Retry and Catch. */
+    static final class TimedOut extends RuntimeException {
+        TimedOut() {
+            super("execution timed out", null, false, false);
+        }
+    }
 
     /**
      * A child workflow of a DISTRIBUTED Map iteration: same execution context, its own history (so a
@@ -48,6 +57,7 @@ final class Execution {
         this.history = new History(clock);
         this.executionContext = parent.executionContext;
         this.machineContext = parent.machineContext;
+        this.deadline = parent.deadline;
     }
 
     Execution(Interpreter interpreter, ExecutionClock clock, ExecutorService threads, String machineArn,
@@ -73,6 +83,10 @@ final class Execution {
         ObjectNode started = Json.object();
         started.put("input", Json.write(input));
         started.put("roleArn", Interpreter.ROLE_ARN);
+        if (machine.timeoutSeconds() != null) {
+            started.put("timeoutInSeconds", machine.timeoutSeconds());
+            deadline = clock.instant().plusSeconds(machine.timeoutSeconds());
+        }
         history.add("ExecutionStarted", 0, started);
         try {
             checkSize("execution input", input);
@@ -89,6 +103,13 @@ final class Execution {
             history.addFinal("ExecutionFailed", failed);
             return new ExecutionResult(executionArn, ExecutionResult.Status.FAILED, null, e.error(), e.cause(),
                     history.events());
+        } catch (TimedOut e) {
+            ObjectNode timedOut = Json.object();
+            timedOut.put("error", ErrorNames.TIMEOUT);
+            timedOut.put("cause", "The execution exceeded its TimeoutSeconds.");
+            history.addFinal("ExecutionTimedOut", timedOut);
+            return new ExecutionResult(executionArn, ExecutionResult.Status.TIMED_OUT, null, ErrorNames.TIMEOUT,
+                    timedOut.get("cause").textValue(), history.events());
         }
     }
 
@@ -97,6 +118,9 @@ final class Execution {
         String current = machine.startAt();
         JsonNode data = input;
         while (true) {
+            if (deadline != null && clock.instant().isAfter(deadline)) {
+                throw new TimedOut();
+            }
             State state = machine.state(current);
             ObjectNode entered = Json.object();
             entered.put("name", state.name);
@@ -143,9 +167,14 @@ final class Execution {
         sleepUntil(clock.instant().plus(duration));
     }
 
-    void sleepUntil(Instant deadline) {
+    /** Sleeps on the clock; a sleep past the execution's time limit ends the execution at the limit. */
+    void sleepUntil(Instant until) {
         try {
-            clock.sleepUntil(deadline);
+            if (deadline != null && until.isAfter(deadline)) {
+                clock.sleepUntil(deadline);
+                throw new TimedOut();
+            }
+            clock.sleepUntil(until);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw StatesError.runtime("The execution was interrupted.");
@@ -221,6 +250,7 @@ final class Execution {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger running = new AtomicInteger(workers);
+        AtomicReference<TimedOut> timedOut = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(workers);
         for (int i = 0; i < workers; i++) {
             clock.join();
@@ -237,6 +267,9 @@ final class Execution {
                             failures.incrementAndGet();
                         }
                     }
+                } catch (TimedOut e) {
+                    timedOut.set(e);
+                    failures.set(Integer.MAX_VALUE);
                 } finally {
                     Interpreter.PARTICIPANT.set(false);
                     if (running.decrementAndGet() > 0) {
@@ -252,6 +285,9 @@ final class Execution {
             Thread.currentThread().interrupt();
             throw StatesError.runtime("The execution was interrupted.");
         }
+        if (timedOut.get() != null) {
+            throw timedOut.get();
+        }
         return Arrays.stream(outcomes).map(o -> o == null ? new Outcome(null, null) : o).toList();
     }
 
@@ -260,6 +296,8 @@ final class Execution {
             return new Outcome(work.apply(index), null);
         } catch (StatesError e) {
             return new Outcome(null, e);
+        } catch (TimedOut e) {
+            throw e;
         } catch (RuntimeException e) {
             return new Outcome(null, new StatesError(ErrorNames.RUNTIME, String.valueOf(e)));
         }

@@ -1,6 +1,7 @@
 package dev.overcast.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSONPath payload template (Parameters, ResultSelector, ItemSelector, Arguments of Assign): keys
- * ending in {@code .$} take the value of a path or intrinsic function, all else is copied. Compiled
+ * A JSONPath payload template (Parameters, ResultSelector, ItemSelector, Assign): keys ending in
+ * {@code .$}, in objects at any depth (also inside arrays), take the value of a path or intrinsic
+ * function; all else is copied. Compiled
  * once when the definition is parsed, so running a state does no parsing.
  */
 public final class PayloadTemplate {
     private final JsonNode constant;
     private final List<Field> fields;
+    private final List<PayloadTemplate> items;
 
     private sealed interface Value permits PathValue, CallValue, NestedValue, ConstantValue {
     }
@@ -34,19 +37,23 @@ public final class PayloadTemplate {
     private record Field(String name, Value value) {
     }
 
-    private PayloadTemplate(JsonNode constant, List<Field> fields) {
+    private PayloadTemplate(JsonNode constant, List<Field> fields, List<PayloadTemplate> items) {
         this.constant = constant;
         this.fields = fields;
+        this.items = items;
     }
 
     /** Compiles a template; problems are added to {@code errors} with {@code where} naming the field. */
     public static PayloadTemplate compile(JsonNode template, String where, List<String> errors) {
-        if (!template.isObject() && !template.isArray() || !hasDynamicKey(template)) {
-            return new PayloadTemplate(template, null);
+        if (!hasDynamicKey(template)) {
+            return new PayloadTemplate(template, null, null);
         }
         if (template.isArray()) {
-            // Arrays cannot hold ".$" keys themselves; only objects nested in them, which AWS leaves literal.
-            return new PayloadTemplate(template, null);
+            List<PayloadTemplate> items = new ArrayList<>();
+            for (int i = 0; i < template.size(); i++) {
+                items.add(compile(template.get(i), where + "[" + i + "]", errors));
+            }
+            return new PayloadTemplate(null, null, List.copyOf(items));
         }
         List<Field> fields = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> entries = template.fields();
@@ -57,13 +64,13 @@ public final class PayloadTemplate {
             if (key.endsWith(".$")) {
                 String name = key.substring(0, key.length() - 2);
                 fields.add(new Field(name, dynamic(value, where + "." + key, errors)));
-            } else if (value.isObject()) {
+            } else if (value.isContainerNode()) {
                 fields.add(new Field(key, new NestedValue(compile(value, where + "." + key, errors))));
             } else {
                 fields.add(new Field(key, new ConstantValue(value)));
             }
         }
-        return new PayloadTemplate(null, List.copyOf(fields));
+        return new PayloadTemplate(null, List.copyOf(fields), null);
     }
 
     static Value dynamic(JsonNode value, String where, List<String> errors) {
@@ -101,12 +108,24 @@ public final class PayloadTemplate {
                 }
             }
         }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (hasDynamicKey(item)) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 
     public JsonNode evaluate(JsonNode input, StateContext context) {
-        if (fields == null) {
+        if (constant != null) {
             return constant;
+        }
+        if (items != null) {
+            ArrayNode out = Json.NODES.arrayNode();
+            items.forEach(item -> out.add(item.evaluate(input, context)));
+            return out;
         }
         ObjectNode out = Json.object();
         for (Field field : fields) {

@@ -26,6 +26,7 @@ public final class StateMachine {
 
     private final String startAt;
     private final Map<String, State> states;
+    private Integer timeoutSeconds;
 
     private StateMachine(String startAt, Map<String, State> states) {
         this.startAt = startAt;
@@ -45,12 +46,12 @@ public final class StateMachine {
         if (version != null && !version.equals("1.0")) {
             fields.error("'Version' must be \"1.0\"");
         }
-        fields.integer("TimeoutSeconds", 1);
         String language = fields.string("QueryLanguage");
         if (language != null && !language.equals("JSONPath") && !language.equals("JSONata")) {
             fields.error("'QueryLanguage' must be JSONPath or JSONata");
         }
         StateMachine machine = parser.machine(fields, "JSONata".equals(language));
+        machine.timeoutSeconds = fields.integer("TimeoutSeconds", 1);
         if (!errors.isEmpty()) {
             throw new InvalidDefinitionException(errors);
         }
@@ -63,6 +64,11 @@ public final class StateMachine {
 
     State state(String name) {
         return states.get(name);
+    }
+
+    /** The execution time limit (top-level TimeoutSeconds), or null for AWS's one year. */
+    Integer timeoutSeconds() {
+        return timeoutSeconds;
     }
 
     /** Builds state machines and their nested machines, collecting errors. */

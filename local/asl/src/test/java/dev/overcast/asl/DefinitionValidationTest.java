@@ -61,6 +61,10 @@ class DefinitionValidationTest {
                 Arguments.of("unknown intrinsic", """
                         {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "States.Nope(1)"},
                          "End": true}}}""", "'States.Nope' is not an intrinsic function"),
+                Arguments.of("heartbeat not below timeout", """
+                        {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+                         "TimeoutSeconds": 60, "HeartbeatSeconds": 60, "End": true}}}""",
+                        "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'"),
                 Arguments.of("error in a nested branch", """
                         {"StartAt": "A", "States": {"A": {"Type": "Parallel", "End": true,
                          "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass"}}}]}}}""",
