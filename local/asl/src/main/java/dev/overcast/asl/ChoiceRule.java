@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A JSONPath Choice rule: a data test on {@code Variable}, or And/Or/Not over nested rules. */
-public abstract sealed class ChoiceRule permits ChoiceRule.All, ChoiceRule.Any, ChoiceRule.None, ChoiceRule.Test {
+public abstract sealed class ChoiceRule permits ChoiceRule.Combination, ChoiceRule.None, ChoiceRule.Test {
     private static final Set<String> OPERATORS = Set.of(
             "StringEquals", "StringLessThan", "StringGreaterThan", "StringLessThanEquals", "StringGreaterThanEquals",
             "StringMatches", "NumericEquals", "NumericLessThan", "NumericGreaterThan", "NumericLessThanEquals",
@@ -24,7 +24,7 @@ public abstract sealed class ChoiceRule permits ChoiceRule.All, ChoiceRule.Any, 
     static ChoiceRule parse(JsonNode node, String where, List<String> errors, Set<String> extraFields) {
         if (!node.isObject()) {
             errors.add(where + ": a choice rule must be an object");
-            return new All(List.of());
+            return new Combination(List.of(), true);
         }
         if (node.has("And") || node.has("Or")) {
             String kind = node.has("And") ? "And" : "Or";
@@ -38,7 +38,7 @@ public abstract sealed class ChoiceRule permits ChoiceRule.All, ChoiceRule.Any, 
                 }
             }
             onlyFields(node, Set.of(kind), extraFields, where, errors);
-            return kind.equals("And") ? new All(rules) : new Any(rules);
+            return new Combination(rules, kind.equals("And"));
         }
         if (node.has("Not")) {
             onlyFields(node, Set.of("Not"), extraFields, where, errors);
@@ -47,7 +47,7 @@ public abstract sealed class ChoiceRule permits ChoiceRule.All, ChoiceRule.Any, 
         JsonNode variable = node.get("Variable");
         if (variable == null || !variable.isTextual() || !JsonPaths.isPath(variable.textValue())) {
             errors.add(where + ": a data-test rule needs 'Variable', a path");
-            return new All(List.of());
+            return new Combination(List.of(), true);
         }
         String operator = null;
         Iterator<String> names = node.fieldNames();
@@ -65,7 +65,7 @@ public abstract sealed class ChoiceRule permits ChoiceRule.All, ChoiceRule.Any, 
         }
         if (operator == null) {
             errors.add(where + ": no comparison operator");
-            return new All(List.of());
+            return new Combination(List.of(), true);
         }
         onlyFields(node, Set.of("Variable", operator), extraFields, where, errors);
         Test test = new Test(variable.textValue(), operator, node.get(operator));
@@ -85,39 +85,20 @@ public abstract sealed class ChoiceRule permits ChoiceRule.All, ChoiceRule.Any, 
         });
     }
 
-    static final class All extends ChoiceRule {
+    /** And (every rule matches) or Or (some rule matches). */
+    static final class Combination extends ChoiceRule {
         private final List<ChoiceRule> rules;
+        private final boolean every;
 
-        All(List<ChoiceRule> rules) {
+        Combination(List<ChoiceRule> rules, boolean every) {
             this.rules = rules;
+            this.every = every;
         }
 
         @Override
         public boolean matches(JsonNode input, StateContext context) {
-            for (ChoiceRule rule : rules) {
-                if (!rule.matches(input, context)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    static final class Any extends ChoiceRule {
-        private final List<ChoiceRule> rules;
-
-        Any(List<ChoiceRule> rules) {
-            this.rules = rules;
-        }
-
-        @Override
-        public boolean matches(JsonNode input, StateContext context) {
-            for (ChoiceRule rule : rules) {
-                if (rule.matches(input, context)) {
-                    return true;
-                }
-            }
-            return false;
+            return every ? rules.stream().allMatch(r -> r.matches(input, context))
+                    : rules.stream().anyMatch(r -> r.matches(input, context));
         }
     }
 

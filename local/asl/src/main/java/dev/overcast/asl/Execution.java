@@ -84,7 +84,6 @@ final class Execution {
         started.put("input", Json.write(input));
         started.put("roleArn", Interpreter.ROLE_ARN);
         if (machine.timeoutSeconds() != null) {
-            started.put("timeoutInSeconds", machine.timeoutSeconds());
             deadline = clock.instant().plusSeconds(machine.timeoutSeconds());
         }
         history.add("ExecutionStarted", 0, started);
@@ -189,24 +188,36 @@ final class Execution {
         }
     }
 
-    JsonNode invokeTask(String stateName, String resource, JsonNode parameters, long timeoutSeconds) {
+    /**
+     * Runs a task. A synchronous integration sends no heartbeats, so HeartbeatSeconds (when set) acts as
+     * a second, shorter limit that fails with States.HeartbeatTimeout instead of States.Timeout.
+     */
+    JsonNode invokeTask(String stateName, String resource, JsonNode parameters, long timeoutSeconds,
+                        Long heartbeatSeconds) {
         TaskResource handler = interpreter.tasks().find(resource).orElseThrow(() -> StatesError.runtime(
                 "No integration handles the resource '" + resource + "'."));
         ObjectNode scheduled = taskEvent(handler, resource);
         scheduled.put("region", Interpreter.REGION);
         scheduled.put("parameters", Json.write(parameters));
         scheduled.put("timeoutInSeconds", timeoutSeconds);
+        if (heartbeatSeconds != null) {
+            scheduled.put("heartbeatInSeconds", heartbeatSeconds);
+        }
+        boolean heartbeatFirst = heartbeatSeconds != null && heartbeatSeconds < timeoutSeconds;
+        long limit = heartbeatFirst ? heartbeatSeconds : timeoutSeconds;
         event("TaskScheduled", scheduled);
         event("TaskStarted", taskEvent(handler, resource));
         JsonNode result;
         try {
-            result = clock.within(Duration.ofSeconds(timeoutSeconds), () -> handler.invoke(new TaskCall(resource, parameters, interpreter)));
+            result = clock.within(Duration.ofSeconds(limit), () -> handler.invoke(new TaskCall(resource, parameters,
+                    interpreter)));
         } catch (TimeoutException e) {
+            String error = heartbeatFirst ? ErrorNames.HEARTBEAT_TIMEOUT : ErrorNames.TIMEOUT;
             ObjectNode timedOut = taskEvent(handler, resource);
-            timedOut.put("error", ErrorNames.TIMEOUT);
+            timedOut.put("error", error);
             event("TaskTimedOut", timedOut);
-            throw new StatesError(ErrorNames.TIMEOUT, "The task '" + stateName + "' timed out after "
-                    + timeoutSeconds + " seconds.");
+            throw new StatesError(error, "The task '" + stateName + "' " + (heartbeatFirst ? "sent no heartbeat for "
+                    : "timed out after ") + limit + " seconds.");
         } catch (StatesError e) {
             ObjectNode failed = taskEvent(handler, resource);
             failed.put("error", e.error());

@@ -64,13 +64,7 @@ public final class Interpreter {
             return execution.run(machine, executionArn);
         }
         clock.join();
-        PARTICIPANT.set(true);
-        try {
-            return execution.run(machine, executionArn);
-        } finally {
-            PARTICIPANT.set(false);
-            clock.leave();
-        }
+        return asParticipant(execution, machine, executionArn);
     }
 
     /** A started execution: its ARN at once, its result when it ends. */
@@ -82,16 +76,19 @@ public final class Interpreter {
         String executionArn = executionArn(machineName, executionName);
         Execution execution = new Execution(this, clock, threads, machineArn(machineName), executionArn, input);
         clock.join();
-        CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(() -> {
-            PARTICIPANT.set(true);
-            try {
-                return execution.run(machine, executionArn);
-            } finally {
-                PARTICIPANT.set(false);
-                clock.leave();
-            }
-        }, threads);
-        return new Started(executionArn, result);
+        return new Started(executionArn, CompletableFuture.supplyAsync(
+                () -> asParticipant(execution, machine, executionArn), threads));
+    }
+
+    /** Runs an execution on a thread the clock already counts (joined by the caller), leaving at the end. */
+    private ExecutionResult asParticipant(Execution execution, StateMachine machine, String executionArn) {
+        PARTICIPANT.set(true);
+        try {
+            return execution.run(machine, executionArn);
+        } finally {
+            PARTICIPANT.set(false);
+            clock.leave();
+        }
     }
 
     private static String executionArn(String machineName, String executionName) {

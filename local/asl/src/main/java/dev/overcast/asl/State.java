@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,10 +81,10 @@ abstract class State {
         output = jsonata(fields, "Output", allowed);
         arguments = jsonata(fields, "Arguments", allowed);
         if (allowed.contains("Retry")) {
-            parseRetry(fields);
+            retriers.addAll(entries(fields, "Retry", Retrier::parse, Retrier::errorEquals));
         }
         if (allowed.contains("Catch")) {
-            parseCatch(fields);
+            catchers.addAll(entries(fields, "Catch", f -> Catcher.parse(f, jsonata), Catcher::errorEquals));
         }
     }
 
@@ -114,37 +115,25 @@ abstract class State {
         return JsonataTemplate.compile(fields.raw(field), field, fields.where(), fields.errors());
     }
 
-    private void parseRetry(Fields fields) {
-        JsonNode list = fields.raw("Retry");
+    /** Parses the entries of Retry or Catch; States.ALL may only be in the last one. */
+    private static <T> List<T> entries(Fields fields, String field, Function<Fields, T> parse,
+                                       Function<T, List<String>> errorEquals) {
+        JsonNode list = fields.raw(field);
+        List<T> entries = new ArrayList<>();
         if (list == null) {
-            return;
+            return entries;
         }
         if (!list.isArray()) {
-            fields.error("'Retry' must be an array");
-            return;
+            fields.error("'" + field + "' must be an array");
+            return entries;
         }
         for (int i = 0; i < list.size(); i++) {
-            retriers.add(Retrier.parse(new Fields(list.get(i), fields.where() + ".Retry[" + i + "]", fields.errors())));
+            entries.add(parse.apply(new Fields(list.get(i), fields.where() + "." + field + "[" + i + "]",
+                    fields.errors())));
         }
-        ErrorMatchers.allIsLast(retriers.stream().map(Retrier::errorEquals).toList(), fields.where() + ".Retry",
+        ErrorMatchers.allIsLast(entries.stream().map(errorEquals).toList(), fields.where() + "." + field,
                 fields.errors());
-    }
-
-    private void parseCatch(Fields fields) {
-        JsonNode list = fields.raw("Catch");
-        if (list == null) {
-            return;
-        }
-        if (!list.isArray()) {
-            fields.error("'Catch' must be an array");
-            return;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            catchers.add(Catcher.parse(new Fields(list.get(i), fields.where() + ".Catch[" + i + "]", fields.errors()),
-                    jsonata));
-        }
-        ErrorMatchers.allIsLast(catchers.stream().map(Catcher::errorEquals).toList(), fields.where() + ".Catch",
-                fields.errors());
+        return entries;
     }
 
     /** The states this one may transition to (Next, Catch targets, Choice targets). */

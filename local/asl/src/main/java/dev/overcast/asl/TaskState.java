@@ -13,6 +13,7 @@ final class TaskState extends State {
     private final JsonNode timeoutSeconds;
     private final String timeoutSecondsPath;
     private final JsonataTemplate timeoutExpression;
+    private final Long heartbeatSeconds;
 
     TaskState(String name, Fields fields, boolean jsonata) {
         super(name, fields, jsonata, FIELDS, false);
@@ -29,6 +30,10 @@ final class TaskState extends State {
             fields.error("'TimeoutSeconds' must be a positive integer");
         }
         JsonNode heartbeat = fields.raw("HeartbeatSeconds");
+        heartbeatSeconds = heartbeat != null && heartbeat.isIntegralNumber() ? heartbeat.longValue() : null;
+        if (fields.has("HeartbeatSecondsPath")) {
+            fields.error("'HeartbeatSecondsPath' is not supported by the local interpreter");
+        }
         if (heartbeat != null && (!heartbeat.isIntegralNumber() || heartbeat.longValue() < 1)) {
             fields.error("'HeartbeatSeconds' must be a positive integer");
         } else if (heartbeat != null && timeoutSeconds != null && timeoutSeconds.isIntegralNumber()
@@ -41,7 +46,8 @@ final class TaskState extends State {
     Transition run(Step step, JsonNode input) {
         return guarded(step, input, () -> {
             JsonNode parameters = jsonata ? jsonataArguments(step, input) : effectiveInput(step, input);
-            JsonNode result = step.execution().invokeTask(name, resource, parameters, timeout(step, input));
+            JsonNode result = step.execution().invokeTask(name, resource, parameters, timeout(step, input),
+                    heartbeatSeconds);
             return to(jsonata ? finishJsonata(step, input, result, true) : finish(step, input, result));
         });
     }
