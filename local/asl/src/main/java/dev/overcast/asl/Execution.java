@@ -130,7 +130,15 @@ final class Execution {
             try {
                 transition = state.run(step, data);
             } catch (StatesError e) {
-                throw e.inState(state.name, enteredId);
+                StatesError located = e.inState(state.name, enteredId);
+                if (ErrorNames.QUERY_EVALUATION_ERROR.equals(located.error())) {
+                    ObjectNode failed = Json.object();
+                    failed.put("error", located.error());
+                    failed.put("cause", located.cause());
+                    failed.put("state", state.name);
+                    event("EvaluationFailed", failed);
+                }
+                throw located;
             }
             ObjectNode exited = Json.object();
             exited.put("name", state.name);

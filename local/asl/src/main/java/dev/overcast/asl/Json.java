@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /** The one ObjectMapper of the interpreter and the few JSON operations every state needs. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Duplicate keys are an error, as in AWS's JSON (a definition with two states of one name is invalid). */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     public static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
     private Json() {

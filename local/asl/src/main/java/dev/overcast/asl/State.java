@@ -207,8 +207,10 @@ abstract class State {
     /** Runs {@code body} under this state's retriers and catchers. */
     Transition guarded(Step step, JsonNode input, Supplier<Transition> body) {
         int[] attempts = new int[retriers.size()];
+        int retries = 0;
         while (true) {
             StatesError error;
+            beforeAttempt(step, retries++);
             try {
                 return body.get();
             } catch (StatesError raised) {
@@ -226,6 +228,11 @@ abstract class State {
             }
             return caught(step, input, catchers.get(catcher), error);
         }
+    }
+
+    /** Called before each attempt of a guarded state; {@code retries} counts the attempts before it. */
+    void beforeAttempt(Step step, int retries) {
+        // Only Task states show their retry count in the context object.
     }
 
     private static int firstMatch(List<List<String>> lists, String error) {

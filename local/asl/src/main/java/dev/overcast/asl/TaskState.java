@@ -1,6 +1,7 @@
 package dev.overcast.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /** Task: runs a resource through the integration registered for it, under Retry, Catch and TimeoutSeconds. */
@@ -50,6 +51,12 @@ final class TaskState extends State {
                     heartbeatSeconds);
             return to(jsonata ? finishJsonata(step, input, result, true) : finish(step, input, result));
         });
+    }
+
+    /** AWS shows a Task's retry count in the context object as {@code $$.State.RetryCount}. */
+    @Override
+    void beforeAttempt(Step step, int retries) {
+        ((ObjectNode) step.context().get("State")).put("RetryCount", retries);
     }
 
     private long timeout(Step step, JsonNode input) {

@@ -93,6 +93,16 @@ class StatesLanguageTest {
     }
 
     @Test
+    void jsonataError_shouldRecordEvaluationFailed_beforeExecutionFailed() {
+        ExecutionResult result = Machines.run(interpreter, """
+                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass",
+                  "Output": "{% $nothing %}", "End": true}}}""", "{}");
+
+        assertThat(result.history().stream().map(HistoryEvent::type).toList())
+                .containsExactly("ExecutionStarted", "PassStateEntered", "EvaluationFailed", "ExecutionFailed");
+    }
+
+    @Test
     void variables_assignedInsideAMap_shouldNotLeakOut() {
         ExecutionResult result = Machines.run(interpreter, """
                 {"StartAt": "Set", "States": {

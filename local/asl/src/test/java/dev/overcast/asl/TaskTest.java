@@ -70,6 +70,25 @@ class TaskTest {
     }
 
     @Test
+    void contextObject_shouldShowTheTaskRetryCount() {
+        AtomicInteger calls = new AtomicInteger();
+        Interpreter interpreter = Machines.interpreter(clock, Map.of("second-time-lucky", event -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new dev.overcast.asl.task.FunctionError("Flaky", "first call fails");
+            }
+            return event;
+        }));
+
+        ExecutionResult result = Machines.run(interpreter, """
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:000000000000:function:second-time-lucky",
+                  "Parameters": {"retry.$": "$$.State.RetryCount"},
+                  "Retry": [{"ErrorEquals": ["Flaky"]}], "End": true}}}""", "{}");
+
+        assertThat(result.output()).isEqualTo(Json.parse("{\"retry\": 1}"));
+    }
+
+    @Test
     void statesAll_shouldNotCatchDataLimitExceeded() {
         Interpreter interpreter = Machines.interpreter(clock, Map.of("big", e ->
                 Json.NODES.textNode("x".repeat(300 * 1024))));
