@@ -52,13 +52,15 @@ abstract class State {
             allowed.addAll(Set.of("Next", "End"));
         }
         allowed.removeAll(jsonata ? JSONPATH_ONLY : JSONATA_ONLY);
+        Set<String> reported = new HashSet<>(allowed);
         for (String field : jsonata ? JSONPATH_ONLY : JSONATA_ONLY) {
             if (fields.has(field) && typeFields.contains(field)) {
                 fields.error("'" + field + "' is not allowed when the query language is "
                         + (jsonata ? "JSONata" : "JSONPath"));
+                reported.add(field);
             }
         }
-        fields.onlyAllowed(allowed, UNSUPPORTED);
+        fields.onlyAllowed(reported, UNSUPPORTED);
         if (terminal) {
             next = null;
             end = true;

@@ -6,6 +6,7 @@ import dev.overcast.asl.Json;
 import dev.overcast.asl.StatesError;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Lambda Tasks in both forms AWS offers: the optimised {@code arn:aws:states:::lambda:invoke}
@@ -16,7 +17,7 @@ import java.util.function.Function;
  */
 public final class LambdaInvoke implements TaskResource {
     public static final String OPTIMISED = "arn:aws:states:::lambda:invoke";
-    private static final String FUNCTION_ARN = "^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:.+$";
+    private static final Pattern FUNCTION_ARN = Pattern.compile("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:.+$");
 
     private final LambdaFunctions functions;
 
@@ -26,7 +27,7 @@ public final class LambdaInvoke implements TaskResource {
 
     @Override
     public boolean handles(String resource) {
-        return resource.equals(OPTIMISED) || resource.matches(FUNCTION_ARN);
+        return resource.equals(OPTIMISED) || FUNCTION_ARN.matcher(resource).matches();
     }
 
     @Override
