@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
@@ -143,6 +144,11 @@ final class Execution {
             ObjectNode exited = Json.object();
             exited.put("name", state.name);
             exited.put("output", Json.write(transition.output()));
+            Map<String, JsonNode> assigned = variables.takeAssigned();
+            if (!assigned.isEmpty()) {
+                ObjectNode shown = exited.putObject("assignedVariables");
+                assigned.forEach((name, value) -> shown.put(name, Json.write(value)));
+            }
             event(state.type + "StateExited", exited);
             if (transition.next() == null) {
                 return transition.output();

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Variables {
     private final Variables parent;
     private final Map<String, JsonNode> values = new HashMap<>();
+    private Map<String, JsonNode> lastAssigned = Map.of();
 
     private Variables(Variables parent) {
         this.parent = parent;
@@ -38,6 +39,14 @@ public final class Variables {
     /** Assignments of one state take effect together, after all of them were evaluated. */
     public void assign(Map<String, JsonNode> assignments) {
         values.putAll(assignments);
+        lastAssigned = assignments;
+    }
+
+    /** What the state that just ran assigned (for its StateExited event), then forgets it. */
+    Map<String, JsonNode> takeAssigned() {
+        Map<String, JsonNode> assigned = lastAssigned;
+        lastAssigned = Map.of();
+        return assigned;
     }
 
     /** Every visible variable, inner scopes shadowing outer ones (JSONata binds them all). */

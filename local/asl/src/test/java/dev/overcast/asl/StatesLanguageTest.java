@@ -103,6 +103,18 @@ class StatesLanguageTest {
     }
 
     @Test
+    void stateExited_shouldListTheAssignedVariables_asJsonText() {
+        ExecutionResult result = Machines.run(interpreter, """
+                {"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"region": "eu-west-1", "n": 3},
+                  "End": true}}}""", "{}");
+
+        HistoryEvent exited = result.history().get(2);
+        assertThat(exited.type()).isEqualTo("PassStateExited");
+        assertThat(exited.details().get("assignedVariables")).isEqualTo(Json.parse("""
+                {"region": "\\"eu-west-1\\"", "n": "3"}"""));
+    }
+
+    @Test
     void variables_assignedInsideAMap_shouldNotLeakOut() {
         ExecutionResult result = Machines.run(interpreter, """
                 {"StartAt": "Set", "States": {
