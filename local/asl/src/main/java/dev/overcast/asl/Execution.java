@@ -8,8 +8,10 @@ import dev.overcast.asl.task.TaskResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,16 @@ final class Execution {
     private final ObjectNode executionContext;
     private final ObjectNode machineContext;
     private Instant deadline;
+
+    /**
+     * The work was stopped from outside: a sibling Map iteration or Parallel branch failed, or the
+     * caller interrupted the execution. Passes every Retry and Catch, like TimedOut.
+     */
+    static final class Aborted extends RuntimeException {
+        Aborted() {
+            super("aborted", null, false, false);
+        }
+    }
 
     /** The execution ran past its TimeoutSeconds; ends it from any depth, past every Retry and Catch. */
     static final class TimedOut extends RuntimeException {
@@ -103,6 +115,10 @@ final class Execution {
             history.addFinal("ExecutionFailed", failed);
             return new ExecutionResult(executionArn, ExecutionResult.Status.FAILED, null, e.error(), e.cause(),
                     history.events());
+        } catch (Aborted e) {
+            history.addFinal("ExecutionAborted", Json.object());
+            return new ExecutionResult(executionArn, ExecutionResult.Status.ABORTED, null, null, null,
+                    history.events());
         } catch (TimedOut e) {
             ObjectNode timedOut = Json.object();
             timedOut.put("error", ErrorNames.TIMEOUT);
@@ -120,6 +136,9 @@ final class Execution {
         while (true) {
             if (deadline != null && clock.instant().isAfter(deadline)) {
                 throw new TimedOut();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Aborted();
             }
             State state = machine.state(current);
             ObjectNode entered = Json.object();
@@ -190,7 +209,7 @@ final class Execution {
             clock.sleepUntil(until);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw StatesError.runtime("The execution was interrupted.");
+            throw new Aborted();
         }
     }
 
@@ -232,6 +251,9 @@ final class Execution {
             event("TaskTimedOut", timedOut);
             throw new StatesError(error, "The task '" + stateName + "' " + (heartbeatFirst ? "sent no heartbeat for "
                     : "timed out after ") + limit + " seconds.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Aborted();
         } catch (StatesError e) {
             ObjectNode failed = taskEvent(handler, resource);
             failed.put("error", e.error());
@@ -262,7 +284,8 @@ final class Execution {
 
     /**
      * Runs {@code count} units of work on up to {@code maxConcurrency} threads (0: the inline default)
-     * and stops starting new ones once more than {@code tolerated} have failed. The calling thread waits;
+     * and stops once more than {@code tolerated} have failed: no new ones start and the running ones are
+     * aborted (interrupted), as AWS aborts the other branches and iterations. The calling thread waits;
      * for the clock, the last worker to finish hands its participation back to it, so time never jumps
      * while the caller is about to continue.
      */
@@ -276,6 +299,7 @@ final class Execution {
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger running = new AtomicInteger(workers);
         AtomicReference<TimedOut> timedOut = new AtomicReference<>();
+        Set<Thread> active = new HashSet<>();
         CountDownLatch done = new CountDownLatch(workers);
         for (int i = 0; i < workers; i++) {
             clock.join();
@@ -284,18 +308,27 @@ final class Execution {
         for (int i = 0; i < workers; i++) {
             threads.execute(() -> {
                 Interpreter.PARTICIPANT.set(true);
+                synchronized (active) {
+                    active.add(Thread.currentThread());
+                }
                 try {
                     int index;
                     while (failures.get() <= tolerated && (index = next.getAndIncrement()) < count) {
                         outcomes[index] = attempt(work, index);
-                        if (outcomes[index].error() != null) {
-                            failures.incrementAndGet();
+                        if (outcomes[index].error() != null && failures.incrementAndGet() > tolerated) {
+                            abort(active);
                         }
                     }
                 } catch (TimedOut e) {
                     timedOut.set(e);
                     failures.set(Integer.MAX_VALUE);
+                    abort(active);
                 } finally {
+                    synchronized (active) {
+                        active.remove(Thread.currentThread());
+                    }
+                    // An abort aimed at this work must not reach the pool thread's next task.
+                    Thread.interrupted();
                     Interpreter.PARTICIPANT.set(false);
                     if (running.decrementAndGet() > 0) {
                         clock.leave();
@@ -307,13 +340,35 @@ final class Execution {
         try {
             done.await();
         } catch (InterruptedException e) {
+            abort(active);
+            awaitUninterruptibly(done);
             Thread.currentThread().interrupt();
-            throw StatesError.runtime("The execution was interrupted.");
+            throw new Aborted();
         }
         if (timedOut.get() != null) {
             throw timedOut.get();
         }
         return Arrays.stream(outcomes).map(o -> o == null ? new Outcome(null, null) : o).toList();
+    }
+
+    private void abort(Set<Thread> active) {
+        synchronized (active) {
+            active.stream().filter(t -> t != Thread.currentThread()).forEach(clock::wake);
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Outcome attempt(IntFunction<JsonNode> work, int index) {
@@ -323,6 +378,8 @@ final class Execution {
             return new Outcome(null, e);
         } catch (TimedOut e) {
             throw e;
+        } catch (Aborted e) {
+            return new Outcome(null, null);
         } catch (RuntimeException e) {
             return new Outcome(null, new StatesError(ErrorNames.RUNTIME, String.valueOf(e)));
         }

@@ -7,7 +7,7 @@ import java.util.List;
 public record ExecutionResult(String executionArn, Status status, JsonNode output, String error, String cause,
                               List<HistoryEvent> history) {
 
-    public enum Status { SUCCEEDED, FAILED, TIMED_OUT }
+    public enum Status { SUCCEEDED, FAILED, TIMED_OUT, ABORTED }
 
     public boolean succeeded() {
         return status == Status.SUCCEEDED;

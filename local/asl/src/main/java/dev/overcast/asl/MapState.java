@@ -132,6 +132,9 @@ final class MapState extends State {
                 } catch (StatesError e) {
                     execution.event("MapIterationFailed", iteration);
                     throw e;
+                } catch (Execution.Aborted e) {
+                    execution.event("MapIterationAborted", iteration);
+                    throw e;
                 }
             });
             ArrayNode results = Json.NODES.arrayNode();

@@ -40,6 +40,21 @@ class ClockTest {
     }
 
     @Test
+    void failingBranch_shouldAbortTheOthers_withoutWaitingForTheirWaits() {
+        VirtualClock clock = new VirtualClock(START);
+        Interpreter interpreter = Machines.interpreter(clock, Map.of());
+
+        ExecutionResult result = Machines.run(interpreter, """
+                {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Slow", "States": {"Slow": {"Type": "Wait", "Seconds": 3600, "End": true}}},
+                  {"StartAt": "Broken", "States": {"Broken": {"Type": "Fail", "Error": "GatewayFailed"}}}]}}}""",
+                "{}");
+
+        assertThat(result.error()).isEqualTo("GatewayFailed");
+        assertThat(clock.instant()).isBefore(START.plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void retryIntervals_shouldFollowBackoffOnTheClock_whenTaskKeepsFailing() {
         VirtualClock clock = new VirtualClock(START);
         Interpreter interpreter = Machines.interpreter(clock, Map.of("flaky", Machines.failing("Busy", "try later")));

@@ -24,6 +24,9 @@ public interface ExecutionClock extends InstantSource {
     /** One participant has stopped working (finished, or about to block on other participants). */
     void leave();
 
+    /** Interrupts a participant's thread to abort its work, also when it sleeps on this clock. */
+    void wake(Thread thread);
+
     /**
      * Runs {@code work} and fails with {@link TimeoutException} when it takes longer than {@code limit}
      * on this clock (a task's TimeoutSeconds).

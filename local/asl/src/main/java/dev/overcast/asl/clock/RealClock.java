@@ -43,6 +43,11 @@ public final class RealClock implements ExecutionClock {
     }
 
     @Override
+    public void wake(Thread thread) {
+        thread.interrupt();
+    }
+
+    @Override
     public <T> T within(Duration limit, Callable<T> work) throws Exception {
         Future<T> future = timed.submit(work);
         try {

@@ -2,9 +2,10 @@ package dev.overcast.asl.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class VirtualClock implements ExecutionClock {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition moved = lock.newCondition();
-    private final PriorityQueue<Instant> wakeUps = new PriorityQueue<>();
+    private final Map<Thread, Instant> sleepers = new HashMap<>();
     private Instant now;
     private int working;
 
@@ -49,12 +50,13 @@ public final class VirtualClock implements ExecutionClock {
 
     @Override
     public void sleepUntil(Instant deadline) throws InterruptedException {
+        Thread self = Thread.currentThread();
         lock.lock();
         try {
             if (!deadline.isAfter(now)) {
                 return;
             }
-            wakeUps.add(deadline);
+            sleepers.put(self, deadline);
             working--;
             try {
                 advanceIfIdle();
@@ -62,9 +64,28 @@ public final class VirtualClock implements ExecutionClock {
                     moved.await();
                 }
             } finally {
-                wakeUps.remove(deadline);
+                // A thread woken by wake() was already counted as working again.
+                if (sleepers.remove(self) != null) {
+                    working++;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Counts a sleeping thread as working again before interrupting it, so that its abandoned wake-up
+     * time cannot make the clock jump in the moment before it notices.
+     */
+    @Override
+    public void wake(Thread thread) {
+        lock.lock();
+        try {
+            if (sleepers.remove(thread) != null) {
                 working++;
             }
+            thread.interrupt();
         } finally {
             lock.unlock();
         }
@@ -92,8 +113,12 @@ public final class VirtualClock implements ExecutionClock {
     }
 
     private void advanceIfIdle() {
-        if (working <= 0 && !wakeUps.isEmpty() && wakeUps.peek().isAfter(now)) {
-            now = wakeUps.peek();
+        if (working > 0 || sleepers.isEmpty()) {
+            return;
+        }
+        Instant earliest = sleepers.values().stream().min(Instant::compareTo).orElseThrow();
+        if (earliest.isAfter(now)) {
+            now = earliest;
             moved.signalAll();
         }
     }
