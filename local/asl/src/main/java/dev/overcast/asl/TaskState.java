@@ -35,7 +35,9 @@ final class TaskState extends State {
         if (fields.has("HeartbeatSecondsPath")) {
             fields.error("'HeartbeatSecondsPath' is not supported by the local interpreter");
         }
-        if (heartbeat != null && (!heartbeat.isIntegralNumber() || heartbeat.longValue() < 1)) {
+        if (JsonataTemplate.isExpression(heartbeat)) {
+            fields.error("a JSONata expression in 'HeartbeatSeconds' is not supported by the local interpreter");
+        } else if (heartbeat != null && (!heartbeat.isIntegralNumber() || heartbeat.longValue() < 1)) {
             fields.error("'HeartbeatSeconds' must be a positive integer");
         } else if (heartbeat != null && timeoutSeconds != null && timeoutSeconds.isIntegralNumber()
                 && heartbeat.longValue() >= timeoutSeconds.longValue()) {
