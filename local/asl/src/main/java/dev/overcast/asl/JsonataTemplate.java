@@ -5,7 +5,6 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -148,12 +147,6 @@ public final class JsonataTemplate {
         }
         if (value instanceof Double d && !d.isInfinite() && d == Math.rint(d) && Math.abs(d) < 1e18) {
             return Json.NODES.numberNode(d.longValue());
-        }
-        if (value instanceof Number n && !(value instanceof Double)) {
-            return Json.tree(n);
-        }
-        if (value instanceof Double d) {
-            return Json.NODES.numberNode(BigDecimal.valueOf(d).doubleValue());
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode out = Json.object();
