@@ -1,5 +1,6 @@
 package dev.overcast.runtime;
 
+import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Serverless engine for one multi-cloud Kubernetes cluster on your own AWS, GCP and Azure accounts.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AslCommand.class,
             BenchCommand.class,
             PlanCommand.class,
         })
@@ -23,7 +25,8 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        // "@file" is ours to interpret (asl run --input @input.json), not picocli's argument-file syntax.
+        CommandLine commandLine = new CommandLine(new Main()).setExpandAtFiles(false);
         // A failure the command did not handle is reported in one line, never as a stack trace.
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("overcast " + cmd.getCommandName() + ": " + e);

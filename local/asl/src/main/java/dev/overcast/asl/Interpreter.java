@@ -1,0 +1,97 @@
+package dev.overcast.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.overcast.asl.clock.ExecutionClock;
+import dev.overcast.asl.task.TaskResources;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The entry point: parses definitions against the registered task integrations and runs executions
+ * on a clock. One interpreter serves any number of executions, also concurrently.
+ */
+public final class Interpreter {
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "000000000000";
+    static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/overcast-local-states";
+    /** Whether the current thread already counts as a participant of the clock (a nested execution must not count twice). */
+    static final ThreadLocal<Boolean> PARTICIPANT = ThreadLocal.withInitial(() -> false);
+
+    private final TaskResources tasks;
+    private final ExecutionClock clock;
+    private final ExecutorService threads;
+
+    public Interpreter(TaskResources tasks, ExecutionClock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+        AtomicInteger counter = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "asl-branch-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public TaskResources tasks() {
+        return tasks;
+    }
+
+    public ExecutionClock clock() {
+        return clock;
+    }
+
+    /** Parses and validates a definition; throws {@link InvalidDefinitionException} listing every problem. */
+    public StateMachine parse(JsonNode definition) {
+        return StateMachine.parse(definition, resource -> tasks.find(resource).isPresent());
+    }
+
+    public static String machineArn(String machineName) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + machineName;
+    }
+
+    /** Runs an execution with a generated name to its end. */
+    public ExecutionResult execute(StateMachine machine, String machineName, JsonNode input) {
+        return execute(machine, machineName, UUID.randomUUID().toString(), input);
+    }
+
+    public ExecutionResult execute(StateMachine machine, String machineName, String executionName, JsonNode input) {
+        String executionArn = executionArn(machineName, executionName);
+        Execution execution = new Execution(this, clock, threads, machineArn(machineName), executionArn, input);
+        if (PARTICIPANT.get()) {
+            return execution.run(machine, executionArn);
+        }
+        clock.join();
+        return asParticipant(execution, machine, executionArn);
+    }
+
+    /** A started execution: its ARN at once, its result when it ends. */
+    public record Started(String executionArn, CompletableFuture<ExecutionResult> result) {
+    }
+
+    /** Starts an execution on the interpreter's threads and returns without waiting. */
+    public Started start(StateMachine machine, String machineName, String executionName, JsonNode input) {
+        String executionArn = executionArn(machineName, executionName);
+        Execution execution = new Execution(this, clock, threads, machineArn(machineName), executionArn, input);
+        clock.join();
+        return new Started(executionArn, CompletableFuture.supplyAsync(
+                () -> asParticipant(execution, machine, executionArn), threads));
+    }
+
+    /** Runs an execution on a thread the clock already counts (joined by the caller), leaving at the end. */
+    private ExecutionResult asParticipant(Execution execution, StateMachine machine, String executionArn) {
+        PARTICIPANT.set(true);
+        try {
+            return execution.run(machine, executionArn);
+        } finally {
+            PARTICIPANT.set(false);
+            clock.leave();
+        }
+    }
+
+    private static String executionArn(String machineName, String executionName) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":execution:" + machineName + ":" + executionName;
+    }
+}
