@@ -5,10 +5,12 @@ import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.clouds.aws.network.NetworkClient;
+import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
+import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.ec2.model.VpnGateway;
 /**
  * The {@code vpn-gateway} kind: a virtual private gateway with the plan's Amazon-side ASN, attached to
  * the network's VPC and propagating the routes it learns over BGP into the network's route table.
- * Ready only once available and attached.
+ * EC2 attaches only an available gateway, so create throws a retryable error while the gateway is
+ * pending and finishes the attachment when called again; observe says CREATING until it is attached.
  */
 public final class VpnGatewayClient extends Ec2ResourceClient {
 
@@ -59,6 +62,11 @@ public final class VpnGatewayClient extends Ec2ResourceClient {
         VpnGateway gateway = AwsErrors.call("DescribeVpnGateways", () -> ec2.describeVpnGateways(r -> r.vpnGatewayIds(found.cloudId())))
                 .vpnGateways().stream().findFirst()
                 .orElseThrow(() -> new DependencyNotReadyException(found.name(), "not visible yet"));
+        if (!"available".equals(gateway.stateAsString())) {
+            // EC2 attaches only available gateways: the create has started, and is called again to finish.
+            throw new RetryableCloudException(Cloud.AWS, "AttachVpnGateway", "IncorrectState",
+                    "VPN gateway " + found.cloudId() + " is " + gateway.stateAsString() + "; it is attached once available", null);
+        }
         if (gateway.vpcAttachments().stream().noneMatch(a -> vpcId.equals(a.vpcId()) && HOLDING.contains(a.stateAsString()))) {
             AwsErrors.call("AttachVpnGateway", () -> ec2.attachVpnGateway(r -> r.vpcId(vpcId).vpnGatewayId(found.cloudId())));
         }
