@@ -88,21 +88,19 @@ final class SecurityGroups {
                 }
             }
         }
-        Page<SimResource> page = Page.of(call, groups);
-        out.start("securityGroupInfo");
-        for (SimResource group : page.items()) {
-            out.start("item")
-                    .el("ownerId", group.attribute("ownerId"))
-                    .el("groupId", group.id())
-                    .el("groupName", group.attribute("groupName"))
-                    .el("groupDescription", group.attribute("groupDescription"))
-                    .el("vpcId", group.attribute("vpcId"))
-                    .el("securityGroupArn", group.attribute("securityGroupArn"));
-            permissions(out.start("ipPermissions"), group.list("ingress")).end();
-            permissions(out.start("ipPermissionsEgress"), group.list("egress")).end();
-            out.tags(group.tags()).end();
-        }
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "securityGroupInfo", groups, SecurityGroups::render);
+    }
+
+    private static void render(Xml out, SimResource group) {
+        out.el("ownerId", group.attribute("ownerId"))
+                .el("groupId", group.id())
+                .el("groupName", group.attribute("groupName"))
+                .el("groupDescription", group.attribute("groupDescription"))
+                .el("vpcId", group.attribute("vpcId"))
+                .el("securityGroupArn", group.attribute("securityGroupArn"));
+        permissions(out.start("ipPermissions"), group.list("ingress")).end();
+        permissions(out.start("ipPermissionsEgress"), group.list("egress")).end();
+        out.tags(group.tags());
     }
 
     private void delete(Ec2Call call, Xml out) {
@@ -174,10 +172,7 @@ final class SecurityGroups {
         List<String> groupIds = new ArrayList<>();
         List<String> ruleIds = new ArrayList<>(call.list("SecurityGroupRuleId"));
         for (Map<String, String> filter : call.structs("Filter")) {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; filter.containsKey("Value." + i); i++) {
-                values.add(filter.get("Value." + i));
-            }
+            List<String> values = Filters.values(filter);
             switch (String.valueOf(filter.get("Name"))) {
                 case "group-id" -> groupIds.addAll(values);
                 case "security-group-rule-id" -> ruleIds.addAll(values);
@@ -199,10 +194,7 @@ final class SecurityGroups {
                 }
             }
         }
-        Page<Map.Entry<SimResource, Map<String, String>>> page = Page.of(call, rules);
-        out.start("securityGroupRuleSet");
-        page.items().forEach(entry -> renderRule(out.start("item"), entry.getKey(), entry.getValue()).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "securityGroupRuleSet", rules, (x, entry) -> renderRule(x, entry.getKey(), entry.getValue()));
     }
 
     /** The rules an authorize/revoke names: {@code IpPermissions.N} with its ranges and groups. */
