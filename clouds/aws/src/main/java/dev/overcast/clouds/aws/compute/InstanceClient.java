@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
@@ -36,6 +35,12 @@ public final class InstanceClient extends Ec2ResourceClient {
     private static final Filter LIVE = Filter.builder().name("instance-state-name")
             .values("pending", "running", "shutting-down", "stopping", "stopped").build();
     private static final int MAX_DISK_GB = 16_384;
+    /**
+     * The root device of the images Overcast boots (Amazon Linux, Debian, Flatcar, Bottlerocket); the
+     * mapping resizes the root volume only under the image's own root device name, another name would
+     * add a second disk. Images rooted elsewhere (Ubuntu: /dev/sda1) need DescribeImages first.
+     */
+    static final String ROOT_DEVICE = "/dev/xvda";
 
     public InstanceClient(Ec2Clients clients) {
         super(ResourceKind.INSTANCE, clients);
@@ -59,9 +64,6 @@ public final class InstanceClient extends Ec2ResourceClient {
         String firewall = dependencies.require(required(desired, Attributes.FIREWALL_REF)).cloudId();
         String imageId = required(desired, Attributes.IMAGE);
         int diskGb = diskGb(desired);
-        // The root volume is resized by naming the image's own root device; another name would add a second disk.
-        Image image = AwsErrors.call("DescribeImages", () -> ec2.describeImages(r -> r.imageIds(imageId))).images().stream().findFirst()
-                .orElseThrow(() -> invalid(desired, Attributes.IMAGE, "no such image in " + desired.region()));
         RunInstancesRequest.Builder request = RunInstancesRequest.builder()
                 .imageId(imageId)
                 .instanceType(required(desired, Attributes.INSTANCE_TYPE))
@@ -70,7 +72,7 @@ public final class InstanceClient extends Ec2ResourceClient {
                 .subnetId(subnet)
                 .securityGroupIds(firewall)
                 .clientToken(ClientTokens.of(clusterId, desired.name()))
-                .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
+                .blockDeviceMappings(b -> b.deviceName(ROOT_DEVICE)
                         .ebs(e -> e.volumeSize(diskGb).volumeType(VolumeType.GP3).deleteOnTermination(true)))
                 .tagSpecifications(
                         OwnedTags.specification(ResourceType.INSTANCE, clusterId, desired.name()),
