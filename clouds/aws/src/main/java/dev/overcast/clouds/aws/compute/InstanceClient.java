@@ -63,7 +63,7 @@ public final class InstanceClient extends Ec2ResourceClient {
         String subnet = dependencies.require(required(desired, Attributes.SUBNET_REF)).cloudId();
         String firewall = dependencies.require(required(desired, Attributes.FIREWALL_REF)).cloudId();
         String imageId = required(desired, Attributes.IMAGE);
-        int diskGb = diskGb(desired);
+        int diskGb = (int) number(desired, Attributes.DISK_GB, 1, MAX_DISK_GB);
         RunInstancesRequest.Builder request = RunInstancesRequest.builder()
                 .imageId(imageId)
                 .instanceType(required(desired, Attributes.INSTANCE_TYPE))
@@ -96,17 +96,5 @@ public final class InstanceClient extends Ec2ResourceClient {
                 Attributes.IMAGE, instance.imageId(),
                 Attributes.ZONE, instance.placement() == null ? null : instance.placement().availabilityZone(),
                 Outputs.PRIVATE_IP, instance.privateIpAddress());
-    }
-
-    private int diskGb(Resource desired) {
-        try {
-            int gb = Integer.parseInt(required(desired, Attributes.DISK_GB));
-            if (gb < 1 || gb > MAX_DISK_GB) {
-                throw invalid(desired, Attributes.DISK_GB, "must be within 1.." + MAX_DISK_GB);
-            }
-            return gb;
-        } catch (NumberFormatException e) {
-            throw invalid(desired, Attributes.DISK_GB, "must be a whole number of GiB");
-        }
     }
 }

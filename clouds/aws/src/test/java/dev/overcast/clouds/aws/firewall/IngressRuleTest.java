@@ -15,7 +15,7 @@ class IngressRuleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp:6443:10.0.0.0/8", "udp:500:0.0.0.0/0", "tcp:30000-32767:10.0.0.0/8", "all:*:10.0.0.0/8",
-            "tcp:*:10.1.0.0/16", "icmp:*:0.0.0.0/0"})
+            "tcp:*:10.1.0.0/16", "icmp:*:0.0.0.0/0", "icmp:8:10.0.0.0/8"})
     void rule_shouldReadBackAsWritten_whenItTravelsThroughEc2(String rule) {
         IpPermission permission = IngressRule.parse(rule).toPermission();
 
@@ -42,7 +42,8 @@ class IngressRuleTest {
             "sctp:1:10.0.0.0/8;must be protocol:ports:cidr",
             "tcp:9-3:10.0.0.0/8;low-high in order",
             "tcp:70000:10.0.0.0/8;need 0..65535",
-            "all:80:10.0.0.0/8;* for protocol all"})
+            "all:80:10.0.0.0/8;* for protocol all",
+            "icmp:3-4:10.0.0.0/8;one ICMP type"})
     void parse_shouldNameTheRule_whenItIsMalformed(String rule, String reason) {
         assertThatThrownBy(() -> IngressRule.parse(rule))
                 .isInstanceOf(IllegalArgumentException.class)
