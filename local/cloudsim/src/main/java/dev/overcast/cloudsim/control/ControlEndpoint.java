@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.overcast.cloudsim.world.SimResource;
+import dev.overcast.cloudsim.world.Snapshot;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,6 +43,7 @@ public final class ControlEndpoint implements AutoCloseable {
     private final World world;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final Map<String, Snapshot> saved = new ConcurrentHashMap<>();
 
     public ControlEndpoint(World world, int port) {
         this.world = world;
@@ -114,6 +117,18 @@ public final class ControlEndpoint implements AutoCloseable {
             }
             case "GET resources" -> world.resources(required(query, "front"), required(query, "account"));
             case "GET snapshot" -> world.snapshot(required(query, "front"), required(query, "account"));
+            case "POST snapshots" -> {
+                Snapshot taken = world.snapshot(text(body, "front"), text(body, "account"));
+                saved.put(text(body, "name"), taken);
+                yield Map.of("saved", text(body, "name"), "resources", taken.resources().size());
+            }
+            case "GET snapshots/diff" -> {
+                Snapshot before = saved.get(required(query, "name"));
+                if (before == null) {
+                    throw new BadRequest("no snapshot saved under '" + query.get("name") + "'");
+                }
+                yield Map.of("differences", before.diff(world.snapshot(before.front(), before.account())));
+            }
             case "POST delete" -> Map.of("deleted",
                     world.deleteByHand(text(body, "front"), text(body, "account"), text(body, "region"), text(body, "id")));
             case "POST alter" -> Map.of("altered",

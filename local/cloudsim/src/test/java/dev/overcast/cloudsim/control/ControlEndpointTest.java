@@ -89,6 +89,20 @@ class ControlEndpointTest {
     }
 
     @Test
+    void savedSnapshot_shouldDiffAgainstTheWorldAsItIsNow() throws Exception {
+        Answer saved = call("POST", "snapshots", "{\"front\":\"aws\",\"account\":\"" + ACCOUNT + "\",\"name\":\"before\"}");
+        vpc();
+
+        JsonNode differences = call("GET", "snapshots/diff?name=before", null).body().path("differences");
+        Answer unknown = call("GET", "snapshots/diff?name=never", null);
+
+        assertThat(saved.body().path("resources").asInt()).isZero();
+        assertThat(differences).hasSize(1);
+        assertThat(differences.get(0).asText()).isEqualTo("+ vpc-1 (vpc, us-east-1)");
+        assertThat(unknown.status()).isEqualTo(400);
+    }
+
+    @Test
     void calls_shouldBeCountedPerAction() throws Exception {
         sim.world().calls().record("aws", "DescribeVpcs");
         sim.world().calls().record("aws", "DescribeVpcs");
