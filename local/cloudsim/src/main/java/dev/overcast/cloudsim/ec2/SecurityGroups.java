@@ -202,8 +202,11 @@ final class SecurityGroups {
         List<Map<String, String>> rules = new ArrayList<>();
         for (Map<String, String> permission : call.structs("IpPermissions")) {
             String protocol = protocol(permission.get("IpProtocol"));
-            String from = protocol.equals("-1") ? null : permission.get("FromPort");
-            String to = protocol.equals("-1") ? null : permission.get("ToPort");
+            String from = protocol.equals("-1") ? null : port(protocol, "FromPort", permission.get("FromPort"));
+            String to = protocol.equals("-1") ? null : port(protocol, "ToPort", permission.get("ToPort"));
+            if (from != null && to != null && Integer.parseInt(from) > Integer.parseInt(to) && Integer.parseInt(to) != -1) {
+                throw Ec2Call.invalid("Invalid value for portRange. FromPort (" + from + ") must not exceed ToPort (" + to + ").");
+            }
             for (int i = 1; permission.containsKey("IpRanges." + i + ".CidrIp"); i++) {
                 String cidr = Cidr.parse("CidrIp", permission.get("IpRanges." + i + ".CidrIp"), 0, 32).toCanonicalString();
                 rules.add(rule(call, group, protocol, from, to, cidr, null, permission.get("IpRanges." + i + ".Description")));
@@ -216,12 +219,36 @@ final class SecurityGroups {
         if (call.param("CidrIp") != null) {
             String protocol = protocol(call.param("IpProtocol"));
             String cidr = Cidr.parse("CidrIp", call.param("CidrIp"), 0, 32).toCanonicalString();
-            rules.add(rule(call, group, protocol, call.param("FromPort"), call.param("ToPort"), cidr, null, null));
+            rules.add(rule(call, group, protocol, port(protocol, "FromPort", call.param("FromPort")),
+                    port(protocol, "ToPort", call.param("ToPort")), cidr, null, null));
         }
         if (rules.isEmpty()) {
             throw new CloudError("MissingParameter", "The request must contain the parameter ipPermissions");
         }
         return rules;
+    }
+
+    /** A port for TCP/UDP (0–65535, required) or an ICMP type/code (-1–255); other protocols take any or none. */
+    private static String port(String protocol, String field, String given) {
+        boolean ports = protocol.equals("tcp") || protocol.equals("udp");
+        if (given == null) {
+            if (ports) {
+                throw Ec2Call.invalid("Invalid value for portRange. Must specify both from and to ports with TCP/UDP.");
+            }
+            return protocol.equals("-1") ? null : "-1";
+        }
+        int value;
+        try {
+            value = Integer.parseInt(given);
+        } catch (NumberFormatException e) {
+            throw Ec2Call.invalid("Invalid value '" + given + "' for " + field + ": must be an integer.");
+        }
+        int low = ports ? 0 : -1;
+        int high = ports ? 65535 : 255;
+        if (value < low || value > high) {
+            throw Ec2Call.invalid("Invalid value '" + given + "' for " + field + ": must be between " + low + " and " + high + ".");
+        }
+        return String.valueOf(value);
     }
 
     private static String protocol(String given) {
