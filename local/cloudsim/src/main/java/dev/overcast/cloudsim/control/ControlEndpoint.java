@@ -18,8 +18,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -140,13 +143,35 @@ public final class ControlEndpoint implements AutoCloseable {
 
     /** {@code setTags} (object), {@code removeTags} (array), {@code setAttributes} (object of strings or lists). */
     private static void alter(SimResource resource, JsonNode body) {
+        // Attributes are checked before anything changes, so a refused request leaves the resource as it was.
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> given = body.path("setAttributes").fields();
+        given.forEachRemaining(attribute -> attributes.put(attribute.getKey(), attributeValue(attribute)));
         Iterator<Map.Entry<String, JsonNode>> tags = body.path("setTags").fields();
         tags.forEachRemaining(tag -> resource.tags().put(tag.getKey(), tag.getValue().asText()));
         body.path("removeTags").forEach(key -> resource.tags().remove(key.asText()));
-        Iterator<Map.Entry<String, JsonNode>> attributes = body.path("setAttributes").fields();
-        attributes.forEachRemaining(attribute -> resource.attributes().put(attribute.getKey(),
-                attribute.getValue().isTextual() ? attribute.getValue().asText()
-                        : JSON.convertValue(attribute.getValue(), Object.class)));
+        resource.attributes().putAll(attributes);
+    }
+
+    /** The world's attribute shapes: a string, or a list of string maps (rules, routes, attachments). */
+    private static Object attributeValue(Map.Entry<String, JsonNode> attribute) {
+        JsonNode value = attribute.getValue();
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        if (value.isArray()) {
+            List<Map<String, String>> items = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isObject()) {
+                    throw new BadRequest("setAttributes." + attribute.getKey() + " must be an array of objects");
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                item.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+                items.add(fields);
+            }
+            return items;
+        }
+        throw new BadRequest("setAttributes." + attribute.getKey() + " must be a string or an array of objects");
     }
 
     private static Duration duration(String text) {
