@@ -36,11 +36,11 @@ public final class InstanceClient extends Ec2ResourceClient {
             .values("pending", "running", "shutting-down", "stopping", "stopped").build();
     private static final int MAX_DISK_GB = 16_384;
     /**
-     * The root device of the images Overcast boots (Amazon Linux, Debian, Flatcar, Bottlerocket); the
-     * mapping resizes the root volume only under the image's own root device name, another name would
-     * add a second disk. Images rooted elsewhere (Ubuntu: /dev/sda1) need DescribeImages first.
+     * The planner boots Canonical's Ubuntu images (through an SSM alias that DescribeImages cannot
+     * read), whose root device is /dev/sda1. The mapping resizes the root volume only under the
+     * image's own root device name; another name would add a second disk.
      */
-    static final String ROOT_DEVICE = "/dev/xvda";
+    static final String ROOT_DEVICE = "/dev/sda1";
 
     public InstanceClient(Ec2Clients clients) {
         super(ResourceKind.INSTANCE, clients);
@@ -90,10 +90,13 @@ public final class InstanceClient extends Ec2ResourceClient {
         AwsErrors.removing("TerminateInstances", () -> ec2.terminateInstances(r -> r.instanceIds(observed.cloudId())));
     }
 
+    /**
+     * Not the image: the plan names an alias ("latest Ubuntu 22.04") that EC2 resolves to an AMI id at
+     * launch, so comparing them would call every new image release drift.
+     */
     private static Map<String, String> observedAttributes(Instance instance) {
         return attributes(
                 Attributes.INSTANCE_TYPE, instance.instanceTypeAsString(),
-                Attributes.IMAGE, instance.imageId(),
                 Attributes.ZONE, instance.placement() == null ? null : instance.placement().availabilityZone(),
                 Outputs.PRIVATE_IP, instance.privateIpAddress());
     }
