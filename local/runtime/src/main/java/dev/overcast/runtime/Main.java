@@ -2,6 +2,7 @@ package dev.overcast.runtime;
 
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
+import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AslCommand.class,
             BenchCommand.class,
+            CloudSimCommand.class,
             PlanCommand.class,
         })
 public final class Main {

@@ -1,0 +1,103 @@
+package dev.overcast.clouds.aws.compute;
+
+import dev.overcast.clouds.aws.internal.AwsErrors;
+import dev.overcast.clouds.aws.internal.ClientTokens;
+import dev.overcast.clouds.aws.internal.Ec2Clients;
+import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
+import dev.overcast.clouds.aws.internal.OwnedTags;
+import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.plan.Attributes;
+import dev.overcast.core.plan.Outputs;
+import dev.overcast.core.plan.Resource;
+import dev.overcast.core.plan.ResourceKind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.VolumeType;
+
+/**
+ * The {@code instance} kind: one EC2 instance in the plan's subnet behind the plan's security group,
+ * its root volume sized as planned. RunInstances carries a client token derived from the cluster and
+ * the name, so EC2 itself refuses to start a second copy when a create is retried.
+ */
+public final class InstanceClient extends Ec2ResourceClient {
+
+    /** Terminated instances linger in describes for an hour; they are gone for us. */
+    private static final Filter LIVE = Filter.builder().name("instance-state-name")
+            .values("pending", "running", "shutting-down", "stopping", "stopped").build();
+    private static final int MAX_DISK_GB = 16_384;
+    /**
+     * The planner boots Canonical's Ubuntu images (through an SSM alias that DescribeImages cannot
+     * read), whose root device is /dev/sda1. The mapping resizes the root volume only under the
+     * image's own root device name; another name would add a second disk.
+     */
+    static final String ROOT_DEVICE = "/dev/sda1";
+
+    public InstanceClient(Ec2Clients clients) {
+        super(ResourceKind.INSTANCE, clients);
+    }
+
+    @Override
+    protected List<Observation> describe(Ec2Client ec2, String region, List<Filter> filters) {
+        List<Filter> live = new ArrayList<>(filters);
+        live.add(LIVE);
+        return AwsErrors.call("DescribeInstances", () -> ec2.describeInstancesPaginator(r -> r.filters(live).maxResults(1000))
+                .reservations().stream()
+                .flatMap(reservation -> reservation.instances().stream())
+                .flatMap(i -> state(i.state() == null ? null : i.state().nameAsString())
+                        .flatMap(state -> observed(region, i.instanceId(), state, observedAttributes(i), i.tags())).stream())
+                .toList());
+    }
+
+    @Override
+    protected Observation start(Ec2Client ec2, String clusterId, Resource desired, Dependencies dependencies) {
+        String subnet = dependencies.require(required(desired, Attributes.SUBNET_REF)).cloudId();
+        String firewall = dependencies.require(required(desired, Attributes.FIREWALL_REF)).cloudId();
+        String imageId = required(desired, Attributes.IMAGE);
+        int diskGb = (int) number(desired, Attributes.DISK_GB, 1, MAX_DISK_GB);
+        RunInstancesRequest.Builder request = RunInstancesRequest.builder()
+                .imageId(imageId)
+                .instanceType(required(desired, Attributes.INSTANCE_TYPE))
+                .minCount(1)
+                .maxCount(1)
+                .subnetId(subnet)
+                .securityGroupIds(firewall)
+                .clientToken(ClientTokens.of(clusterId, desired.name()))
+                .blockDeviceMappings(b -> b.deviceName(ROOT_DEVICE)
+                        .ebs(e -> e.volumeSize(diskGb).volumeType(VolumeType.GP3).deleteOnTermination(true)))
+                .tagSpecifications(
+                        OwnedTags.specification(ResourceType.INSTANCE, clusterId, desired.name()),
+                        OwnedTags.specification(ResourceType.VOLUME, clusterId, desired.name()));
+        String userData = desired.attribute(Attributes.USER_DATA);
+        if (userData != null && !userData.isBlank()) {
+            request.userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
+        }
+        Instance instance = AwsErrors.call("RunInstances", () -> ec2.runInstances(request.build())).instances().get(0);
+        return created(clusterId, desired, instance.instanceId(), ResourceState.CREATING, observedAttributes(instance));
+    }
+
+    @Override
+    protected void remove(Ec2Client ec2, Observation observed) {
+        AwsErrors.removing("TerminateInstances", () -> ec2.terminateInstances(r -> r.instanceIds(observed.cloudId())));
+    }
+
+    /**
+     * Not the image: the plan names an alias ("latest Ubuntu 22.04") that EC2 resolves to an AMI id at
+     * launch, so comparing them would call every new image release drift.
+     */
+    private static Map<String, String> observedAttributes(Instance instance) {
+        return attributes(
+                Attributes.INSTANCE_TYPE, instance.instanceTypeAsString(),
+                Attributes.ZONE, instance.placement() == null ? null : instance.placement().availabilityZone(),
+                Outputs.PRIVATE_IP, instance.privateIpAddress());
+    }
+}

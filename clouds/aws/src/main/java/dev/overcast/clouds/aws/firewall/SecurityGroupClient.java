@@ -1,0 +1,96 @@
+package dev.overcast.clouds.aws.firewall;
+
+import dev.overcast.clouds.aws.internal.AwsErrors;
+import dev.overcast.clouds.aws.internal.Ec2Clients;
+import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
+import dev.overcast.clouds.aws.internal.OwnedTags;
+import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.plan.Attributes;
+import dev.overcast.core.plan.Resource;
+import dev.overcast.core.plan.ResourceKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+
+/**
+ * The {@code firewall} kind: a security group in the network's VPC whose ingress rules are exactly the
+ * plan's. A security group has no lifecycle of its own, so it is ready as soon as it exists.
+ */
+public final class SecurityGroupClient extends Ec2ResourceClient {
+
+    public SecurityGroupClient(Ec2Clients clients) {
+        super(ResourceKind.FIREWALL, clients);
+    }
+
+    @Override
+    protected List<Observation> describe(Ec2Client ec2, String region, List<Filter> filters) {
+        return AwsErrors.call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(filters).maxResults(1000))
+                .securityGroups().stream()
+                .flatMap(g -> observed(region, g.groupId(), ResourceState.READY,
+                        attributes(Attributes.INGRESS, IngressRule.join(rules(g.ipPermissions()))), g.tags()).stream())
+                .toList());
+    }
+
+    @Override
+    protected Observation start(Ec2Client ec2, String clusterId, Resource desired, Dependencies dependencies) {
+        List<IngressRule> wanted = wanted(desired);
+        String vpcId = dependencies.require(required(desired, Attributes.NETWORK_REF)).cloudId();
+        CreateSecurityGroupResponse response = AwsErrors.call("CreateSecurityGroup", () -> ec2.createSecurityGroup(r -> r
+                .groupName(desired.name())
+                .description("Overcast firewall " + desired.name() + " of cluster " + clusterId)
+                .vpcId(vpcId)
+                .tagSpecifications(OwnedTags.specification(ResourceType.SECURITY_GROUP, clusterId, desired.name()))));
+        Observation empty = created(clusterId, desired, response.groupId(), ResourceState.READY, attributes(Attributes.INGRESS, ""));
+        return converge(ec2, empty, List.of(), wanted);
+    }
+
+    /** Authorizes the rules that are missing and revokes the ones nobody planned. */
+    @Override
+    public Observation update(String clusterId, Resource desired, Observation observed, Dependencies dependencies) {
+        List<IngressRule> wanted = wanted(desired);
+        Observation converged = converge(clients.in(desired.region()), observed, IngressRule.parseAll(observed.attribute(Attributes.INGRESS)), wanted);
+        return super.update(clusterId, desired, converged, dependencies);
+    }
+
+    @Override
+    protected void remove(Ec2Client ec2, Observation observed) {
+        AwsErrors.removing("DeleteSecurityGroup", () -> ec2.deleteSecurityGroup(r -> r.groupId(observed.cloudId())));
+    }
+
+    private Observation converge(Ec2Client ec2, Observation observed, List<IngressRule> present, List<IngressRule> wanted) {
+        List<IpPermission> missing = wanted.stream().filter(rule -> !present.contains(rule)).map(IngressRule::toPermission).toList();
+        List<IpPermission> unplanned = present.stream().filter(rule -> !wanted.contains(rule)).map(IngressRule::toPermission).toList();
+        if (!missing.isEmpty()) {
+            AwsErrors.call("AuthorizeSecurityGroupIngress", () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(observed.cloudId()).ipPermissions(missing)));
+        }
+        if (!unplanned.isEmpty()) {
+            AwsErrors.call("RevokeSecurityGroupIngress", () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(observed.cloudId()).ipPermissions(unplanned)));
+        }
+        Map<String, String> attributes = new TreeMap<>(observed.attributes());
+        attributes.put(Attributes.INGRESS, IngressRule.join(wanted));
+        return new Observation(observed.name(), observed.kind(), observed.cloud(), observed.region(), observed.cloudId(),
+                observed.state(), new TreeMap<>(attributes), observed.tags());
+    }
+
+    private List<IngressRule> wanted(Resource desired) {
+        try {
+            return IngressRule.parseAll(desired.attribute(Attributes.INGRESS));
+        } catch (IllegalArgumentException e) {
+            throw invalid(desired, Attributes.INGRESS, e.getMessage());
+        }
+    }
+
+    private static List<IngressRule> rules(List<IpPermission> permissions) {
+        List<IngressRule> rules = new ArrayList<>();
+        permissions.forEach(p -> rules.addAll(IngressRule.of(p)));
+        return rules;
+    }
+}

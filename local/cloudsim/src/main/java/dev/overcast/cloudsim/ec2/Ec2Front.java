@@ -1,0 +1,198 @@
+package dev.overcast.cloudsim.ec2;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.overcast.cloudsim.world.CloudError;
+import dev.overcast.cloudsim.world.World;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The EC2 Query API over HTTP: form-encoded POST, {@code Version=2016-11-15}, XML answers and EC2's
+ * error document. The account comes from the access key id (a 12-digit key is the account, otherwise
+ * {@code 000000000000}, as LocalStack does) and the region from the SigV4 credential scope; signatures
+ * are not verified.
+ * <p>
+ * Served by the JDK's {@code com.sun.net.httpserver}: no dependency for a loopback test server, and its
+ * {@code HttpsServer} is what the Azure front needs later.
+ */
+public final class Ec2Front implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Ec2Front.class);
+    private static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    private static final String DEFAULT_ACCOUNT = "000000000000";
+    private static final String DEFAULT_REGION = "us-east-1";
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/[^/]+/([^/]+)/");
+    private static final Pattern ACCOUNT_KEY = Pattern.compile("\\d{12}");
+    private static final List<String> RETRYABLE_CODES = List.of("RequestLimitExceeded", "InternalError", "Unavailable");
+
+    private final World world;
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, Ec2Action> actions = new HashMap<>();
+
+    public Ec2Front(World world, int port) {
+        this.world = world;
+        Idempotency idempotency = new Idempotency();
+        new Networks().addTo(actions);
+        new Gateways().addTo(actions);
+        new RouteTables(idempotency).addTo(actions);
+        new SecurityGroups().addTo(actions);
+        new Addresses().addTo(actions);
+        new Vpn().addTo(actions);
+        new Instances(idempotency).addTo(actions);
+        new Tags().addTo(actions);
+        new Zones().addTo(actions);
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the EC2 front on 127.0.0.1:" + port, e);
+        }
+        // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
+        executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        String body;
+        int status = 200;
+        try (exchange) {
+            try {
+                body = answer(exchange, requestId);
+            } catch (CloudError e) {
+                status = status(e.code());
+                body = error(e.code(), e.getMessage(), requestId);
+            } catch (RuntimeException e) {
+                log.warn("EC2 front failed on a request", e);
+                status = 500;
+                body = error("InternalError", "An internal error has occurred", requestId);
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private String answer(HttpExchange exchange, String requestId) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        parseForm(exchange.getRequestURI().getRawQuery(), params);
+        try (InputStream in = exchange.getRequestBody()) {
+            parseForm(new String(in.readAllBytes(), StandardCharsets.UTF_8), params);
+        }
+        String action = params.get("Action");
+        if (action == null || action.isEmpty()) {
+            throw new CloudError("MissingAction", "The request must contain the parameter Action");
+        }
+        world.calls().record(Ec2Call.FRONT, action);
+        String account = DEFAULT_ACCOUNT;
+        String region = DEFAULT_REGION;
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Matcher credential = authorization == null ? null : CREDENTIAL.matcher(authorization);
+        if (credential != null && credential.find()) {
+            account = ACCOUNT_KEY.matcher(credential.group(1)).matches() ? credential.group(1) : DEFAULT_ACCOUNT;
+            region = credential.group(2);
+        }
+        if (!world.knowsAccount(account)) {
+            throw new CloudError("AuthFailure", "AWS was not able to validate the provided access credentials");
+        }
+        if (!Regions.known(region)) {
+            throw new CloudError("AuthFailure", "Credential should be scoped to a valid region, not '" + region + "'.");
+        }
+        Optional<String> fault = world.faults().next(Ec2Call.FRONT, action, RETRYABLE_CODES);
+        if (fault.isPresent()) {
+            throw new CloudError(fault.get(), "Injected fault for " + action + ".");
+        }
+        if (!world.admit(Ec2Call.FRONT, account, region, bucket(action))) {
+            throw new CloudError("RequestLimitExceeded", "Request limit exceeded.");
+        }
+        Ec2Action handler = actions.get(action);
+        if (handler == null) {
+            throw new CloudError("InvalidAction", "The action " + action + " is not valid for this web service.");
+        }
+        if (Boolean.parseBoolean(params.get("DryRun"))) {
+            throw new CloudError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+        }
+        Ec2Call call = new Ec2Call(world, action, params, account, region);
+        Xml out = new Xml().start(action + "Response").namespace(NAMESPACE).el("requestId", requestId);
+        world.atomically(() -> {
+            handler.answer(call, out);
+            return null;
+        });
+        return out.end().finish();
+    }
+
+    /** EC2's request-token buckets: RunInstances has its own, describes share one, other mutations another. */
+    private static String bucket(String action) {
+        if (action.equals("RunInstances")) {
+            return "RunInstances";
+        }
+        return action.startsWith("Describe") ? "non-mutating" : "mutating";
+    }
+
+    private static int status(String code) {
+        return switch (code) {
+            case "RequestLimitExceeded", "Unavailable", "ServiceUnavailable" -> 503;
+            case "InternalError", "InternalFailure" -> 500;
+            case "AuthFailure" -> 401;
+            case "UnauthorizedOperation" -> 403;
+            case "DryRunOperation" -> 412;
+            default -> 400;
+        };
+    }
+
+    private static String error(String code, String message, String requestId) {
+        return new Xml().start("Response").start("Errors").start("Error").el("Code", code).el("Message", message)
+                .end().end().el("RequestID", requestId).end().finish();
+    }
+
+    private static void parseForm(String form, Map<String, String> into) {
+        if (form == null || form.isEmpty()) {
+            return;
+        }
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            into.put(name, value);
+        }
+    }
+}

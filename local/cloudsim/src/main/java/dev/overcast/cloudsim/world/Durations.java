@@ -1,0 +1,70 @@
+package dev.overcast.cloudsim.world;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How long each operation takes on the virtual clock, per (front, operation). Operations are named
+ * {@code <resource type>.<phase>}, e.g. {@code vpn-connection.create}; an unknown one takes no time.
+ * Defaults follow public figures: VPCs and subnets in seconds, VPN objects in minutes.
+ */
+public final class Durations {
+
+    private final Map<String, Duration> byKey;
+
+    private Durations(Map<String, Duration> byKey) {
+        this.byKey = Map.copyOf(byKey);
+    }
+
+    public static Durations none() {
+        return new Durations(Map.of());
+    }
+
+    public static Durations defaults() {
+        Map<String, Duration> d = new HashMap<>();
+        put(d, "aws", "vpc.create", Duration.ofSeconds(2));
+        put(d, "aws", "subnet.create", Duration.ofSeconds(2));
+        put(d, "aws", "vpn-gateway.create", Duration.ofMinutes(6));
+        put(d, "aws", "vpn-gateway.attach", Duration.ofMinutes(1));
+        put(d, "aws", "vpn-gateway.detach", Duration.ofMinutes(1));
+        put(d, "aws", "vpn-gateway.delete", Duration.ofMinutes(2));
+        put(d, "aws", "customer-gateway.create", Duration.ofMinutes(5));
+        put(d, "aws", "customer-gateway.delete", Duration.ofMinutes(1));
+        put(d, "aws", "vpn-connection.create", Duration.ofMinutes(8));
+        put(d, "aws", "vpn-connection.tunnels", Duration.ofMinutes(2).plusSeconds(30));
+        put(d, "aws", "vpn-connection.delete", Duration.ofMinutes(2));
+        put(d, "aws", "instance.create", Duration.ofSeconds(60));
+        put(d, "aws", "instance.delete", Duration.ofSeconds(45));
+        put(d, "aws", "instance.stop", Duration.ofSeconds(30));
+        put(d, "aws", "instance.start", Duration.ofSeconds(30));
+        put(d, "aws", "retired.visible", Duration.ofHours(1));
+        return new Durations(d);
+    }
+
+    private static void put(Map<String, Duration> d, String front, String operation, Duration duration) {
+        d.put(key(front, operation), duration);
+    }
+
+    public Durations with(String front, String operation, Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration of " + front + "/" + operation + " must not be negative");
+        }
+        Map<String, Duration> next = new HashMap<>(byKey);
+        put(next, front, operation, duration);
+        return new Durations(next);
+    }
+
+    public Duration of(String front, String operation) {
+        return byKey.getOrDefault(key(front, operation), Duration.ZERO);
+    }
+
+    /** Every configured duration as {@code front/operation → duration}, for display and control. */
+    public Map<String, Duration> asMap() {
+        return byKey;
+    }
+
+    private static String key(String front, String operation) {
+        return front + "/" + operation;
+    }
+}

@@ -1,0 +1,288 @@
+package dev.overcast.cloudsim.world;
+
+import dev.overcast.cloudsim.CloudSimConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The simulated world every front serves: resources keyed by front/account/region/id, the virtual clock,
+ * durations, quotas, eventual consistency, throttling, injected faults and the call log.
+ * <p>
+ * Eventual consistency is counted in reads, not time: a fresh resource is left out of the first describe
+ * of its type in its account and region (whatever that describe's filters). A count is deterministic for tests and is what the SDK's retries see; a real-time
+ * delay would make tests timing-dependent, and a virtual one would never elapse in a frozen-clock test.
+ * <p>
+ * One lock guards all resources: fronts run a whole action under {@link #atomically}, so an action sees
+ * and changes the world as one step, as a cloud's control plane does for a single API call.
+ */
+public final class World {
+
+    private final VirtualClock clock;
+    private final Durations durations;
+    private final Quotas quotas;
+    private final Throttle throttle;
+    private final boolean throttling;
+    private final int hiddenReads;
+    private final Set<String> accounts;
+    private final Faults faults = new Faults();
+    private final CallLog calls = new CallLog();
+    private final Random ids;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, SimResource> resources = new LinkedHashMap<>();
+    private final Set<String> publicAddresses = new HashSet<>();
+
+    public World(CloudSimConfig config) {
+        this.clock = config.clock() instanceof VirtualClock given ? given
+                : new VirtualClock(config.clock() == null ? Clock.systemUTC() : config.clock());
+        this.durations = config.durations();
+        this.quotas = config.quotas();
+        this.throttle = new Throttle(config.throttleLimits());
+        this.throttling = config.throttling();
+        this.hiddenReads = config.eventualConsistency() ? 1 : 0;
+        this.accounts = config.accounts();
+        this.ids = new Random(config.seed());
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public Durations durations() {
+        return durations;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public CallLog calls() {
+        return calls;
+    }
+
+    /** Whether the account exists: any does, unless the run fixed a set. */
+    public boolean knowsAccount(String account) {
+        return accounts.isEmpty() || accounts.contains(account);
+    }
+
+    /** Takes a request token; always true when throttling is off. */
+    public boolean admit(String front, String account, String region, String bucket) {
+        return !throttling || throttle.admit(front, account, region, bucket);
+    }
+
+    public <T> T atomically(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A fresh id such as {@code vpc-0a1b2c3d4e5f67890}: the prefix, a dash and 17 hex digits. */
+    public String newId(String prefix) {
+        return atomically(() -> {
+            StringBuilder id = new StringBuilder(prefix).append("-0");
+            for (int i = 0; i < 16; i++) {
+                id.append(Character.forDigit(ids.nextInt(16), 16));
+            }
+            return id.toString();
+        });
+    }
+
+    /** A seeded random number in [0, bound), for values a cloud picks (tunnel addresses, keys). */
+    public int randomBelow(int bound) {
+        return atomically(() -> ids.nextInt(bound));
+    }
+
+    /** A public IPv4 address not handed out before in this world, e.g. {@code 3.91.12.7} for first octet 3. */
+    public String newPublicAddress(int firstOctet) {
+        return atomically(() -> {
+            String address;
+            do {
+                address = firstOctet + "." + ids.nextInt(256) + "." + ids.nextInt(256) + "." + (1 + ids.nextInt(254));
+            } while (!publicAddresses.add(address));
+            return address;
+        });
+    }
+
+    /**
+     * Creates a resource in {@code pendingState} that reaches {@code readyState} after the duration of
+     * {@code <type>.create}; fails with the quota's code when the account's region is full.
+     */
+    public SimResource create(String front, String account, String region, String type, String id,
+                              String pendingState, String readyState) {
+        return atomically(() -> {
+            quotas.of(front, type).ifPresent(quota -> {
+                if (live(front, account, region, type).size() >= quota.limit()) {
+                    throw new CloudError(quota.errorCode(), "The maximum number of " + type + " resources (" + quota.limit()
+                            + ") has been reached in " + region + ".");
+                }
+            });
+            Instant now = clock.now();
+            Instant readyAt = now.plus(durations.of(front, type + ".create"));
+            SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
+                    now, pendingState, readyAt, readyState, hiddenReads);
+            resources.put(storeKey(front, account, region, id), resource);
+            return resource;
+        });
+    }
+
+    /** The resource with this id, even if not yet visible to reads or already being deleted. */
+    public Optional<SimResource> find(String front, String account, String region, String id) {
+        return atomically(() -> {
+            purge();
+            return Optional.ofNullable(resources.get(storeKey(front, account, region, id)));
+        });
+    }
+
+    /**
+     * What a describe/list call sees of one type, in creation order: resources being deleted are
+     * included (until purged), fresh ones may be hidden by eventual consistency.
+     */
+    public List<SimResource> describe(String front, String account, String region, String type) {
+        return atomically(() -> {
+            purge();
+            List<SimResource> seen = new ArrayList<>();
+            for (SimResource r : resources.values()) {
+                if (sameScope(r.key(), front, account, region) && r.type().equals(type) && !r.hideFromRead()) {
+                    seen.add(r);
+                }
+            }
+            return seen;
+        });
+    }
+
+    /** The live resources of one type as the control plane knows them: no eventual consistency, nothing being deleted. */
+    public List<SimResource> live(String front, String account, String region, String type) {
+        return atomically(() -> resources.values().stream()
+                .filter(r -> !r.retired() && sameScope(r.key(), front, account, region) && r.type().equals(type))
+                .toList());
+    }
+
+    /** Live resources that depend on this one (they block its deletion). */
+    public List<SimResource> dependents(SimResource resource) {
+        return atomically(() -> resources.values().stream()
+                .filter(r -> !r.retired() && r.dependsOn().contains(resource.id())
+                        && sameScope(r.key(), resource.key().front(), resource.key().account(), resource.key().region()))
+                .toList());
+    }
+
+    /**
+     * Moves a live resource through {@code transitionalState} to {@code finalState}, taking
+     * {@code <type>.<operation>} on the virtual clock (an instance stopping, a gateway detaching).
+     */
+    public void transition(SimResource resource, String operation, String transitionalState, String finalState) {
+        atomically(() -> {
+            Instant now = clock.now();
+            resource.move(now, transitionalState, now.plus(durations.of(resource.key().front(), resource.type() + "." + operation)), finalState);
+            return null;
+        });
+    }
+
+    /** Deletes at once (VPCs, subnets, rules); fails with DependencyViolation while others depend on it. */
+    public void delete(SimResource resource) {
+        atomically(() -> {
+            requireNoDependents(resource);
+            resources.remove(storeKey(resource.key()));
+            return null;
+        });
+    }
+
+    /**
+     * Starts a deletion that takes {@code <type>.delete} on the virtual clock: {@code deletingState}, then
+     * {@code finalState}, still listed by describe for {@code retired.visible}, as EC2 keeps terminated
+     * instances and deleted VPN connections visible for a while.
+     */
+    public void retire(SimResource resource, String deletingState, String finalState) {
+        atomically(() -> {
+            if (resource.retired()) {
+                return null;
+            }
+            requireNoDependents(resource);
+            String front = resource.key().front();
+            Instant now = clock.now();
+            Instant goneAt = now.plus(durations.of(front, resource.type() + ".delete"));
+            resource.retire(now, deletingState, goneAt, finalState, goneAt.plus(durations.of(front, "retired.visible")));
+            return null;
+        });
+    }
+
+    private void requireNoDependents(SimResource resource) {
+        List<SimResource> blocking = dependents(resource);
+        if (!blocking.isEmpty()) {
+            throw new CloudError(CloudError.DEPENDENCY_VIOLATION, "The " + resource.type() + " '" + resource.id()
+                    + "' has dependencies and cannot be deleted: "
+                    + blocking.stream().map(SimResource::id).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    /** Removes a resource as someone in the console might: no dependency check, no delay. */
+    public boolean deleteByHand(String front, String account, String region, String id) {
+        return atomically(() -> resources.remove(storeKey(front, account, region, id)) != null);
+    }
+
+    /** Changes a resource as someone in the console might (a tag, a rule); false when it does not exist. */
+    public boolean alterByHand(String front, String account, String region, String id, Consumer<SimResource> change) {
+        return atomically(() -> {
+            SimResource resource = resources.get(storeKey(front, account, region, id));
+            if (resource == null) {
+                return false;
+            }
+            change.accept(resource);
+            return true;
+        });
+    }
+
+    /** Live (not being deleted) resources of an account on a front, in every region, in creation order. */
+    public List<ResourceView> resources(String front, String account) {
+        return atomically(() -> {
+            purge();
+            Instant now = clock.now();
+            return resources.values().stream()
+                    .filter(r -> !r.retired() && r.key().front().equals(front) && r.key().account().equals(account))
+                    .map(r -> r.view(now))
+                    .toList();
+        });
+    }
+
+    public Snapshot snapshot(String front, String account) {
+        Map<String, ResourceView> byId = new LinkedHashMap<>();
+        resources(front, account).forEach(view -> byId.put(view.id(), view));
+        return new Snapshot(front, account, byId);
+    }
+
+    /** Moves the virtual clock: pending resources become available, deletions complete. */
+    public void advance(Duration by) {
+        clock.advance(by);
+    }
+
+    private void purge() {
+        Instant now = clock.now();
+        resources.values().removeIf(r -> r.purgedAt(now));
+    }
+
+    private static boolean sameScope(ResourceKey key, String front, String account, String region) {
+        return key.front().equals(front) && key.account().equals(account) && key.region().equals(region);
+    }
+
+    private static String storeKey(ResourceKey key) {
+        return storeKey(key.front(), key.account(), key.region(), key.id());
+    }
+
+    private static String storeKey(String front, String account, String region, String id) {
+        return String.join("/", front, account, region, id);
+    }
+}
