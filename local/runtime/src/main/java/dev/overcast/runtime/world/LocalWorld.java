@@ -45,6 +45,7 @@ public final class LocalWorld implements AutoCloseable {
     private final Store store;
     private final GenericApplicationContext spring;
     private final SamDeployment deployment;
+    private final SpringSteps steps;
 
     private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
         this.clock = new VirtualClock(EPOCH);
@@ -60,7 +61,7 @@ public final class LocalWorld implements AutoCloseable {
         OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, Planner.standard(), CloudAdapters.of(aws),
                 new InventoryNodeCheck(store), new PlannedLatency(), clock));
         spring.refresh();
-        SpringSteps steps = new SpringSteps(spring);
+        this.steps = new SpringSteps(spring);
         this.deployment = SamDeployment.deploy(SamTemplate.load(repository.resolve("template.yaml")), steps::find,
                 dynamoDb.client(), clock);
     }
@@ -89,6 +90,11 @@ public final class LocalWorld implements AutoCloseable {
         StateMachine machine = deployment.machine(name)
                 .orElseThrow(() -> new IllegalArgumentException("template.yaml has no state machine " + name));
         return deployment.interpreter().start(machine, name, name + "-" + UUID.randomUUID(), input).result();
+    }
+
+    /** A function bean by its name, as a Lambda Task would call it (JSON in, JSON out). */
+    public java.util.Optional<java.util.function.Function<JsonNode, JsonNode>> function(String bean) {
+        return steps.find(bean);
     }
 
     public VirtualClock clock() {
