@@ -81,6 +81,13 @@ public final class Attributes {
     public static final String DISK_GB = "diskGb";
     /** cloud-init user-data, plain text (adapters encode it as their cloud wants). */
     public static final String USER_DATA = "userData";
+    /**
+     * The private address an instance must have, planned so that it is known before the instance
+     * exists: master 0's, the Kubernetes control-plane endpoint every other node's user-data names.
+     * Adapters pass it at creation (EC2 {@code PrivateIpAddress}, a GCP network interface's
+     * {@code networkIP}, an Azure NIC's static private IP); it is absent on every other instance.
+     */
+    public static final String STATIC_PRIVATE_IP = "staticPrivateIp";
     /** Reference: the firewall an instance sits behind. */
     public static final String FIREWALL_REF = "firewallRef";
 }

@@ -1,6 +1,12 @@
 package dev.overcast.core.plan;
 
+import dev.overcast.core.bootstrap.BootstrapNode;
+import dev.overcast.core.bootstrap.CloudInit;
+import dev.overcast.core.bootstrap.ClusterBootstrap;
+import dev.overcast.core.bootstrap.JoinSecret;
+import dev.overcast.core.bootstrap.NodeRole;
 import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.network.AddressBlocks;
 import dev.overcast.core.network.CloudNetwork;
 import dev.overcast.core.network.Ipam;
 import dev.overcast.core.network.NetworkPlan;
@@ -32,11 +38,14 @@ public final class Planner {
     static final String MASTER_DISK_GB = "50";
     static final String WORKER_DISK_GB = "100";
     /** Kubernetes' API server port, open to the world so the cluster can be reached (auth is Kubernetes'). */
-    private static final String API_RULE = "tcp:6443:0.0.0.0/0";
+    private static final String API_RULE = "tcp:" + CloudInit.API_PORT + ":0.0.0.0/0";
+    /** Master 0's address within its subnet: clear of the addresses every cloud keeps (AWS and Azure the first four, GCP two). */
+    static final int CONTROL_PLANE_HOST = 10;
 
     private final RegionCatalog regions;
     private final InstanceCatalog instances;
     private final SpecValidator validator;
+    private final CloudInit cloudInit = new CloudInit();
 
     public Planner(RegionCatalog regions, InstanceCatalog instances) {
         this.regions = regions;
@@ -161,27 +170,37 @@ public final class Planner {
             };
         }
 
+        /**
+         * Masters round-robin over the clouds, then each cloud's workers. Master 0 (first cloud, first
+         * subnet) gets the static address {@value #CONTROL_PLANE_HOST} of its subnet: the control-plane
+         * endpoint every node's user-data names must be known before any instance exists.
+         */
         void instances(ClusterSpec spec, RegionSet regionSet) {
             List<Cloud> clouds = spec.cloudList();
             MachinePool masters = spec.masters();
+            String controlPlane = AddressBlocks.host(network.cloud(clouds.get(0)).subnets().get(0).cidr(), CONTROL_PLANE_HOST);
+            ClusterBootstrap bootstrap = new ClusterBootstrap(cluster, spec.kubernetesVersionOrDefault(), controlPlane,
+                    network.podCidr(), network.serviceCidr(), JoinSecret.reference(cluster));
             for (int i = 0; i < masters.countOrZero(); i++) {
                 Cloud cloud = clouds.get(i % clouds.size());
-                instance(ResourceNames.master(cluster, i), "master", cloud, regionSet.region(cloud),
+                NodeRole role = i == 0 ? NodeRole.INIT : NodeRole.CONTROL_PLANE;
+                instance(bootstrap, ResourceNames.master(cluster, i), role, cloud, regionSet.region(cloud),
                         masters.sizeOrDefault(), MASTER_DISK_GB, i / clouds.size());
             }
             for (Cloud cloud : clouds) {
                 MachinePool pool = spec.workers(cloud);
                 for (int i = 0; i < pool.countOrZero(); i++) {
-                    instance(ResourceNames.worker(cluster, cloud, i), "worker", cloud, regionSet.region(cloud),
+                    instance(bootstrap, ResourceNames.worker(cluster, cloud, i), NodeRole.WORKER, cloud, regionSet.region(cloud),
                             pool.sizeOrDefault(), WORKER_DISK_GB, i);
                 }
             }
         }
 
         /** One instance; {@code slot} spreads a cloud's instances of one role over its zones. */
-        private void instance(String name, String role, Cloud cloud, Region region, String size, String diskGb, int slot) {
+        private void instance(ClusterBootstrap bootstrap, String name, NodeRole role, Cloud cloud, Region region,
+                              String size, String diskGb, int slot) {
             Map<String, String> attributes = new TreeMap<>(Map.of(
-                    Attributes.ROLE, role,
+                    Attributes.ROLE, role == NodeRole.WORKER ? "worker" : "master",
                     Attributes.INSTANCE_TYPE, instances.resolve(cloud, size).orElseThrow(),
                     Attributes.IMAGE, instances.image(cloud),
                     Attributes.DISK_GB, diskGb,
@@ -194,6 +213,10 @@ public final class Planner {
             } else if (!region.zones().isEmpty()) {
                 attributes.put(Attributes.ZONE, region.zones().get(slot % region.zones().size()));
             }
+            if (role == NodeRole.INIT) {
+                attributes.put(Attributes.STATIC_PRIVATE_IP, bootstrap.controlPlaneAddress());
+            }
+            attributes.put(Attributes.USER_DATA, cloudInit.render(bootstrap, new BootstrapNode(name, cloud, region.name(), role)));
             add(name, ResourceKind.INSTANCE, cloud, attributes);
         }
 

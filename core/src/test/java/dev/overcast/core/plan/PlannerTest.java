@@ -125,7 +125,8 @@ class PlannerTest {
                 .containsEntry(Attributes.INSTANCE_TYPE, "n2-standard-8")
                 .containsEntry(Attributes.SUBNET_REF, "demo-subnet-gcp-a")
                 .containsEntry(Attributes.FIREWALL_REF, "demo-firewall-gcp")
-                .doesNotContainKey(Attributes.USER_DATA);
+                .containsKey(Attributes.USER_DATA)
+                .doesNotContainKey(Attributes.STATIC_PRIVATE_IP);
     }
 
     @Test
