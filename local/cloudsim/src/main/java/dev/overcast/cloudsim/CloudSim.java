@@ -2,7 +2,9 @@ package dev.overcast.cloudsim;
 
 import dev.overcast.cloudsim.control.ControlEndpoint;
 import dev.overcast.cloudsim.ec2.Ec2Front;
+import dev.overcast.cloudsim.kubernetes.KubernetesClusters;
 import dev.overcast.cloudsim.world.World;
+import dev.overcast.core.region.RegionCatalog;
 import java.net.URI;
 
 /**
@@ -20,11 +22,13 @@ public final class CloudSim implements AutoCloseable {
     private final World world;
     private final Ec2Front aws;
     private final ControlEndpoint control;
+    private final KubernetesClusters kubernetes;
 
     private CloudSim(World world, Ec2Front aws, ControlEndpoint control) {
         this.world = world;
         this.aws = aws;
         this.control = control;
+        this.kubernetes = new KubernetesClusters(world, RegionCatalog.standard());
     }
 
     public static CloudSim start(CloudSimConfig config) {
@@ -49,12 +53,18 @@ public final class CloudSim implements AutoCloseable {
         return control.endpoint();
     }
 
+    /** The world's Kubernetes clusters: {@code kubernetes().endpoint(clusterId)} is a cluster's API server. */
+    public KubernetesClusters kubernetes() {
+        return kubernetes;
+    }
+
     public World world() {
         return world;
     }
 
     @Override
     public void close() {
+        kubernetes.close();
         control.close();
         aws.close();
     }

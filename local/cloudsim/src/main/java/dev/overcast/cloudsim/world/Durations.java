@@ -39,6 +39,9 @@ public final class Durations {
         put(d, "aws", "instance.stop", Duration.ofSeconds(30));
         put(d, "aws", "instance.start", Duration.ofSeconds(30));
         put(d, "aws", "retired.visible", Duration.ofHours(1));
+        // kubeadm init to a Ready control plane (images pulled, CNI up); a join once the API answers.
+        put(d, "kubernetes", "node.init", Duration.ofMinutes(3));
+        put(d, "kubernetes", "node.join", Duration.ofSeconds(90));
         return new Durations(d);
     }
 

@@ -172,6 +172,17 @@ public final class World {
                 .toList());
     }
 
+    /**
+     * Every resource of a type on every front and account, in creation order, for watchers that span
+     * clouds (the Kubernetes simulation watches instances). Read them inside {@link #atomically}.
+     */
+    public List<SimResource> everywhere(String type) {
+        return atomically(() -> {
+            purge();
+            return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+        });
+    }
+
     /** Live resources that depend on this one (they block its deletion). */
     public List<SimResource> dependents(SimResource resource) {
         return atomically(() -> resources.values().stream()
