@@ -24,19 +24,20 @@ public final class CloudSim implements AutoCloseable {
     private final ControlEndpoint control;
     private final KubernetesClusters kubernetes;
 
-    private CloudSim(World world, Ec2Front aws, ControlEndpoint control) {
+    private CloudSim(World world, Ec2Front aws, ControlEndpoint control, KubernetesClusters kubernetes) {
         this.world = world;
         this.aws = aws;
         this.control = control;
-        this.kubernetes = new KubernetesClusters(world, RegionCatalog.standard());
+        this.kubernetes = kubernetes;
     }
 
     public static CloudSim start(CloudSimConfig config) {
         World world = new World(config);
         Ec2Front aws = new Ec2Front(world, config.firstPort());
+        KubernetesClusters kubernetes = new KubernetesClusters(world, RegionCatalog.standard());
         try {
-            ControlEndpoint control = new ControlEndpoint(world, config.firstPort() == 0 ? 0 : config.firstPort() + 1);
-            return new CloudSim(world, aws, control);
+            ControlEndpoint control = new ControlEndpoint(world, kubernetes, config.firstPort() == 0 ? 0 : config.firstPort() + 1);
+            return new CloudSim(world, aws, control, kubernetes);
         } catch (RuntimeException e) {
             aws.close();
             throw e;

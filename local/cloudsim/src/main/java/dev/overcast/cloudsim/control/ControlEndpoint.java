@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.overcast.cloudsim.kubernetes.KubernetesClusters;
 import dev.overcast.cloudsim.world.SimResource;
 import dev.overcast.cloudsim.world.Snapshot;
 import dev.overcast.cloudsim.world.World;
@@ -44,12 +45,14 @@ public final class ControlEndpoint implements AutoCloseable {
     }
 
     private final World world;
+    private final KubernetesClusters kubernetes;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Map<String, Snapshot> saved = new ConcurrentHashMap<>();
 
-    public ControlEndpoint(World world, int port) {
+    public ControlEndpoint(World world, KubernetesClusters kubernetes, int port) {
         this.world = world;
+        this.kubernetes = kubernetes;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         } catch (IOException e) {
@@ -113,6 +116,7 @@ public final class ControlEndpoint implements AutoCloseable {
                 world.faults().clear();
                 yield Map.of("cleared", true);
             }
+            case "GET kubernetes" -> Map.of("endpoint", kubernetes.endpoint(required(query, "cluster")).toString());
             case "GET clock" -> Map.of("now", world.clock().now().toString());
             case "POST clock/advance" -> {
                 world.advance(duration(text(body, "by")));
