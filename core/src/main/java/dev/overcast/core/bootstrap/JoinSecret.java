@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The cluster's join secret: one JSON object stored under {@link #reference} in the secret store of
@@ -29,7 +28,6 @@ public final class JoinSecret {
     public static final String CERTIFICATE_KEY = "certificateKey";
     public static final String CA_CERT = "caCert";
     public static final String CA_KEY = "caKey";
-    public static final List<String> FIELDS = List.of(TOKEN, CA_CERT_HASH, CERTIFICATE_KEY, CA_CERT, CA_KEY);
 
     /** The secret's name in every cloud's store: {@code <cluster>-kubeadm-join}. */
     public static String reference(String cluster) {

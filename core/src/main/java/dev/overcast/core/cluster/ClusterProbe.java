@@ -15,6 +15,8 @@ import java.util.List;
  */
 public interface ClusterProbe {
     String RTT_ANNOTATION = "overcast.dev/rtt-ms";
+    /** The label kubeadm puts on control-plane nodes. */
+    String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
 
     /** Every registered node, sorted by name. */
     List<NodeStatus> nodes();

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 /** {@link ClusterProbe} on fabric8's Kubernetes client: one node list per call. */
 public final class KubernetesClusterProbe implements ClusterProbe, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesClusterProbe.class);
-    private static final String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
     private static final TypeReference<Map<String, Double>> RTT_MAP = new TypeReference<>() {
     };
 

@@ -18,6 +18,11 @@ import dev.overcast.core.plan.ResourceNames;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.MachinePool;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +81,11 @@ class KubernetesClusterProbeCloudSimTest {
 
     private String launch(String instance, String cluster) {
         String userData = PLAN.byName().get(instance).attribute(Attributes.USER_DATA);
+        String address = PLAN.byName().get(instance).attribute(Attributes.STATIC_PRIVATE_IP);
         List<Tag> tags = OwnershipTags.of(Cloud.AWS, cluster, instance).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         return ec2.runInstances(r -> r.imageId("ami-0123456789abcdef0").instanceType("m6i.xlarge").minCount(1).maxCount(1)
-                .subnetId(subnet)
+                .subnetId(subnet).privateIpAddress(address)
                 .userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)))
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build()))
                 .instances().get(0).instanceId();
@@ -98,6 +104,11 @@ class KubernetesClusterProbeCloudSimTest {
 
         advance(Duration.ofSeconds(1));
         assertThat(probe.nodes()).containsExactly(new NodeStatus(MASTER, true, Cloud.AWS, "us-east-1", true));
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
+                .withMasterUrl(sim.kubernetes().endpoint("demo").toString()).build()).build()) {
+            assertThat(client.nodes().withName(MASTER).get().getStatus().getAddresses()).extracting(NodeAddress::getType, NodeAddress::getAddress)
+                    .contains(tuple("InternalIP", "10.10.0.10"));
+        }
     }
 
     @Test

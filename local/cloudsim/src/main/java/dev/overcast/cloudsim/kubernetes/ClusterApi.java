@@ -29,7 +29,6 @@ import java.util.function.Supplier;
  * no thread of its own. The simulated kubelets write through the same CRUD store a client would.
  */
 final class ClusterApi implements AutoCloseable {
-    static final String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
     private static final String NODES = "/api/v1/nodes";
 
     private final Supplier<List<SimNode>> desired;
@@ -97,7 +96,7 @@ final class ClusterApi implements AutoCloseable {
         Map<String, String> labels = new LinkedHashMap<>(node.labels());
         labels.put("kubernetes.io/hostname", node.name());
         if (node.controlPlane()) {
-            labels.put(CONTROL_PLANE_LABEL, "");
+            labels.put(ClusterProbe.CONTROL_PLANE_LABEL, "");
         }
         String since = node.since().toString();
         NodeBuilder builder = new NodeBuilder()
