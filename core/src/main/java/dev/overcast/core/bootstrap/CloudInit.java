@@ -154,7 +154,8 @@ public final class CloudInit {
     /** One sed over the config per field the role's config names. */
     private static String fillPlaceholders(NodeRole role) {
         List<String> fields = switch (role) {
-            case INIT, CONTROL_PLANE -> List.of(JoinSecret.TOKEN, JoinSecret.CA_CERT_HASH, JoinSecret.CERTIFICATE_KEY);
+            case INIT -> List.of(JoinSecret.TOKEN, JoinSecret.CERTIFICATE_KEY);
+            case CONTROL_PLANE -> List.of(JoinSecret.TOKEN, JoinSecret.CA_CERT_HASH, JoinSecret.CERTIFICATE_KEY);
             case WORKER -> List.of(JoinSecret.TOKEN, JoinSecret.CA_CERT_HASH);
         };
         StringBuilder sed = new StringBuilder("sed -i");
