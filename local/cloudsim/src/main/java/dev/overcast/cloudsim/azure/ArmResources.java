@@ -71,6 +71,7 @@ final class ArmResources {
                 throw new CloudError("AnotherOperationInProgress", "Another operation on " + path.id() + " is in progress.");
             }
             rules.update(path, resource, body);
+            store.world().transition(resource, "update", "Updating", "Succeeded");
             if (body.has("tags")) {
                 resource.tags().clear();
                 resource.tags().putAll(tags);
@@ -98,9 +99,12 @@ final class ArmResources {
         return ArmAnswer.ok(render(resource));
     }
 
+    /** A missing resource is 204 (done), but a missing resource group is 404, as ARM answers. */
     ArmAnswer delete(ArmPath path) {
-        Optional<SimResource> found = store.find(path.subscription(), path.id());
+        Optional<SimResource> found = store.find(path.subscription(), path.id()).filter(r -> !"Deleted".equals(state(r)));
         if (found.isEmpty()) {
+            requireGroup(path.type() == ArmType.RESOURCE_GROUP
+                    ? new ArmPath(path.subscription(), path.resourceGroup(), ArmType.VIRTUAL_NETWORK, null, null, null) : path);
             return new ArmAnswer(204, null, Map.of());
         }
         SimResource resource = found.get();

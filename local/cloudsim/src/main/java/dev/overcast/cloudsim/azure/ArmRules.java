@@ -77,6 +77,7 @@ final class ArmRules {
                 prefixes(given.path("addressSpace").path("addressPrefixes"), "properties.addressSpace.addressPrefixes");
                 properties.set("addressSpace", given.path("addressSpace").deepCopy());
             }
+            case VIRTUAL_NETWORK_GATEWAY -> customBgpAddresses(properties, given);
             case LOCAL_NETWORK_GATEWAY -> {
                 address(given.path("gatewayIpAddress"), "properties.gatewayIpAddress");
                 properties.set("gatewayIpAddress", given.get("gatewayIpAddress"));
@@ -215,6 +216,20 @@ final class ArmRules {
         }
     }
 
+    /** A gateway update may change its custom (APIPA) BGP addresses; everything else it keeps. */
+    private static void customBgpAddresses(ObjectNode properties, JsonNode given) {
+        JsonNode wanted = given.path("bgpSettings").path("bgpPeeringAddresses");
+        JsonNode current = properties.path("bgpSettings").path("bgpPeeringAddresses");
+        for (int i = 0; i < current.size() && i < wanted.size(); i++) {
+            ArrayNode custom = ArmStore.JSON.createArrayNode();
+            for (JsonNode address : wanted.get(i).path("customBgpIpAddresses")) {
+                apipa(address.asText(), "bgpSettings.bgpPeeringAddresses.customBgpIpAddresses");
+                custom.add(address.asText());
+            }
+            ((ObjectNode) current.get(i)).set("customBgpIpAddresses", custom);
+        }
+    }
+
     private void connection(String subscription, SimResource resource, ObjectNode properties) {
         SimResource gateway = store.require(subscription, text(properties.path("virtualNetworkGateway1").path("id"),
                 "properties.virtualNetworkGateway1.id"), "properties.virtualNetworkGateway1.id");
@@ -224,8 +239,17 @@ final class ArmRules {
         }
         SimResource local = store.require(subscription, text(properties.path("localNetworkGateway2").path("id"),
                 "properties.localNetworkGateway2.id"), "properties.localNetworkGateway2.id");
+        Set<String> onGateway = new HashSet<>();
+        for (JsonNode peering : ArmStore.document(gateway).path("properties").path("bgpSettings").path("bgpPeeringAddresses")) {
+            peering.path("customBgpIpAddresses").forEach(address -> onGateway.add(address.asText()));
+        }
         for (JsonNode custom : properties.path("gatewayCustomBgpIpAddresses")) {
-            apipa(custom.path("customBgpIpAddress").asText(), "properties.gatewayCustomBgpIpAddresses.customBgpIpAddress");
+            String address = custom.path("customBgpIpAddress").asText();
+            apipa(address, "properties.gatewayCustomBgpIpAddresses.customBgpIpAddress");
+            if (!onGateway.contains(address)) {
+                throw new CloudError("InvalidCustomBgpIpAddress", "Custom BGP address " + address
+                        + " is not one of the custom BGP addresses of gateway " + ArmStore.armId(gateway) + ".");
+            }
         }
         // ARM never returns the pre-shared key, and the world must not keep a secret in its snapshots.
         properties.remove("sharedKey");

@@ -43,11 +43,11 @@ public final class Durations {
         put(d, "azure", "virtualnetworks.create", Duration.ofSeconds(5));
         put(d, "azure", "publicipaddresses.create", Duration.ofSeconds(5));
         put(d, "azure", "virtualnetworkgateways.create", Duration.ofMinutes(38));
+        put(d, "azure", "virtualnetworkgateways.update", Duration.ofMinutes(10));
         put(d, "azure", "virtualnetworkgateways.delete", Duration.ofMinutes(15));
         put(d, "azure", "localnetworkgateways.create", Duration.ofSeconds(30));
         put(d, "azure", "connections.create", Duration.ofMinutes(3));
         put(d, "azure", "connections.delete", Duration.ofMinutes(1));
-        put(d, "azure", "networkinterfaces.create", Duration.ofSeconds(5));
         put(d, "azure", "virtualmachines.create", Duration.ofSeconds(70));
         put(d, "azure", "virtualmachines.delete", Duration.ofSeconds(45));
         put(d, "azure", "resourcegroups.delete", Duration.ofMinutes(2));
