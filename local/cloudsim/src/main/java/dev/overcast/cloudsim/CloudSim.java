@@ -14,6 +14,15 @@ import java.net.URI;
  */
 public final class CloudSim implements AutoCloseable {
 
+    static {
+        // The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK (about 40 ms per request). Read once, at the first
+        // server's creation, so it is set before any front starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final World world;
     private final Ec2Front aws;
     private final ControlEndpoint control;

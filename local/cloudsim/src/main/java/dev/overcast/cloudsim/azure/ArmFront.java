@@ -48,7 +48,6 @@ public final class ArmFront implements AutoCloseable {
 
     public ArmFront(World world, int port) {
         this.world = world;
-        this.resources = new ArmResources(world);
         this.certificate = SelfSignedCertificate.issue();
         try {
             server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -59,6 +58,7 @@ public final class ArmFront implements AutoCloseable {
         // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
         executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
         server.setExecutor(executor);
+        this.resources = new ArmResources(world, endpoint());
         server.createContext("/", this::handle);
         server.start();
     }

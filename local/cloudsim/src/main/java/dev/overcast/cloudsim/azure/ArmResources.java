@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.SimResource;
 import dev.overcast.cloudsim.world.World;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +31,11 @@ final class ArmResources {
     private final ArmStore store;
     private final ArmRules rules;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final URI endpoint;
 
-    ArmResources(World world) {
+    /** @param endpoint the front's base URL: ARM's operation URLs are absolute */
+    ArmResources(World world, URI endpoint) {
+        this.endpoint = endpoint;
         this.store = new ArmStore(world);
         this.rules = new ArmRules(store);
     }
@@ -127,7 +131,7 @@ final class ArmResources {
         String id = UUID.randomUUID().toString();
         operations.put(id, new Operation(path.subscription(), path.id(), deletion));
         String namespace = path.type() == ArmType.RESOURCE_GROUP ? "Microsoft.Resources" : path.type().namespace();
-        String polled = "/subscriptions/" + path.subscription() + "/providers/" + namespace + "/locations/"
+        String polled = endpoint.resolve("/subscriptions/") + path.subscription() + "/providers/" + namespace + "/locations/"
                 + ArmStore.location(resource) + "/operations/" + id + "?api-version=2024-05-01";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Azure-AsyncOperation", polled);
