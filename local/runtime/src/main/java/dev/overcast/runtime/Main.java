@@ -1,5 +1,6 @@
 package dev.overcast.runtime;
 
+import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Serverless engine for one multi-cloud Kubernetes cluster on your own AWS, GCP and Azure accounts.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CloudSimCommand.class,
         })
 public final class Main {
 

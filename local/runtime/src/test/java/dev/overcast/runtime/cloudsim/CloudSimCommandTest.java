@@ -1,0 +1,46 @@
+package dev.overcast.runtime.cloudsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.overcast.cloudsim.CloudSim;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CloudSimCommandTest {
+
+    private static CloudSimCommand parsed(String... args) {
+        CloudSimCommand command = new CloudSimCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void start_shouldPrintOneLinePerFront_onTheChosenPorts() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+
+        try (CloudSim sim = parsed("--port", String.valueOf(port), "--clock-speed", "60").start(new PrintWriter(out))) {
+            assertThat(out.toString().lines()).containsExactly(
+                    "aws: http://127.0.0.1:" + port,
+                    "control: http://127.0.0.1:" + (port + 1) + "/_cloudsim/");
+            assertThat(sim.awsEndpoint().getPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void cloudsim_shouldRefuseANonPositiveClockSpeed_namingTheOption() {
+        StringWriter err = new StringWriter();
+        CommandLine line = new CommandLine(new CloudSimCommand()).setErr(new PrintWriter(err));
+
+        int exit = line.execute("--clock-speed", "0");
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("--clock-speed must be a positive number");
+    }
+}
