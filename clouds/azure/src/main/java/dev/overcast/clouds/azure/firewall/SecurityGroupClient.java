@@ -11,7 +11,6 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,11 +29,8 @@ public final class SecurityGroupClient extends ArmResourceClient<NetworkSecurity
 
     @Override
     protected List<Observation> observeGroup(String group, String region) {
-        return list("ListNetworkSecurityGroups", () -> arm.network().getNetworkSecurityGroups().listByResourceGroup(group)).stream()
-                .map(nsg -> observed(region, nsg.id(), nsg.tags(), String.valueOf(nsg.provisioningState()),
-                        attributes(Attributes.INGRESS, SecurityRules.ingress(nsg.securityRules()))))
-                .flatMap(Optional::stream)
-                .toList();
+        return observeEach(region, list("ListNetworkSecurityGroups", () -> arm.network().getNetworkSecurityGroups().listByResourceGroup(group)),
+                NetworkSecurityGroupInner::provisioningState, nsg -> attributes(Attributes.INGRESS, SecurityRules.ingress(nsg.securityRules())));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +24,9 @@ import java.util.stream.Collectors;
  * "already gone" as done. Long-running PUTs and DELETEs are started and never waited for: observe
  * reports {@code provisioningState} later.
  *
- * @param <T> the SDK's model of the ARM resource
+ * @param <T> the SDK's model of the listed ARM resource
  */
-public abstract class ArmResourceClient<T> implements ResourceClient {
+public abstract class ArmResourceClient<T extends com.azure.core.management.Resource> implements ResourceClient {
 
     protected final ArmClients arm;
     private final ResourceKind kind;
@@ -102,6 +103,15 @@ public abstract class ArmResourceClient<T> implements ResourceClient {
     /** One list call (one per page) whose "no such group" means "nothing yet". */
     protected static <T> List<T> list(String operation, java.util.function.Supplier<PagedIterable<T>> call) {
         return AzureErrors.listing(operation, () -> call.get().stream().toList());
+    }
+
+    /** Observations of listed ARM resources: the ones that carry a resource-name tag, with their state and attributes. */
+    protected final List<Observation> observeEach(String region, List<T> items, Function<T, Object> provisioningState,
+                                                  Function<T, Map<String, String>> attributes) {
+        return items.stream()
+                .map(item -> observed(region, item.id(), item.tags(), String.valueOf(provisioningState.apply(item)), attributes.apply(item)))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** An observation of one ARM resource, or nothing when it carries no resource-name tag (not ours to report). */

@@ -13,7 +13,6 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The network: the cluster's resource group in the region (tagged like everything else) and the virtual
@@ -30,11 +29,8 @@ public final class VirtualNetworkClient extends ArmResourceClient<VirtualNetwork
 
     @Override
     protected List<Observation> observeGroup(String group, String region) {
-        return list("ListVirtualNetworks", () -> arm.network().getVirtualNetworks().listByResourceGroup(group)).stream()
-                .map(vnet -> observed(region, vnet.id(), vnet.tags(), String.valueOf(vnet.provisioningState()),
-                        attributes(Attributes.CIDR, cidr(vnet))))
-                .flatMap(Optional::stream)
-                .toList();
+        return observeEach(region, list("ListVirtualNetworks", () -> arm.network().getVirtualNetworks().listByResourceGroup(group)),
+                VirtualNetworkInner::provisioningState, vnet -> attributes(Attributes.CIDR, cidr(vnet)));
     }
 
     @Override

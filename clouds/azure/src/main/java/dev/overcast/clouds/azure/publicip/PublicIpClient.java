@@ -15,7 +15,6 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A Standard, static public IP: the address a VPN gateway is reached at, known before the gateway exists. */
 public final class PublicIpClient extends ArmResourceClient<PublicIpAddressInner> {
@@ -28,11 +27,8 @@ public final class PublicIpClient extends ArmResourceClient<PublicIpAddressInner
 
     @Override
     protected List<Observation> observeGroup(String group, String region) {
-        return list("ListPublicIpAddresses", () -> arm.network().getPublicIpAddresses().listByResourceGroup(group)).stream()
-                .map(ip -> observed(region, ip.id(), ip.tags(), String.valueOf(ip.provisioningState()),
-                        attributes(Outputs.PUBLIC_IP, ip.ipAddress())))
-                .flatMap(Optional::stream)
-                .toList();
+        return observeEach(region, list("ListPublicIpAddresses", () -> arm.network().getPublicIpAddresses().listByResourceGroup(group)),
+                PublicIpAddressInner::provisioningState, ip -> attributes(Outputs.PUBLIC_IP, ip.ipAddress()));
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * network ({@value #GATEWAY_SUBNET_TAG}). Observe lists the virtual networks once: each carries its
  * subnets.
  */
-public final class SubnetClient extends ArmResourceClient<SubnetInner> {
+public final class SubnetClient extends ArmResourceClient<VirtualNetworkInner> {
 
     public static final String GATEWAY_SUBNET = "GatewaySubnet";
     static final String GATEWAY_SUBNET_TAG = "overcast:gateway-subnet";

@@ -19,7 +19,6 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The tunnel: an IPsec site-to-site connection between the VPN gateway and the peer's local network
@@ -46,13 +45,10 @@ public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGate
 
     @Override
     protected List<Observation> observeGroup(String group, String region) {
-        return list("ListConnections", () -> arm.network().getVirtualNetworkGatewayConnections().listByResourceGroup(group)).stream()
-                .map(connection -> observed(region, connection.id(), connection.tags(), String.valueOf(connection.provisioningState()),
-                        attributes(Attributes.LOCAL_INSIDE_IP, insideAddress(connection),
-                                Outputs.TUNNEL_STATUS, VirtualNetworkGatewayConnectionStatus.CONNECTED.equals(connection.connectionStatus())
-                                        ? "UP" : "DOWN")))
-                .flatMap(Optional::stream)
-                .toList();
+        return observeEach(region, list("ListConnections", () -> arm.network().getVirtualNetworkGatewayConnections().listByResourceGroup(group)),
+                VirtualNetworkGatewayConnectionInner::provisioningState, connection -> attributes(
+                        Attributes.LOCAL_INSIDE_IP, insideAddress(connection),
+                        Outputs.TUNNEL_STATUS, VirtualNetworkGatewayConnectionStatus.CONNECTED.equals(connection.connectionStatus()) ? "UP" : "DOWN"));
     }
 
     @Override

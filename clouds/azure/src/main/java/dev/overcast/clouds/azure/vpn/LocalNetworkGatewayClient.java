@@ -12,7 +12,6 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The peer gateway: a local network gateway at the far side's public address, with BGP on the far
@@ -32,13 +31,10 @@ public final class LocalNetworkGatewayClient extends ArmResourceClient<LocalNetw
 
     @Override
     protected List<Observation> observeGroup(String group, String region) {
-        return list("ListLocalNetworkGateways", () -> arm.network().getLocalNetworkGateways().listByResourceGroup(group)).stream()
-                .map(local -> observed(region, local.id(), local.tags(), String.valueOf(local.provisioningState()),
-                        attributes(Attributes.PEER_ASN, local.bgpSettings() == null ? null : String.valueOf(local.bgpSettings().asn()),
-                                BGP_PEERING_ADDRESS, local.bgpSettings() == null ? null : local.bgpSettings().bgpPeeringAddress(),
-                                "gatewayIpAddress", local.gatewayIpAddress())))
-                .flatMap(Optional::stream)
-                .toList();
+        return observeEach(region, list("ListLocalNetworkGateways", () -> arm.network().getLocalNetworkGateways().listByResourceGroup(group)),
+                LocalNetworkGatewayInner::provisioningState, local -> attributes(
+                        Attributes.PEER_ASN, local.bgpSettings() == null ? null : String.valueOf(local.bgpSettings().asn()),
+                        BGP_PEERING_ADDRESS, local.bgpSettings() == null ? null : local.bgpSettings().bgpPeeringAddress()));
     }
 
     @Override

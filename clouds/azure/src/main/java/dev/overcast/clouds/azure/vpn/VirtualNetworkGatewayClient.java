@@ -24,7 +24,6 @@ import dev.overcast.core.plan.ResourceKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The VPN gateway: a route-based VpnGw1 virtual network gateway with BGP on the plan's ASN, in the
@@ -45,13 +44,11 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
 
     @Override
     protected List<Observation> observeGroup(String group, String region) {
-        return list("ListVirtualNetworkGateways", () -> arm.network().getVirtualNetworkGateways().listByResourceGroup(group)).stream()
-                .map(gateway -> observed(region, gateway.id(), gateway.tags(), String.valueOf(gateway.provisioningState()),
-                        attributes(Attributes.ASN, gateway.bgpSettings() == null ? null : String.valueOf(gateway.bgpSettings().asn()),
-                                Outputs.PUBLIC_IP, tunnelAddress(gateway),
-                                CUSTOM_BGP_ADDRESSES, String.join(",", customAddresses(gateway)))))
-                .flatMap(Optional::stream)
-                .toList();
+        return observeEach(region, list("ListVirtualNetworkGateways", () -> arm.network().getVirtualNetworkGateways().listByResourceGroup(group)),
+                VirtualNetworkGatewayInner::provisioningState, gateway -> attributes(
+                        Attributes.ASN, gateway.bgpSettings() == null ? null : String.valueOf(gateway.bgpSettings().asn()),
+                        Outputs.PUBLIC_IP, tunnelAddress(gateway),
+                        CUSTOM_BGP_ADDRESSES, String.join(",", customAddresses(gateway))));
     }
 
     @Override
