@@ -108,7 +108,13 @@ public final class ArmFront implements AutoCloseable {
 
     private ArmAnswer answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        ArmPath path = ArmPath.parse(exchange.getRequestURI().getPath());
+        ArmPath path;
+        try {
+            path = ArmPath.parse(exchange.getRequestURI().getPath());
+        } catch (CloudError unknown) {
+            world.calls().record(ArmStore.FRONT, method + " unknown");
+            throw unknown;
+        }
         String action = action(method, path);
         world.calls().record(ArmStore.FRONT, action);
         String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
