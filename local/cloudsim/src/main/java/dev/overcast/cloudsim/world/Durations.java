@@ -39,6 +39,18 @@ public final class Durations {
         put(d, "aws", "instance.stop", Duration.ofSeconds(30));
         put(d, "aws", "instance.start", Duration.ofSeconds(30));
         put(d, "aws", "retired.visible", Duration.ofHours(1));
+        // Azure: a VPN gateway takes 30-45 minutes (here its middle), a connection minutes, a VM about one.
+        put(d, "azure", "virtualnetworks.create", Duration.ofSeconds(5));
+        put(d, "azure", "publicipaddresses.create", Duration.ofSeconds(5));
+        put(d, "azure", "virtualnetworkgateways.create", Duration.ofMinutes(38));
+        put(d, "azure", "virtualnetworkgateways.update", Duration.ofMinutes(10));
+        put(d, "azure", "virtualnetworkgateways.delete", Duration.ofMinutes(15));
+        put(d, "azure", "localnetworkgateways.create", Duration.ofSeconds(30));
+        put(d, "azure", "connections.create", Duration.ofMinutes(3));
+        put(d, "azure", "connections.delete", Duration.ofMinutes(1));
+        put(d, "azure", "virtualmachines.create", Duration.ofSeconds(70));
+        put(d, "azure", "virtualmachines.delete", Duration.ofSeconds(45));
+        put(d, "azure", "resourcegroups.delete", Duration.ofMinutes(2));
         return new Durations(d);
     }
 

@@ -31,7 +31,11 @@ public final class Quotas {
                 .with("aws", "vpn-gateway", 5, "VpnGatewayLimitExceeded")
                 .with("aws", "customer-gateway", 50, "CustomerGatewayLimitExceeded")
                 .with("aws", "vpn-connection", 50, "VpnConnectionLimitExceeded")
-                .with("aws", "instance", 64, "InstanceLimitExceeded");
+                .with("aws", "instance", 64, "InstanceLimitExceeded")
+                .with("azure", "virtualnetworks", 1000, "VirtualNetworkLimitReached")
+                .with("azure", "publicipaddresses", 1000, "PublicIPCountLimitReached")
+                .with("azure", "virtualnetworkgateways", 30, "VirtualNetworkGatewayLimitReached")
+                .with("azure", "virtualmachines", 25000, "OperationNotAllowed");
     }
 
     public Quotas with(String front, String type, int limit, String errorCode) {
