@@ -27,7 +27,7 @@ public final class CloudSimCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", description = "First port: the AWS front; the control endpoint takes the next. 0 = any free ports (default).")
+    @Option(names = "--port", description = "First port: the AWS front; the control endpoint takes the next, the GCP front the one after. 0 = any free ports (default).")
     private int port;
 
     @Option(names = "--clock-speed", description = "How many times faster than real time the virtual clock flows (default 1).")
@@ -69,6 +69,7 @@ public final class CloudSimCommand implements Callable<Integer> {
                 .withThrottling(!noThrottling)
                 .withEventualConsistency(!noEventualConsistency));
         out.println("aws: " + sim.awsEndpoint());
+        out.println("gcp: " + sim.gcpEndpoint());
         out.println("control: " + sim.controlEndpoint());
         out.flush();
         return sim;

@@ -28,8 +28,10 @@ class CloudSimCommandTest {
         try (CloudSim sim = parsed("--port", String.valueOf(port), "--clock-speed", "60").start(new PrintWriter(out))) {
             assertThat(out.toString().lines()).containsExactly(
                     "aws: http://127.0.0.1:" + port,
+                    "gcp: http://127.0.0.1:" + (port + 2),
                     "control: http://127.0.0.1:" + (port + 1) + "/_cloudsim/");
             assertThat(sim.awsEndpoint().getPort()).isEqualTo(port);
+            assertThat(sim.gcpEndpoint().getPort()).isEqualTo(port + 2);
         }
     }
 
