@@ -97,7 +97,9 @@ public final class ComputeFront implements AutoCloseable {
     }
 
     private Object answer(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
+        // google-http-client's default transport cannot send PATCH: it POSTs with this header instead.
+        String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+        String method = override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
         Matcher project = PROJECT.matcher(exchange.getRequestURI().getPath());
         if (!project.matches()) {
             world.calls().record(ComputeCall.FRONT, "unknown");
