@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class ComputeFront implements AutoCloseable {
     private static final Pattern PROJECT = Pattern.compile("/compute/v1/projects/([a-z][-a-z0-9]{4,28}[a-z0-9])/(.+)");
     private static final Pattern OPERATION = Pattern.compile("(global|regions/([^/]+)|zones/([^/]+))/operations/([^/]+?)(/wait)?");
     private static final Pattern ITEM = Pattern.compile("(global|regions/([^/]+)|zones/([^/]+))/([a-zA-Z]+)(?:/([^/]+))?");
+    private static final Duration WAIT_LIMIT = Duration.ofSeconds(2);
+    private static final Duration WAIT_PAUSE = Duration.ofMillis(100);
     private static final Pattern LOCATIONS = Pattern.compile("(regions|zones)(?:/([^/]+))?");
 
     private final World world;
@@ -122,7 +125,31 @@ public final class ComputeFront implements AutoCloseable {
                     + "'compute' for consumer 'project_number:" + project.group(1) + "'.");
         }
         ComputeCall call = new ComputeCall(world, endpoint() + "/compute/v1/", project.group(1), request.location());
+        if (request.action().endsWith("Operations.wait")) {
+            return awaitDone(call, request, query, body);
+        }
         return world.atomically(() -> request.handler().answer(call, query, body));
+    }
+
+    /**
+     * {@code operations/NAME/wait}: answers once the operation is done or after {@link #WAIT_LIMIT} (Compute
+     * waits up to two minutes), checking between real-time pauses outside the world's lock.
+     */
+    private Object awaitDone(ComputeCall call, Request request, Map<String, String> query, Map<String, Object> body) {
+        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        while (true) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> op = (Map<String, Object>) world.atomically(() -> request.handler().answer(call, query, body));
+            if ("DONE".equals(op.get("status")) || System.nanoTime() > deadline) {
+                return op;
+            }
+            try {
+                Thread.sleep(WAIT_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return op;
+            }
+        }
     }
 
     /** A routed request: its Compute method name, the location it addresses and what answers it. */

@@ -43,7 +43,7 @@ final class Resources {
             throw new CloudError(ComputeErrors.ALREADY_EXISTS, "The resource '" + relative(call, collection, name) + "' already exists");
         }
         Lifecycle lifecycle = collection.lifecycle();
-        SimResource created = call.world().create(ComputeCall.FRONT, call.project(), call.location(), collection.type(),
+        SimResource created = call.world().createConsistent(ComputeCall.FRONT, call.project(), call.location(), collection.type(),
                 collection.id(name), lifecycle.creating(), lifecycle.ready());
         try {
             created.tags().putAll(labels);

@@ -124,6 +124,20 @@ public final class World {
      */
     public SimResource create(String front, String account, String region, String type, String id,
                               String pendingState, String readyState) {
+        return create(front, account, region, type, id, pendingState, readyState, hiddenReads);
+    }
+
+    /**
+     * As {@link #create}, for a cloud whose reads see a resource as soon as the call that made it returned
+     * (Compute Engine's lists and gets are strongly consistent): never hidden from reads.
+     */
+    public SimResource createConsistent(String front, String account, String region, String type, String id,
+                                        String pendingState, String readyState) {
+        return create(front, account, region, type, id, pendingState, readyState, 0);
+    }
+
+    private SimResource create(String front, String account, String region, String type, String id,
+                               String pendingState, String readyState, int hidden) {
         return atomically(() -> {
             quotas.of(front, type).ifPresent(quota -> {
                 if (live(front, account, region, type).size() >= quota.limit()) {
@@ -134,7 +148,7 @@ public final class World {
             Instant now = clock.now();
             Instant readyAt = now.plus(durations.of(front, type + ".create"));
             SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
-                    now, pendingState, readyAt, readyState, hiddenReads);
+                    now, pendingState, readyAt, readyState, hidden);
             resources.put(storeKey(front, account, region, id), resource);
             return resource;
         });

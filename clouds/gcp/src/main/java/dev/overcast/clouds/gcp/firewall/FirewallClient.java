@@ -5,15 +5,18 @@ import com.google.cloud.compute.v1.DeleteFirewallRequest;
 import com.google.cloud.compute.v1.Firewall;
 import com.google.cloud.compute.v1.InsertFirewallRequest;
 import com.google.cloud.compute.v1.ListFirewallsRequest;
+import com.google.cloud.compute.v1.Operation;
 import com.google.cloud.compute.v1.PatchFirewallRequest;
 import dev.overcast.clouds.gcp.internal.ComputeClients;
 import dev.overcast.clouds.gcp.internal.ComputeResourceClient;
 import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
+import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code firewall} kind: ingress firewall rules on the network, one per source range (see
@@ -28,6 +32,9 @@ import java.util.Map;
  * Update restores the planned rules: inserts missing ones, patches changed ones, deletes extra ones.
  */
 public final class FirewallClient extends ComputeResourceClient {
+
+    /** Compute's wait returns after at most two minutes; a rule takes seconds. */
+    private static final int WAITS = 5;
 
     public FirewallClient(ComputeClients compute) {
         super(ResourceKind.FIREWALL, compute);
@@ -64,9 +71,15 @@ public final class FirewallClient extends ComputeResourceClient {
         return found;
     }
 
+    /**
+     * Restores the planned rules and waits for those operations (seconds): the repair is visible to the next
+     * observe, as a security group's rules are on AWS. A rule still not done after a few waits is retryable.
+     */
     @Override
     public Observation update(String clusterId, Resource desired, Observation observed, Dependencies dependencies) {
-        restore(clusterId, desired, dependencies);
+        for (Operation op : restore(clusterId, desired, dependencies)) {
+            awaitDone(op);
+        }
         return observed;
     }
 
@@ -77,7 +90,9 @@ public final class FirewallClient extends ComputeResourceClient {
                 .forEach(r -> delete(r.getName()));
     }
 
-    private void restore(String clusterId, Resource desired, Dependencies dependencies) {
+    /** Inserts, patches and deletes rules until they match the plan; returns the operations it started. */
+    private List<Operation> restore(String clusterId, Resource desired, Dependencies dependencies) {
+        List<Operation> started = new ArrayList<>();
         String network = globalLink("networks", dependencies.require(required(desired, Attributes.NETWORK_REF)).cloudId());
         Map<String, List<Allowed>> wanted = IngressRules.bySource(required(desired, Attributes.INGRESS))
                 .orElseThrow(() -> invalid(desired, Attributes.INGRESS,
@@ -99,13 +114,29 @@ public final class FirewallClient extends ComputeResourceClient {
             Firewall current = existing.remove(name);
             if (current == null) {
                 GcpErrors.inserting("firewalls.insert", RequestIds.insert(clusterId, name), id -> compute.firewalls.insertCallable().call(InsertFirewallRequest.newBuilder()
-                        .setProject(project()).setFirewallResource(rule).setRequestId(id).build()));
+                        .setProject(project()).setFirewallResource(rule).setRequestId(id).build())).ifPresent(started::add);
             } else if (!current.getAllowedList().equals(rule.getAllowedList()) || !current.getSourceRangesList().equals(rule.getSourceRangesList())) {
-                GcpErrors.start("firewalls.patch", () -> compute.firewalls.patchCallable().call(PatchFirewallRequest.newBuilder()
-                        .setProject(project()).setFirewall(name).setFirewallResource(rule).build()));
+                started.add(GcpErrors.start("firewalls.patch", () -> compute.firewalls.patchCallable().call(PatchFirewallRequest.newBuilder()
+                        .setProject(project()).setFirewall(name).setFirewallResource(rule).build())));
             }
         }
-        existing.keySet().forEach(this::delete);
+        existing.keySet().forEach(name -> delete(name).ifPresent(started::add));
+        return started;
+    }
+
+    private void awaitDone(Operation started) {
+        Operation op = started;
+        for (int wait = 0; wait < WAITS && op.getStatus() != Operation.Status.DONE; wait++) {
+            String name = op.getName();
+            op = GcpErrors.call("globalOperations.wait", () -> compute.globalOperations.wait(project(), name));
+        }
+        if (op.getStatus() != Operation.Status.DONE) {
+            throw new RetryableCloudException(Cloud.GCP, "firewalls.update", "operationRunning",
+                    "firewall rule operation " + op.getName() + " is still " + op.getStatus(), null);
+        }
+        if (op.hasError() && op.getError().getErrorsCount() > 0) {
+            throw GcpErrors.fromOperation("firewalls.update", op);
+        }
     }
 
     private List<Firewall> rules(String clusterId) {
@@ -116,8 +147,8 @@ public final class FirewallClient extends ComputeResourceClient {
         return rules;
     }
 
-    private void delete(String ruleName) {
-        GcpErrors.removing("firewalls.delete", () -> compute.firewalls.deleteCallable().call(DeleteFirewallRequest.newBuilder()
+    private Optional<Operation> delete(String ruleName) {
+        return GcpErrors.removing("firewalls.delete", () -> compute.firewalls.deleteCallable().call(DeleteFirewallRequest.newBuilder()
                 .setProject(project()).setFirewall(ruleName).build()));
     }
 }

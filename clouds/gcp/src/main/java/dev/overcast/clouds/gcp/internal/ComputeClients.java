@@ -14,6 +14,8 @@ import com.google.cloud.compute.v1.ExternalVpnGatewaysClient;
 import com.google.cloud.compute.v1.ExternalVpnGatewaysSettings;
 import com.google.cloud.compute.v1.FirewallsClient;
 import com.google.cloud.compute.v1.FirewallsSettings;
+import com.google.cloud.compute.v1.GlobalOperationsClient;
+import com.google.cloud.compute.v1.GlobalOperationsSettings;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.InstancesSettings;
 import com.google.cloud.compute.v1.NetworksClient;
@@ -58,6 +60,7 @@ public final class ComputeClients implements AutoCloseable {
     public final ExternalVpnGatewaysClient externalVpnGateways;
     public final VpnTunnelsClient vpnTunnels;
     public final InstancesClient instances;
+    public final GlobalOperationsClient globalOperations;
 
     public ComputeClients(GcpConfig config, SecretResolver secrets) {
         this.project = config.project();
@@ -91,6 +94,8 @@ public final class ComputeClients implements AutoCloseable {
                     configure(VpnTunnelsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             instances = keep(InstancesClient.create(
                     configure(InstancesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            globalOperations = keep(GlobalOperationsClient.create(
+                    configure(GlobalOperationsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot build the Compute clients", e);

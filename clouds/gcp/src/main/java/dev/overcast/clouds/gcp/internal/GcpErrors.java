@@ -10,6 +10,7 @@ import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -85,27 +86,30 @@ public final class GcpErrors {
      * the request id: the caller saw the resource missing, so what that old insert made was deleted since,
      * and the insert is repeated under a fresh id.
      */
-    public static void inserting(String operation, String requestId, Function<String, Operation> insert) {
+    public static Optional<Operation> inserting(String operation, String requestId, Function<String, Operation> insert) {
         try {
             Operation op = start(operation, () -> insert.apply(requestId));
             if (op.getStatus() == Operation.Status.DONE) {
-                start(operation, () -> insert.apply(UUID.randomUUID().toString()));
+                op = start(operation, () -> insert.apply(UUID.randomUUID().toString()));
             }
+            return Optional.of(op);
         } catch (CloudException e) {
             if (!ALREADY_EXISTS.equals(e.code())) {
                 throw e;
             }
+            return Optional.empty();
         }
     }
 
     /** Starts a delete; "not found" is success (it is gone already). */
-    public static void removing(String operation, Supplier<Operation> computeCall) {
+    public static Optional<Operation> removing(String operation, Supplier<Operation> computeCall) {
         try {
-            start(operation, computeCall);
+            return Optional.of(start(operation, computeCall));
         } catch (CloudException e) {
             if (!NOT_FOUND.equals(e.code())) {
                 throw e;
             }
+            return Optional.empty();
         }
     }
 
