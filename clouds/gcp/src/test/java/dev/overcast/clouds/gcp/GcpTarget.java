@@ -16,10 +16,12 @@ import dev.overcast.cloudsim.world.World;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.contract.ContractTarget;
+import dev.overcast.core.plan.ResourceKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -39,9 +41,16 @@ final class GcpTarget implements ContractTarget {
     private final GcpAdapter adapter;
     private final NetworksClient networksByHand;
     private final FirewallsClient firewallsByHand;
+    private final Map<String, String> subnetAttributes;
 
     GcpTarget(CloudSim sim, int maxAttempts) {
+        this(sim, maxAttempts, Map.of());
+    }
+
+    /** @param subnetAttributes attributes that replace the suite's on its subnet (a larger range for many instances) */
+    GcpTarget(CloudSim sim, int maxAttempts, Map<String, String> subnetAttributes) {
         this.sim = sim;
+        this.subnetAttributes = Map.copyOf(subnetAttributes);
         String endpoint = sim.gcpEndpoint().toString();
         this.adapter = new GcpAdapter(new GcpConfig(PROJECT, new GcpCredentials.None(), Optional.of(sim.gcpEndpoint()),
                 maxAttempts), SECRETS);
@@ -82,6 +91,11 @@ final class GcpTarget implements ContractTarget {
     @Override
     public String instanceType() {
         return "e2-medium";
+    }
+
+    @Override
+    public Map<String, String> extraAttributes(ResourceKind kind) {
+        return kind == ResourceKind.SUBNET ? subnetAttributes : Map.of();
     }
 
     /**
