@@ -21,9 +21,17 @@ record Collection(String path, String type, String kind, Scope scope, Lifecycle 
         void fill(ComputeCall call, Map<String, Object> body, SimResource resource);
     }
 
-    /** The world id of an item: collection and name, as names are unique per collection and location only. */
-    String id(String name) {
-        return path + "/" + name;
+    /**
+     * The world id of an item, e.g. {@code europe-west1/subnetworks/nodes}: names are unique per collection
+     * and location only, and world ids that dependencies name must be unique in the project.
+     */
+    String id(String location, String name) {
+        return location + "/" + path + "/" + name;
+    }
+
+    /** The item's name in a world id. */
+    static String name(String id) {
+        return id.substring(id.lastIndexOf('/') + 1);
     }
 
     /** The JSON {@code kind} of a list of these. */

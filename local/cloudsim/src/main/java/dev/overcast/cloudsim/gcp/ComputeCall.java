@@ -70,7 +70,7 @@ final class ComputeCall {
                     + "'. The URL is malformed or names no " + expected.path() + " of project " + project + ".");
         }
         String at = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : "global";
-        return world.find(FRONT, project, at, expected.id(m.group(6)))
+        return world.find(FRONT, project, at, expected.id(at, m.group(6)))
                 .filter(r -> !r.retired())
                 .orElseThrow(() -> new CloudError(ComputeErrors.NOT_FOUND, "The resource 'projects/" + project + "/"
                         + expected.scope().path(at) + "/" + expected.path() + "/" + m.group(6) + "' was not found"));

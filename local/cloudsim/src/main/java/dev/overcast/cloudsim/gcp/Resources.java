@@ -39,12 +39,12 @@ final class Resources {
             throw ComputeCall.invalid("resource.name", name, "Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'");
         }
         Map<String, String> labels = labels(body.get("labels"));
-        if (call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(name)).filter(r -> !r.retired()).isPresent()) {
+        if (call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(call.location(), name)).filter(r -> !r.retired()).isPresent()) {
             throw new CloudError(ComputeErrors.ALREADY_EXISTS, "The resource '" + relative(call, collection, name) + "' already exists");
         }
         Lifecycle lifecycle = collection.lifecycle();
         SimResource created = call.world().createConsistent(ComputeCall.FRONT, call.project(), call.location(), collection.type(),
-                collection.id(name), lifecycle.creating(), lifecycle.ready());
+                collection.id(call.location(), name), lifecycle.creating(), lifecycle.ready());
         try {
             created.tags().putAll(labels);
             created.attributes().put("id", numericId(call));
@@ -107,7 +107,7 @@ final class Resources {
         if (earlier.isPresent()) {
             return Operations.render(call, earlier.get());
         }
-        SimResource resource = call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(name))
+        SimResource resource = call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(call.location(), name))
                 .filter(r -> !r.retired() && collection.lifecycle().visible(r.state(call.now()), false))
                 .orElseThrow(() -> notFound(call, collection, name));
         CloudError failure = null;
@@ -186,7 +186,7 @@ final class Resources {
     }
 
     private static Optional<SimResource> visible(ComputeCall call, Collection collection, String name) {
-        return call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(name))
+        return call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(call.location(), name))
                 .filter(r -> collection.lifecycle().visible(r.state(call.now()), r.retired()));
     }
 
@@ -195,7 +195,7 @@ final class Resources {
         json.put("kind", collection.kind());
         json.put("id", r.attribute("id"));
         json.put("creationTimestamp", r.attribute("creationTimestamp"));
-        json.put("name", r.id().substring(collection.path().length() + 1));
+        json.put("name", Collection.name(r.id()));
         r.attributes().forEach((field, value) -> {
             if (!INTERNAL.contains(field) && !json.containsKey(field)) {
                 json.put(field, value);

@@ -186,11 +186,15 @@ public final class World {
                 .toList());
     }
 
-    /** Live resources that depend on this one (they block its deletion). */
+    /**
+     * Live resources that depend on this one (they block its deletion), in any region of the account: a
+     * dependency may live elsewhere (Compute's regional subnetworks depend on a global network), so ids that
+     * dependencies name must be unique in the account.
+     */
     public List<SimResource> dependents(SimResource resource) {
         return atomically(() -> resources.values().stream()
                 .filter(r -> !r.retired() && r.dependsOn().contains(resource.id())
-                        && sameScope(r.key(), resource.key().front(), resource.key().account(), resource.key().region()))
+                        && r.key().front().equals(resource.key().front()) && r.key().account().equals(resource.key().account()))
                 .toList());
     }
 
