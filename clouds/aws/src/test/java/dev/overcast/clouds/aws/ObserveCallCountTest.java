@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.cloudsim.world.Quotas;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.contract.ContractChain;
 import dev.overcast.core.cloud.contract.Convergence;
+import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
@@ -24,14 +26,20 @@ class ObserveCallCountTest {
 
     @Test
     void observe_shouldMakeTheSameEc2Calls_for3And300Instances() {
-        // Throttling off: this test measures observe, not how fast 300 RunInstances may go.
-        CloudSim sim = CloudSim.start(CloudSimConfig.defaults().withThrottling(false));
+        // Throttling off, room for 300 instances in a /20: this test measures observe, not launch limits.
+        CloudSim sim = CloudSim.start(CloudSimConfig.defaults().withThrottling(false)
+                .withQuotas(Quotas.defaults().with(CloudSimWorld.FRONT, "instance", 300, "InstanceLimitExceeded")));
         try (AwsTarget target = CloudSimWorld.target(sim, AwsConfig.DEFAULT_MAX_ATTEMPTS)) {
             ContractChain chain = new ContractChain(target, "count");
             Convergence convergence = new Convergence(target, chain, 20);
-            List<Resource> needed = chain.upTo(ResourceKind.INSTANCE);
-            convergence.ensureAll(needed.subList(0, needed.size() - 1));
-            Resource template = needed.get(needed.size() - 1);
+            Resource planned = chain.of(ResourceKind.SUBNET);
+            Map<String, String> wide = new TreeMap<>(planned.attributes());
+            wide.put(Attributes.CIDR, "10.20.16.0/20");
+            Resource subnet = new Resource(planned.name(), ResourceKind.SUBNET, planned.cloud(), planned.region(),
+                    new TreeMap<>(wide), planned.dependsOn());
+            List<Resource> needed = List.of(chain.of(ResourceKind.NETWORK), subnet, chain.of(ResourceKind.FIREWALL));
+            convergence.ensureAll(needed);
+            Resource template = chain.of(ResourceKind.INSTANCE);
             Map<String, Observation> ready = new TreeMap<>();
             needed.forEach(r -> ready.put(r.name(), convergence.observed(r.name())));
             ResourceClient instances = target.adapter().client(ResourceKind.INSTANCE);

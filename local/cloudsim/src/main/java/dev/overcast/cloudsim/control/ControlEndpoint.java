@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.overcast.cloudsim.world.SimResource;
+import dev.overcast.cloudsim.world.Snapshot;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +18,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,6 +46,7 @@ public final class ControlEndpoint implements AutoCloseable {
     private final World world;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final Map<String, Snapshot> saved = new ConcurrentHashMap<>();
 
     public ControlEndpoint(World world, int port) {
         this.world = world;
@@ -114,6 +120,18 @@ public final class ControlEndpoint implements AutoCloseable {
             }
             case "GET resources" -> world.resources(required(query, "front"), required(query, "account"));
             case "GET snapshot" -> world.snapshot(required(query, "front"), required(query, "account"));
+            case "POST snapshots" -> {
+                Snapshot taken = world.snapshot(text(body, "front"), text(body, "account"));
+                saved.put(text(body, "name"), taken);
+                yield Map.of("saved", text(body, "name"), "resources", taken.resources().size());
+            }
+            case "GET snapshots/diff" -> {
+                Snapshot before = saved.get(required(query, "name"));
+                if (before == null) {
+                    throw new BadRequest("no snapshot saved under '" + query.get("name") + "'");
+                }
+                yield Map.of("differences", before.diff(world.snapshot(before.front(), before.account())));
+            }
             case "POST delete" -> Map.of("deleted",
                     world.deleteByHand(text(body, "front"), text(body, "account"), text(body, "region"), text(body, "id")));
             case "POST alter" -> Map.of("altered",
@@ -125,13 +143,35 @@ public final class ControlEndpoint implements AutoCloseable {
 
     /** {@code setTags} (object), {@code removeTags} (array), {@code setAttributes} (object of strings or lists). */
     private static void alter(SimResource resource, JsonNode body) {
+        // Attributes are checked before anything changes, so a refused request leaves the resource as it was.
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> given = body.path("setAttributes").fields();
+        given.forEachRemaining(attribute -> attributes.put(attribute.getKey(), attributeValue(attribute)));
         Iterator<Map.Entry<String, JsonNode>> tags = body.path("setTags").fields();
         tags.forEachRemaining(tag -> resource.tags().put(tag.getKey(), tag.getValue().asText()));
         body.path("removeTags").forEach(key -> resource.tags().remove(key.asText()));
-        Iterator<Map.Entry<String, JsonNode>> attributes = body.path("setAttributes").fields();
-        attributes.forEachRemaining(attribute -> resource.attributes().put(attribute.getKey(),
-                attribute.getValue().isTextual() ? attribute.getValue().asText()
-                        : JSON.convertValue(attribute.getValue(), Object.class)));
+        resource.attributes().putAll(attributes);
+    }
+
+    /** The world's attribute shapes: a string, or a list of string maps (rules, routes, attachments). */
+    private static Object attributeValue(Map.Entry<String, JsonNode> attribute) {
+        JsonNode value = attribute.getValue();
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        if (value.isArray()) {
+            List<Map<String, String>> items = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isObject()) {
+                    throw new BadRequest("setAttributes." + attribute.getKey() + " must be an array of objects");
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                item.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+                items.add(fields);
+            }
+            return items;
+        }
+        throw new BadRequest("setAttributes." + attribute.getKey() + " must be a string or an array of objects");
     }
 
     private static Duration duration(String text) {

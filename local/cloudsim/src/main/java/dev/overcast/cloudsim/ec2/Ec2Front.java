@@ -145,6 +145,9 @@ public final class Ec2Front implements AutoCloseable {
         if (handler == null) {
             throw new CloudError("InvalidAction", "The action " + action + " is not valid for this web service.");
         }
+        if (Boolean.parseBoolean(params.get("DryRun"))) {
+            throw new CloudError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+        }
         Ec2Call call = new Ec2Call(world, action, params, account, region);
         Xml out = new Xml().start(action + "Response").namespace(NAMESPACE).el("requestId", requestId);
         world.atomically(() -> {
@@ -168,6 +171,7 @@ public final class Ec2Front implements AutoCloseable {
             case "InternalError", "InternalFailure" -> 500;
             case "AuthFailure" -> 401;
             case "UnauthorizedOperation" -> 403;
+            case "DryRunOperation" -> 412;
             default -> 400;
         };
     }

@@ -56,12 +56,35 @@ final class Filters {
                 throw Ec2Call.invalid("Filter requires a Name.");
             }
             Field field = field(name);
-            List<Pattern> wanted = new ArrayList<>();
-            for (int i = 1; filter.containsKey("Value." + i); i++) {
-                wanted.add(glob(filter.get("Value." + i)));
-            }
+            List<Pattern> wanted = values(filter).stream().map(Filters::glob).toList();
             Instant now = call.now();
             kept.removeIf(r -> field.values(r, now).stream().noneMatch(v -> wanted.stream().anyMatch(p -> p.matcher(v).matches())));
+        }
+        return kept;
+    }
+
+    /** {@code Value.1}, {@code Value.2}, … of one filter. */
+    static List<String> values(Map<String, String> filter) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; filter.containsKey("Value." + i); i++) {
+            values.add(filter.get("Value." + i));
+        }
+        return values;
+    }
+
+    /**
+     * Filters over rows of plain values (tags, zones): {@code columns} names each column as a filter
+     * name; rows whose value in a filtered column is not among the filter's values are dropped.
+     */
+    static List<String[]> rows(Ec2Call call, List<String[]> rows, List<String> columns) {
+        List<String[]> kept = new ArrayList<>(rows);
+        for (Map<String, String> filter : call.structs("Filter")) {
+            int column = columns.indexOf(String.valueOf(filter.get("Name")));
+            if (column < 0) {
+                throw Ec2Call.invalid("The filter '" + filter.get("Name") + "' is invalid");
+            }
+            List<String> values = values(filter);
+            kept.removeIf(row -> !values.contains(row[column]));
         }
         return kept;
     }

@@ -31,10 +31,8 @@ final class Gateways {
     }
 
     private void describe(Ec2Call call, Xml out) {
-        Page<SimResource> page = Page.of(call, call.describe(INTERNET_GATEWAY, "InternetGatewayId", "InvalidInternetGatewayID.NotFound", FILTERS));
-        out.start("internetGatewaySet");
-        page.items().forEach(gateway -> render(out.start("item"), gateway).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "internetGatewaySet",
+                call.describe(INTERNET_GATEWAY, "InternetGatewayId", "InvalidInternetGatewayID.NotFound", FILTERS), Gateways::render);
     }
 
     private void attach(Ec2Call call, Xml out) {

@@ -19,6 +19,7 @@ final class Instances {
     static final String INSTANCE = "instance";
 
     private static final Pattern IMAGE_ID = Pattern.compile("ami-[0-9a-f]{8,17}");
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Map<String, Integer> STATE_CODES = Map.of(
             "pending", 0, "running", 16, "shutting-down", 32, "terminated", 48, "stopping", 64, "stopped", 80);
 
@@ -65,6 +66,7 @@ final class Instances {
         if (!IMAGE_ID.matcher(imageId).matches()) {
             throw new CloudError("InvalidAMIID.Malformed", "Invalid id: \"" + imageId + "\" (expecting \"ami-...\")");
         }
+        String instanceType = instanceType(call.param("InstanceType", "m1.small"));
         int min = positive(call, "MinCount");
         int max = positive(call, "MaxCount");
         if (min > max) {
@@ -103,7 +105,7 @@ final class Instances {
             SimResource instance = call.create(INSTANCE, "i", "pending", "running", "instance", r -> {
                 r.attributes().put("reservationId", reservationId);
                 r.attributes().put("imageId", imageId);
-                r.attributes().put("instanceType", call.param("InstanceType", "m1.small"));
+                r.attributes().put("instanceType", instanceType);
                 r.attributes().put("subnetId", subnet.id());
                 r.attributes().put("vpcId", subnet.attribute("vpcId"));
                 r.attributes().put("availabilityZone", subnet.attribute("availabilityZone"));
@@ -148,6 +150,13 @@ final class Instances {
         }
         long address = base + next;
         return (address >> 24 & 255) + "." + (address >> 16 & 255) + "." + (address >> 8 & 255) + "." + (address & 255);
+    }
+
+    private static String instanceType(String given) {
+        if (!INSTANCE_TYPE.matcher(given).matches()) {
+            throw Ec2Call.invalid("Invalid value '" + given + "' for InstanceType.");
+        }
+        return given;
     }
 
     private static int positive(Ec2Call call, String name) {
@@ -228,7 +237,7 @@ final class Instances {
             if (!instance.state(call.now()).equals("stopped")) {
                 throw new CloudError("IncorrectInstanceState", "The instance '" + instance.id() + "' is not in the 'stopped' state.");
             }
-            instance.attributes().put("instanceType", type);
+            instance.attributes().put("instanceType", instanceType(type));
         }
         if (!groupIds.isEmpty()) {
             List<SimResource> groups = new ArrayList<>();

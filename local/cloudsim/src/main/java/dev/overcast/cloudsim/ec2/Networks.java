@@ -56,10 +56,8 @@ final class Networks {
     }
 
     private void describeVpcs(Ec2Call call, Xml out) {
-        Page<SimResource> page = Page.of(call, call.describe(VPC, "VpcId", "InvalidVpcID.NotFound", VPC_FILTERS));
-        out.start("vpcSet");
-        page.items().forEach(vpc -> renderVpc(out.start("item"), vpc, call.now()).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "vpcSet", call.describe(VPC, "VpcId", "InvalidVpcID.NotFound", VPC_FILTERS),
+                (x, vpc) -> renderVpc(x, vpc, call.now()));
     }
 
     private void deleteVpc(Ec2Call call, Xml out) {
@@ -123,10 +121,8 @@ final class Networks {
     }
 
     private void describeSubnets(Ec2Call call, Xml out) {
-        Page<SimResource> page = Page.of(call, call.describe(SUBNET, "SubnetId", "InvalidSubnetID.NotFound", SUBNET_FILTERS));
-        out.start("subnetSet");
-        page.items().forEach(subnet -> renderSubnet(out.start("item"), subnet, call.now()).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "subnetSet", call.describe(SUBNET, "SubnetId", "InvalidSubnetID.NotFound", SUBNET_FILTERS),
+                (x, subnet) -> renderSubnet(x, subnet, call.now()));
     }
 
     private void deleteSubnet(Ec2Call call, Xml out) {

@@ -4,9 +4,16 @@ import dev.overcast.cloudsim.world.CloudError;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** {@code MaxResults}/{@code NextToken} pagination over a describe's result; tokens are opaque offsets. */
 record Page<T>(List<T> items, String nextToken) {
+
+    /** Writes one page of {@code all} as {@code setName} items, then {@code nextToken} when more remain. */
+    static <T> void write(Ec2Call call, Xml out, String setName, List<T> all, BiConsumer<Xml, T> member) {
+        Page<T> page = of(call, all);
+        out.items(setName, page.items(), member).el("nextToken", page.nextToken());
+    }
 
     static <T> Page<T> of(Ec2Call call, List<T> all) {
         Integer max = call.integer("MaxResults");

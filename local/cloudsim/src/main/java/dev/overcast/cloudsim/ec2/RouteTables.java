@@ -75,10 +75,8 @@ final class RouteTables {
     }
 
     private void describe(Ec2Call call, Xml out) {
-        Page<SimResource> page = Page.of(call, call.describe(ROUTE_TABLE, "RouteTableId", "InvalidRouteTableID.NotFound", FILTERS));
-        out.start("routeTableSet");
-        page.items().forEach(table -> render(out.start("item"), table).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "routeTableSet",
+                call.describe(ROUTE_TABLE, "RouteTableId", "InvalidRouteTableID.NotFound", FILTERS), RouteTables::render);
     }
 
     private void delete(Ec2Call call, Xml out) {

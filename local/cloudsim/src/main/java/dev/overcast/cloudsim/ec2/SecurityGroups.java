@@ -88,21 +88,19 @@ final class SecurityGroups {
                 }
             }
         }
-        Page<SimResource> page = Page.of(call, groups);
-        out.start("securityGroupInfo");
-        for (SimResource group : page.items()) {
-            out.start("item")
-                    .el("ownerId", group.attribute("ownerId"))
-                    .el("groupId", group.id())
-                    .el("groupName", group.attribute("groupName"))
-                    .el("groupDescription", group.attribute("groupDescription"))
-                    .el("vpcId", group.attribute("vpcId"))
-                    .el("securityGroupArn", group.attribute("securityGroupArn"));
-            permissions(out.start("ipPermissions"), group.list("ingress")).end();
-            permissions(out.start("ipPermissionsEgress"), group.list("egress")).end();
-            out.tags(group.tags()).end();
-        }
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "securityGroupInfo", groups, SecurityGroups::render);
+    }
+
+    private static void render(Xml out, SimResource group) {
+        out.el("ownerId", group.attribute("ownerId"))
+                .el("groupId", group.id())
+                .el("groupName", group.attribute("groupName"))
+                .el("groupDescription", group.attribute("groupDescription"))
+                .el("vpcId", group.attribute("vpcId"))
+                .el("securityGroupArn", group.attribute("securityGroupArn"));
+        permissions(out.start("ipPermissions"), group.list("ingress")).end();
+        permissions(out.start("ipPermissionsEgress"), group.list("egress")).end();
+        out.tags(group.tags());
     }
 
     private void delete(Ec2Call call, Xml out) {
@@ -174,10 +172,7 @@ final class SecurityGroups {
         List<String> groupIds = new ArrayList<>();
         List<String> ruleIds = new ArrayList<>(call.list("SecurityGroupRuleId"));
         for (Map<String, String> filter : call.structs("Filter")) {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; filter.containsKey("Value." + i); i++) {
-                values.add(filter.get("Value." + i));
-            }
+            List<String> values = Filters.values(filter);
             switch (String.valueOf(filter.get("Name"))) {
                 case "group-id" -> groupIds.addAll(values);
                 case "security-group-rule-id" -> ruleIds.addAll(values);
@@ -199,10 +194,7 @@ final class SecurityGroups {
                 }
             }
         }
-        Page<Map.Entry<SimResource, Map<String, String>>> page = Page.of(call, rules);
-        out.start("securityGroupRuleSet");
-        page.items().forEach(entry -> renderRule(out.start("item"), entry.getKey(), entry.getValue()).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "securityGroupRuleSet", rules, (x, entry) -> renderRule(x, entry.getKey(), entry.getValue()));
     }
 
     /** The rules an authorize/revoke names: {@code IpPermissions.N} with its ranges and groups. */
@@ -210,8 +202,11 @@ final class SecurityGroups {
         List<Map<String, String>> rules = new ArrayList<>();
         for (Map<String, String> permission : call.structs("IpPermissions")) {
             String protocol = protocol(permission.get("IpProtocol"));
-            String from = protocol.equals("-1") ? null : permission.get("FromPort");
-            String to = protocol.equals("-1") ? null : permission.get("ToPort");
+            String from = protocol.equals("-1") ? null : port(protocol, "FromPort", permission.get("FromPort"));
+            String to = protocol.equals("-1") ? null : port(protocol, "ToPort", permission.get("ToPort"));
+            if (from != null && to != null && Integer.parseInt(from) > Integer.parseInt(to) && Integer.parseInt(to) != -1) {
+                throw Ec2Call.invalid("Invalid value for portRange. FromPort (" + from + ") must not exceed ToPort (" + to + ").");
+            }
             for (int i = 1; permission.containsKey("IpRanges." + i + ".CidrIp"); i++) {
                 String cidr = Cidr.parse("CidrIp", permission.get("IpRanges." + i + ".CidrIp"), 0, 32).toCanonicalString();
                 rules.add(rule(call, group, protocol, from, to, cidr, null, permission.get("IpRanges." + i + ".Description")));
@@ -224,12 +219,36 @@ final class SecurityGroups {
         if (call.param("CidrIp") != null) {
             String protocol = protocol(call.param("IpProtocol"));
             String cidr = Cidr.parse("CidrIp", call.param("CidrIp"), 0, 32).toCanonicalString();
-            rules.add(rule(call, group, protocol, call.param("FromPort"), call.param("ToPort"), cidr, null, null));
+            rules.add(rule(call, group, protocol, port(protocol, "FromPort", call.param("FromPort")),
+                    port(protocol, "ToPort", call.param("ToPort")), cidr, null, null));
         }
         if (rules.isEmpty()) {
             throw new CloudError("MissingParameter", "The request must contain the parameter ipPermissions");
         }
         return rules;
+    }
+
+    /** A port for TCP/UDP (0–65535, required) or an ICMP type/code (-1–255); other protocols take any or none. */
+    private static String port(String protocol, String field, String given) {
+        boolean ports = protocol.equals("tcp") || protocol.equals("udp");
+        if (given == null) {
+            if (ports) {
+                throw Ec2Call.invalid("Invalid value for portRange. Must specify both from and to ports with TCP/UDP.");
+            }
+            return protocol.equals("-1") ? null : "-1";
+        }
+        int value;
+        try {
+            value = Integer.parseInt(given);
+        } catch (NumberFormatException e) {
+            throw Ec2Call.invalid("Invalid value '" + given + "' for " + field + ": must be an integer.");
+        }
+        int low = ports ? 0 : -1;
+        int high = ports ? 65535 : 255;
+        if (value < low || value > high) {
+            throw Ec2Call.invalid("Invalid value '" + given + "' for " + field + ": must be between " + low + " and " + high + ".");
+        }
+        return String.valueOf(value);
     }
 
     private static String protocol(String given) {

@@ -74,25 +74,8 @@ final class Tags {
                 resource.tags().forEach((key, value) -> rows.add(new String[] {resource.id(), type, key, value}));
             }
         }
-        for (Map<String, String> filter : call.structs("Filter")) {
-            int column = switch (String.valueOf(filter.get("Name"))) {
-                case "resource-id" -> 0;
-                case "resource-type" -> 1;
-                case "key" -> 2;
-                case "value" -> 3;
-                default -> throw Ec2Call.invalid("The filter '" + filter.get("Name") + "' is invalid");
-            };
-            List<String> values = new ArrayList<>();
-            for (int i = 1; filter.containsKey("Value." + i); i++) {
-                values.add(filter.get("Value." + i));
-            }
-            rows.removeIf(row -> !values.contains(row[column]));
-        }
-        Page<String[]> page = Page.of(call, rows);
-        out.start("tagSet");
-        page.items().forEach(row -> out.start("item").el("resourceId", row[0]).el("resourceType", row[1])
-                .el("key", row[2]).el("value", row[3]).end());
-        out.end().el("nextToken", page.nextToken());
+        Page.write(call, out, "tagSet", Filters.rows(call, rows, List.of("resource-id", "resource-type", "key", "value")),
+                (x, row) -> x.el("resourceId", row[0]).el("resourceType", row[1]).el("key", row[2]).el("value", row[3]));
     }
 
     private static List<SimResource> named(Ec2Call call) {

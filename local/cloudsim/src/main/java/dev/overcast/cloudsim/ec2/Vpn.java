@@ -70,10 +70,7 @@ final class Vpn {
     // --- virtual private gateways
 
     private void createGateway(Ec2Call call, Xml out) {
-        String type = call.required("Type");
-        if (!type.equals("ipsec.1")) {
-            throw Ec2Call.invalid("Invalid value '" + type + "' for type: only 'ipsec.1' is supported.");
-        }
+        String type = ipsecType(call);
         long asn = asn(call.param("AmazonSideAsn", "64512"), "AmazonSideAsn");
         SimResource gateway = call.create(VPN_GATEWAY, "vgw", "pending", "available", "vpn-gateway", r -> {
             r.attributes().put("type", type);
@@ -83,10 +80,8 @@ final class Vpn {
     }
 
     private void describeGateways(Ec2Call call, Xml out) {
-        List<SimResource> gateways = call.describe(VPN_GATEWAY, "VpnGatewayId", "InvalidVpnGatewayID.NotFound", GATEWAY_FILTERS);
-        out.start("vpnGatewaySet");
-        gateways.forEach(gateway -> renderGateway(out.start("item"), gateway, call.now()).end());
-        out.end();
+        out.items("vpnGatewaySet", call.describe(VPN_GATEWAY, "VpnGatewayId", "InvalidVpnGatewayID.NotFound", GATEWAY_FILTERS),
+                (x, gateway) -> renderGateway(x, gateway, call.now()));
     }
 
     private void attach(Ec2Call call, Xml out) {
@@ -165,10 +160,7 @@ final class Vpn {
     // --- customer gateways
 
     private void createCustomerGateway(Ec2Call call, Xml out) {
-        String type = call.required("Type");
-        if (!type.equals("ipsec.1")) {
-            throw Ec2Call.invalid("Invalid value '" + type + "' for type: only 'ipsec.1' is supported.");
-        }
+        String type = ipsecType(call);
         String ip = call.param("IpAddress", call.param("PublicIp"));
         if (ip == null) {
             throw new CloudError("MissingParameter", "The request must contain the parameter IpAddress");
@@ -193,10 +185,9 @@ final class Vpn {
     }
 
     private void describeCustomerGateways(Ec2Call call, Xml out) {
-        List<SimResource> gateways = call.describe(CUSTOMER_GATEWAY, "CustomerGatewayId", "InvalidCustomerGatewayID.NotFound", CUSTOMER_FILTERS);
-        out.start("customerGatewaySet");
-        gateways.forEach(gateway -> renderCustomerGateway(out.start("item"), gateway, call.now()).end());
-        out.end();
+        out.items("customerGatewaySet",
+                call.describe(CUSTOMER_GATEWAY, "CustomerGatewayId", "InvalidCustomerGatewayID.NotFound", CUSTOMER_FILTERS),
+                (x, gateway) -> renderCustomerGateway(x, gateway, call.now()));
     }
 
     private void deleteCustomerGateway(Ec2Call call, Xml out) {
@@ -217,10 +208,7 @@ final class Vpn {
     // --- VPN connections
 
     private void createConnection(Ec2Call call, Xml out) {
-        String type = call.required("Type");
-        if (!type.equals("ipsec.1")) {
-            throw Ec2Call.invalid("Invalid value '" + type + "' for type: only 'ipsec.1' is supported.");
-        }
+        String type = ipsecType(call);
         SimResource customer = call.require(CUSTOMER_GATEWAY, call.required("CustomerGatewayId"), "InvalidCustomerGatewayID.NotFound");
         SimResource gateway = call.require(VPN_GATEWAY, call.required("VpnGatewayId"), "InvalidVpnGatewayID.NotFound");
         List<Map<String, String>> tunnels = tunnels(call, gateway);
@@ -297,10 +285,9 @@ final class Vpn {
     }
 
     private void describeConnections(Ec2Call call, Xml out) {
-        List<SimResource> connections = call.describe(VPN_CONNECTION, "VpnConnectionId", "InvalidVpnConnectionID.NotFound", CONNECTION_FILTERS);
-        out.start("vpnConnectionSet");
-        connections.forEach(connection -> renderConnection(out.start("item"), connection, call.now()).end());
-        out.end();
+        out.items("vpnConnectionSet",
+                call.describe(VPN_CONNECTION, "VpnConnectionId", "InvalidVpnConnectionID.NotFound", CONNECTION_FILTERS),
+                (x, connection) -> renderConnection(x, connection, call.now()));
     }
 
     private void deleteConnection(Ec2Call call, Xml out) {
@@ -366,6 +353,15 @@ final class Vpn {
                     .append("</ipsec_tunnel>");
         }
         return xml.append("</vpn_connection>").toString();
+    }
+
+    /** The only VPN type there is: {@code ipsec.1}. */
+    private static String ipsecType(Ec2Call call) {
+        String type = call.required("Type");
+        if (!type.equals("ipsec.1")) {
+            throw Ec2Call.invalid("Invalid value '" + type + "' for type: only 'ipsec.1' is supported.");
+        }
+        return type;
     }
 
     private static long asn(String value, String field) {

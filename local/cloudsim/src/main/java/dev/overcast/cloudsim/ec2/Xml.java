@@ -1,8 +1,10 @@
 package dev.overcast.cloudsim.ec2;
 
 import java.io.StringWriter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -65,6 +67,17 @@ final class Xml {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write <" + name + "> text", e);
         }
+        return end();
+    }
+
+    /** A list of structures: {@code <setName><item>…</item>…</setName>}, each item's members written by {@code member}. */
+    <T> Xml items(String setName, Collection<T> items, BiConsumer<Xml, T> member) {
+        start(setName);
+        items.forEach(item -> {
+            start("item");
+            member.accept(this, item);
+            end();
+        });
         return end();
     }
 

@@ -21,33 +21,16 @@ final class Zones {
         List<String> names = call.list("ZoneName");
         List<String> ids = call.list("ZoneId");
         zones.removeIf(z -> !names.isEmpty() && !names.contains(z[0]) || !ids.isEmpty() && !ids.contains(z[1]));
-        for (Map<String, String> filter : call.structs("Filter")) {
-            int column = switch (String.valueOf(filter.get("Name"))) {
-                case "zone-name" -> 0;
-                case "zone-id" -> 1;
-                case "region-name" -> 2;
-                case "state" -> 3;
-                default -> throw Ec2Call.invalid("The filter '" + filter.get("Name") + "' is invalid");
-            };
-            List<String> values = new ArrayList<>();
-            for (int i = 1; filter.containsKey("Value." + i); i++) {
-                values.add(filter.get("Value." + i));
-            }
-            zones.removeIf(z -> !values.contains(z[column]));
-        }
-        out.start("availabilityZoneInfo");
-        zones.forEach(z -> out.start("item").el("optInStatus", "opt-in-not-required").start("messageSet").end()
-                .el("regionName", z[2]).el("zoneName", z[0]).el("zoneId", z[1]).el("groupName", z[2])
-                .el("networkBorderGroup", z[2]).el("zoneType", "availability-zone").el("zoneState", z[3]).end());
-        out.end();
+        out.items("availabilityZoneInfo", Filters.rows(call, zones, List.of("zone-name", "zone-id", "region-name", "state")),
+                (x, z) -> x.el("optInStatus", "opt-in-not-required").start("messageSet").end()
+                        .el("regionName", z[2]).el("zoneName", z[0]).el("zoneId", z[1]).el("groupName", z[2])
+                        .el("networkBorderGroup", z[2]).el("zoneType", "availability-zone").el("zoneState", z[3]));
     }
 
     private void regions(Ec2Call call, Xml out) {
         List<String> names = call.list("RegionName");
-        out.start("regionInfo");
-        Regions.ALL.stream().filter(r -> names.isEmpty() || names.contains(r)).forEach(region -> out.start("item")
-                .el("regionName", region).el("regionEndpoint", "ec2." + region + ".amazonaws.com")
-                .el("optInStatus", "opt-in-not-required").end());
-        out.end();
+        out.items("regionInfo", Regions.ALL.stream().filter(r -> names.isEmpty() || names.contains(r)).toList(),
+                (x, region) -> x.el("regionName", region).el("regionEndpoint", "ec2." + region + ".amazonaws.com")
+                        .el("optInStatus", "opt-in-not-required"));
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * durations, quotas, eventual consistency, throttling, injected faults and the call log.
  * <p>
  * Eventual consistency is counted in reads, not time: a fresh resource is left out of the first describe
- * that would list it. A count is deterministic for tests and is what the SDK's retries see; a real-time
+ * of its type in its account and region (whatever that describe's filters). A count is deterministic for tests and is what the SDK's retries see; a real-time
  * delay would make tests timing-dependent, and a virtual one would never elapse in a frozen-clock test.
  * <p>
  * One lock guards all resources: fronts run a whole action under {@link #atomically}, so an action sees

@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,36 @@ class ControlEndpointTest {
         assertThat(snapshot.path("resources").path("vpc-1").path("attributes").path("cidrBlock").asText()).isEqualTo("10.9.0.0/16");
         assertThat(deleted.body().path("deleted").asBoolean()).isTrue();
         assertThat(resources).isEmpty();
+    }
+
+    @Test
+    void savedSnapshot_shouldDiffAgainstTheWorldAsItIsNow() throws Exception {
+        Answer saved = call("POST", "snapshots", "{\"front\":\"aws\",\"account\":\"" + ACCOUNT + "\",\"name\":\"before\"}");
+        vpc();
+
+        JsonNode differences = call("GET", "snapshots/diff?name=before", null).body().path("differences");
+        Answer unknown = call("GET", "snapshots/diff?name=never", null);
+
+        assertThat(saved.body().path("resources").asInt()).isZero();
+        assertThat(differences).hasSize(1);
+        assertThat(differences.get(0).asText()).isEqualTo("+ vpc-1 (vpc, us-east-1)");
+        assertThat(unknown.status()).isEqualTo(400);
+    }
+
+    @Test
+    void alter_shouldReplaceAListAttribute_withStringMaps_andRefuseOtherShapes() throws Exception {
+        vpc().list("ingress").add(new LinkedHashMap<>(Map.of("fromPort", "22")));
+
+        Answer replaced = call("POST", "alter", "{\"front\":\"aws\",\"account\":\"" + ACCOUNT + "\",\"region\":\"us-east-1\",\"id\":\"vpc-1\","
+                + "\"setAttributes\":{\"ingress\":[{\"fromPort\":443}]}}");
+        Answer refused = call("POST", "alter", "{\"front\":\"aws\",\"account\":\"" + ACCOUNT + "\",\"region\":\"us-east-1\",\"id\":\"vpc-1\","
+                + "\"setAttributes\":{\"ingress\":{\"fromPort\":443}}}");
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(sim.world().find("aws", ACCOUNT, "us-east-1", "vpc-1").orElseThrow().list("ingress"))
+                .containsExactly(Map.of("fromPort", "443"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("error").asText()).contains("setAttributes.ingress");
     }
 
     @Test

@@ -134,6 +134,29 @@ class Ec2FrontTest {
     }
 
     @Test
+    void dryRun_shouldAnswerDryRunOperation_andChangeNothing() {
+        assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").dryRun(true)))
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("DryRunOperation");
+                    assertThat(e.statusCode()).isEqualTo(412);
+                });
+        assertThat(sim.world().resources("aws", Ec2Clients.ACCOUNT)).isEmpty();
+    }
+
+    @Test
+    void unknownAction_andUnknownRegion_shouldBeRefusedWithEc2Codes() {
+        Ec2Client nowhere = Ec2Clients.of(sim, Ec2Clients.ACCOUNT, software.amazon.awssdk.regions.Region.of("xx-nowhere-1"), false);
+
+        // Over the URL-connection client the SDK reports this 401 without its error code (the body, which curl
+        // shows as AuthFailure, does not reach it), so the status is what can be asserted.
+        assertThatThrownBy(nowhere::describeVpcs)
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+        assertThatThrownBy(() -> ec2.describeVpcEndpoints())
+                .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction"));
+        assertThat(sim.world().calls().count("aws", "DescribeVpcEndpoints")).isEqualTo(1);
+    }
+
+    @Test
     void accounts_shouldBeSeparate_byAccessKey() {
         createVpc("10.0.0.0/16", "c1");
         Ec2Client other = Ec2Clients.of(sim, "AKIAOTHERKEY", software.amazon.awssdk.regions.Region.US_EAST_1, false);

@@ -88,6 +88,23 @@ class ResourcesTest {
     }
 
     @Test
+    void badInput_shouldAnswerInvalidParameterValue_namingTheField() {
+        String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("web").description("web tier")).groupId();
+
+        assertThatThrownBy(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(tcp(70000, "0.0.0.0/0"))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"))
+                .hasMessageContaining("FromPort");
+        assertThatThrownBy(() -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.300.0/24")))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"))
+                .hasMessageContaining("CidrBlock");
+        assertThatThrownBy(() -> ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").instanceType("huge").minCount(1).maxCount(1).subnetId(subnetId)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"))
+                .hasMessageContaining("InstanceType");
+        assertThatThrownBy(() -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.1.128/25")))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidSubnet.Conflict"));
+    }
+
+    @Test
     void routeTable_shouldRouteToAnAttachedInternetGateway_andBlockDeletionWhileAssociated() {
         String igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
         String table = ec2.createRouteTable(r -> r.vpcId(vpcId)).routeTable().routeTableId();

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
@@ -36,6 +35,12 @@ public final class InstanceClient extends Ec2ResourceClient {
     private static final Filter LIVE = Filter.builder().name("instance-state-name")
             .values("pending", "running", "shutting-down", "stopping", "stopped").build();
     private static final int MAX_DISK_GB = 16_384;
+    /**
+     * The planner boots Canonical's Ubuntu images (through an SSM alias that DescribeImages cannot
+     * read), whose root device is /dev/sda1. The mapping resizes the root volume only under the
+     * image's own root device name; another name would add a second disk.
+     */
+    static final String ROOT_DEVICE = "/dev/sda1";
 
     public InstanceClient(Ec2Clients clients) {
         super(ResourceKind.INSTANCE, clients);
@@ -58,10 +63,7 @@ public final class InstanceClient extends Ec2ResourceClient {
         String subnet = dependencies.require(required(desired, Attributes.SUBNET_REF)).cloudId();
         String firewall = dependencies.require(required(desired, Attributes.FIREWALL_REF)).cloudId();
         String imageId = required(desired, Attributes.IMAGE);
-        int diskGb = diskGb(desired);
-        // The root volume is resized by naming the image's own root device; another name would add a second disk.
-        Image image = AwsErrors.call("DescribeImages", () -> ec2.describeImages(r -> r.imageIds(imageId))).images().stream().findFirst()
-                .orElseThrow(() -> invalid(desired, Attributes.IMAGE, "no such image in " + desired.region()));
+        int diskGb = (int) number(desired, Attributes.DISK_GB, 1, MAX_DISK_GB);
         RunInstancesRequest.Builder request = RunInstancesRequest.builder()
                 .imageId(imageId)
                 .instanceType(required(desired, Attributes.INSTANCE_TYPE))
@@ -70,7 +72,7 @@ public final class InstanceClient extends Ec2ResourceClient {
                 .subnetId(subnet)
                 .securityGroupIds(firewall)
                 .clientToken(ClientTokens.of(clusterId, desired.name()))
-                .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
+                .blockDeviceMappings(b -> b.deviceName(ROOT_DEVICE)
                         .ebs(e -> e.volumeSize(diskGb).volumeType(VolumeType.GP3).deleteOnTermination(true)))
                 .tagSpecifications(
                         OwnedTags.specification(ResourceType.INSTANCE, clusterId, desired.name()),
@@ -88,23 +90,14 @@ public final class InstanceClient extends Ec2ResourceClient {
         AwsErrors.removing("TerminateInstances", () -> ec2.terminateInstances(r -> r.instanceIds(observed.cloudId())));
     }
 
+    /**
+     * Not the image: the plan names an alias ("latest Ubuntu 22.04") that EC2 resolves to an AMI id at
+     * launch, so comparing them would call every new image release drift.
+     */
     private static Map<String, String> observedAttributes(Instance instance) {
         return attributes(
                 Attributes.INSTANCE_TYPE, instance.instanceTypeAsString(),
-                Attributes.IMAGE, instance.imageId(),
                 Attributes.ZONE, instance.placement() == null ? null : instance.placement().availabilityZone(),
                 Outputs.PRIVATE_IP, instance.privateIpAddress());
-    }
-
-    private int diskGb(Resource desired) {
-        try {
-            int gb = Integer.parseInt(required(desired, Attributes.DISK_GB));
-            if (gb < 1 || gb > MAX_DISK_GB) {
-                throw invalid(desired, Attributes.DISK_GB, "must be within 1.." + MAX_DISK_GB);
-            }
-            return gb;
-        } catch (NumberFormatException e) {
-            throw invalid(desired, Attributes.DISK_GB, "must be a whole number of GiB");
-        }
     }
 }

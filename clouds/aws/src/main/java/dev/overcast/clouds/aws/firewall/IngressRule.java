@@ -18,6 +18,8 @@ public record IngressRule(String protocol, int fromPort, int toPort, String cidr
 
     private static final Pattern RULE = Pattern.compile("(tcp|udp|icmp|all):(\\*|\\d{1,5}|\\d{1,5}-\\d{1,5}):([0-9.]+/\\d{1,2})");
     private static final String ALL = "all";
+    private static final String ICMP = "icmp";
+    private static final int MAX_ICMP_TYPE = 255;
     private static final String EC2_ALL = "-1";
     private static final int ANY = -1;
     private static final int MAX_PORT = 65535;
@@ -40,17 +42,18 @@ public record IngressRule(String protocol, int fromPort, int toPort, String cidr
         String protocol = m.group(1);
         String ports = m.group(2);
         if (ports.equals("*")) {
-            boolean portless = protocol.equals(ALL) || protocol.equals("icmp");
+            boolean portless = protocol.equals(ALL) || protocol.equals(ICMP);
             return new IngressRule(protocol, portless ? ANY : 0, portless ? ANY : MAX_PORT, m.group(3));
         }
         String[] range = ports.split("-");
         int from = Integer.parseInt(range[0]);
         int to = Integer.parseInt(range[range.length - 1]);
-        if (from > to || to > MAX_PORT || protocol.equals(ALL)) {
+        if (from > to || to > MAX_PORT || protocol.equals(ALL) || (protocol.equals(ICMP) && (range.length > 1 || from > MAX_ICMP_TYPE))) {
             throw new IllegalArgumentException("ingress rule '" + rule + "' has ports '" + ports
-                    + "': need 0..65535, low-high in order, and * for protocol all");
+                    + "': need 0..65535, low-high in order, * for protocol all, one ICMP type 0..255 for icmp");
         }
-        return new IngressRule(protocol, from, to, m.group(3));
+        // EC2 reads an ICMP rule's ports as type and code: one type, any code.
+        return protocol.equals(ICMP) ? new IngressRule(ICMP, from, ANY, m.group(3)) : new IngressRule(protocol, from, to, m.group(3));
     }
 
     /** The rules of one EC2 permission (one per IPv4 range); IPv6 and group sources are not Overcast's. */
@@ -82,6 +85,9 @@ public record IngressRule(String protocol, int fromPort, int toPort, String cidr
     }
 
     private String ports() {
+        if (protocol.equals(ICMP)) {
+            return fromPort == ANY ? "*" : Integer.toString(fromPort);
+        }
         boolean every = (fromPort == ANY && toPort == ANY) || (fromPort == 0 && toPort == MAX_PORT);
         if (every) {
             return "*";

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * then creates; delete treats "already gone" as done.
  */
 public abstract class Ec2ResourceClient implements ResourceClient {
+
+    private static final Logger log = LoggerFactory.getLogger(Ec2ResourceClient.class);
 
     protected final Ec2Clients clients;
     private final ResourceKind kind;
@@ -52,7 +56,10 @@ public abstract class Ec2ResourceClient implements ResourceClient {
     public final Observation create(String clusterId, Resource desired, Dependencies dependencies) {
         requireOwnKind(desired);
         Ec2Client ec2 = clients.in(desired.region());
-        Observation found = find(ec2, clusterId, desired).orElseGet(() -> start(ec2, clusterId, desired, dependencies));
+        Observation found = find(ec2, clusterId, desired).orElseGet(() -> {
+            log.info("creating {} {} of cluster {} in {}", kind, desired.name(), clusterId, desired.region());
+            return start(ec2, clusterId, desired, dependencies);
+        });
         return complete(ec2, clusterId, desired, found, dependencies);
     }
 
@@ -72,6 +79,7 @@ public abstract class Ec2ResourceClient implements ResourceClient {
         if (observed.kind() != kind) {
             throw new IllegalArgumentException("a " + kind + " client cannot delete a " + observed.kind());
         }
+        log.info("deleting {} {} ({}) in {}", kind, observed.name(), observed.cloudId(), observed.region());
         remove(clients.in(observed.region()), observed);
     }
 
@@ -164,6 +172,20 @@ public abstract class Ec2ResourceClient implements ResourceClient {
                     kind + " " + desired.name() + " needs attribute '" + key + "'", null);
         }
         return value;
+    }
+
+    /** A whole-number attribute within {@code min..max}; anything else is bad input named by key and rule. */
+    protected final long number(Resource desired, String key, long min, long max) {
+        String raw = required(desired, key);
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the rule
+        }
+        throw invalid(desired, key, "must be a whole number within " + min + ".." + max);
     }
 
     protected final TerminalCloudException invalid(Resource desired, String key, String rule) {

@@ -9,12 +9,12 @@ import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -116,9 +116,10 @@ public final class NetworkClient extends Ec2ResourceClient {
         AwsErrors.removing("DeleteVpc", () -> ec2.deleteVpc(r -> r.vpcId(observed.cloudId())));
     }
 
-    /** The network's route table, which subnets join and VPN gateways propagate into. */
-    public static Optional<RouteTable> routeTable(Ec2Client ec2, String clusterId, String networkName) {
-        return routeTables(ec2, OwnedTags.ofResource(clusterId, networkName)).stream().findFirst();
+    /** The network's route table, which subnets join and VPN gateways propagate into; not there yet is retryable. */
+    public static RouteTable routeTable(Ec2Client ec2, String clusterId, String networkName) {
+        return routeTables(ec2, OwnedTags.ofResource(clusterId, networkName)).stream().findFirst()
+                .orElseThrow(() -> new DependencyNotReadyException(networkName, "route table"));
     }
 
     private static boolean routedToInternet(Vpc vpc, InternetGateway gateway, RouteTable table) {

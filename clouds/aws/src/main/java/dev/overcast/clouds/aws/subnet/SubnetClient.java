@@ -8,7 +8,6 @@ import dev.overcast.clouds.aws.network.NetworkClient;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
-import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -50,8 +49,7 @@ public final class SubnetClient extends Ec2ResourceClient {
     @Override
     protected Observation complete(Ec2Client ec2, String clusterId, Resource desired, Observation found, Dependencies dependencies) {
         String network = required(desired, Attributes.NETWORK_REF);
-        RouteTable table = NetworkClient.routeTable(ec2, clusterId, network)
-                .orElseThrow(() -> new DependencyNotReadyException(network, "route table"));
+        RouteTable table = NetworkClient.routeTable(ec2, clusterId, network);
         if (table.associations().stream().noneMatch(a -> found.cloudId().equals(a.subnetId()))) {
             AwsErrors.call("AssociateRouteTable", () -> ec2.associateRouteTable(r -> r.routeTableId(table.routeTableId()).subnetId(found.cloudId())));
         }

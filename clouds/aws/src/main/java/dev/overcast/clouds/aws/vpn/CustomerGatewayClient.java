@@ -26,7 +26,6 @@ public final class CustomerGatewayClient extends Ec2ResourceClient {
 
     /** Above this, EC2 wants the ASN in {@code BgpAsnExtended} (a four-byte ASN). */
     private static final long TWO_BYTE_FIELD_MAX = Integer.MAX_VALUE;
-    private static final long ASN_MAX = 4_294_967_294L;
 
     public CustomerGatewayClient(Ec2Clients clients) {
         super(ResourceKind.PEER_GATEWAY, clients);
@@ -43,7 +42,7 @@ public final class CustomerGatewayClient extends Ec2ResourceClient {
 
     @Override
     protected Observation start(Ec2Client ec2, String clusterId, Resource desired, Dependencies dependencies) {
-        long asn = asn(desired);
+        long asn = number(desired, Attributes.PEER_ASN, 1, VpnGatewayClient.ASN_MAX);
         String address = dependencies.output(required(desired, Attributes.PEER_ADDRESS_REF), required(desired, Attributes.PEER_ADDRESS_OUTPUT));
         CreateCustomerGatewayRequest.Builder request = CreateCustomerGatewayRequest.builder()
                 .type(GatewayType.IPSEC_1)
@@ -62,17 +61,5 @@ public final class CustomerGatewayClient extends Ec2ResourceClient {
     @Override
     protected void remove(Ec2Client ec2, Observation observed) {
         AwsErrors.removing("DeleteCustomerGateway", () -> ec2.deleteCustomerGateway(r -> r.customerGatewayId(observed.cloudId())));
-    }
-
-    private long asn(Resource desired) {
-        try {
-            long asn = Long.parseLong(required(desired, Attributes.PEER_ASN));
-            if (asn < 1 || asn > ASN_MAX) {
-                throw invalid(desired, Attributes.PEER_ASN, "must be within 1.." + ASN_MAX);
-            }
-            return asn;
-        } catch (NumberFormatException e) {
-            throw invalid(desired, Attributes.PEER_ASN, "must be a number (an ASN such as 65000)");
-        }
     }
 }

@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.ec2.model.VpnGateway;
 public final class VpnGatewayClient extends Ec2ResourceClient {
 
     private static final Set<String> HOLDING = Set.of("attaching", "attached");
+    /** The largest four-byte ASN; 4294967295 is reserved. */
+    static final long ASN_MAX = 4_294_967_294L;
 
     public VpnGatewayClient(Ec2Clients clients) {
         super(ResourceKind.VPN_GATEWAY, clients);
@@ -48,7 +50,7 @@ public final class VpnGatewayClient extends Ec2ResourceClient {
 
     @Override
     protected Observation start(Ec2Client ec2, String clusterId, Resource desired, Dependencies dependencies) {
-        long asn = asn(desired);
+        long asn = number(desired, Attributes.ASN, 1, ASN_MAX);
         VpnGateway gateway = AwsErrors.call("CreateVpnGateway", () -> ec2.createVpnGateway(r -> r.type(GatewayType.IPSEC_1).amazonSideAsn(asn)
                 .tagSpecifications(OwnedTags.specification(ResourceType.VPN_GATEWAY, clusterId, desired.name())))).vpnGateway();
         return created(clusterId, desired, gateway.vpnGatewayId(), ResourceState.CREATING, attributes(Attributes.ASN, Long.toString(asn)));
@@ -70,8 +72,7 @@ public final class VpnGatewayClient extends Ec2ResourceClient {
         if (gateway.vpcAttachments().stream().noneMatch(a -> vpcId.equals(a.vpcId()) && HOLDING.contains(a.stateAsString()))) {
             AwsErrors.call("AttachVpnGateway", () -> ec2.attachVpnGateway(r -> r.vpcId(vpcId).vpnGatewayId(found.cloudId())));
         }
-        RouteTable table = NetworkClient.routeTable(ec2, clusterId, network)
-                .orElseThrow(() -> new DependencyNotReadyException(network, "route table"));
+        RouteTable table = NetworkClient.routeTable(ec2, clusterId, network);
         if (table.propagatingVgws().stream().noneMatch(p -> found.cloudId().equals(p.gatewayId()))) {
             AwsErrors.call("EnableVgwRoutePropagation", () -> ec2.enableVgwRoutePropagation(r -> r.routeTableId(table.routeTableId()).gatewayId(found.cloudId())));
         }
@@ -103,13 +104,5 @@ public final class VpnGatewayClient extends Ec2ResourceClient {
     private static ResourceState attachedState(VpnGateway gateway, ResourceState state) {
         boolean attached = gateway.vpcAttachments().stream().anyMatch(a -> "attached".equals(a.stateAsString()));
         return state == ResourceState.READY && !attached ? ResourceState.CREATING : state;
-    }
-
-    private long asn(Resource desired) {
-        try {
-            return Long.parseLong(required(desired, Attributes.ASN));
-        } catch (NumberFormatException e) {
-            throw invalid(desired, Attributes.ASN, "must be a number (an ASN such as 64512)");
-        }
     }
 }
