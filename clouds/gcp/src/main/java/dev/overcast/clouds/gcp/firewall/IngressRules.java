@@ -29,7 +29,7 @@ final class IngressRules {
      */
     static Optional<Map<String, List<Allowed>>> bySource(String ingress) {
         Map<String, Map<String, TreeSet<String>>> grouped = new TreeMap<>();
-        for (String entry : ingress.split(",")) {
+        for (String entry : ingress.split(",", -1)) {
             Matcher m = ENTRY.matcher(entry.trim());
             if (!m.matches()) {
                 return Optional.empty();
