@@ -1,5 +1,8 @@
 package dev.overcast.clouds.gcp.compute;
 
+import static dev.overcast.core.cloud.PlannedAttributes.invalid;
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import com.google.cloud.compute.v1.AggregatedListInstancesRequest;
 import com.google.cloud.compute.v1.AttachedDisk;
 import com.google.cloud.compute.v1.AttachedDiskInitializeParams;

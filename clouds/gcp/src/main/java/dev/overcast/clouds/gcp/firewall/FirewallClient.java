@@ -1,5 +1,8 @@
 package dev.overcast.clouds.gcp.firewall;
 
+import static dev.overcast.core.cloud.PlannedAttributes.invalid;
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import com.google.cloud.compute.v1.Allowed;
 import com.google.cloud.compute.v1.DeleteFirewallRequest;
 import com.google.cloud.compute.v1.Firewall;

@@ -1,5 +1,10 @@
 package dev.overcast.clouds.gcp.internal;
 
+import static dev.overcast.core.cloud.PlannedAttributes.drift;
+import static dev.overcast.core.cloud.PlannedAttributes.invalid;
+import static dev.overcast.core.cloud.PlannedAttributes.notUpdatable;
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
@@ -13,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The adopt-or-create skeleton every kind shares: observe is one batched list (per Compute collection) by
@@ -141,32 +145,6 @@ public abstract class ComputeResourceClient implements ResourceClient {
         return name;
     }
 
-    /** Keys whose desired and observed values differ, among the keys both sides carry. */
-    protected static Map<String, String> drift(Resource desired, Observation observed) {
-        return desired.attributes().entrySet().stream()
-                .filter(e -> observed.attributes().containsKey(e.getKey()))
-                .filter(e -> !e.getValue().equals(observed.attribute(e.getKey())))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> observed.attribute(e.getKey()), (a, b) -> a, TreeMap::new));
-    }
-
-    protected final TerminalCloudException notUpdatable(Resource desired, Map<String, String> drift) {
-        String detail = drift.entrySet().stream()
-                .map(e -> e.getKey() + " is '" + e.getValue() + "', wanted '" + desired.attribute(e.getKey()) + "'")
-                .collect(Collectors.joining("; "));
-        return new TerminalCloudException(Cloud.GCP, "Update", "NotUpdatableInPlace",
-                kind + " " + desired.name() + " cannot change in place (delete and create it again): " + detail, null);
-    }
-
-    /** A desired attribute the kind cannot do without; missing is bad input, not a crash. */
-    protected final String required(Resource desired, String key) {
-        String value = desired.attribute(key);
-        if (value == null || value.isBlank()) {
-            throw new TerminalCloudException(Cloud.GCP, "Create", "MissingAttribute",
-                    kind + " " + desired.name() + " needs attribute '" + key + "'", null);
-        }
-        return value;
-    }
-
     /** A BGP ASN attribute: Cloud Router takes a 16-bit or 32-bit private ASN, or a public one the customer owns. */
     protected final long asn(Resource desired, String key) {
         try {
@@ -180,10 +158,6 @@ public abstract class ComputeResourceClient implements ResourceClient {
         throw invalid(desired, key, "it must be a BGP ASN within 1..4294967294");
     }
 
-    protected final TerminalCloudException invalid(Resource desired, String key, String rule) {
-        return new TerminalCloudException(Cloud.GCP, "Create", "InvalidAttribute",
-                kind + " " + desired.name() + ": attribute '" + key + "' is '" + desired.attribute(key) + "' but " + rule, null);
-    }
 
     private void requireOwnKind(Resource desired) {
         if (desired.kind() != kind || desired.cloud() != Cloud.GCP) {

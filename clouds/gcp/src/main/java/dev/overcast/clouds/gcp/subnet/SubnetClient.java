@@ -1,5 +1,7 @@
 package dev.overcast.clouds.gcp.subnet;
 
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import com.google.cloud.compute.v1.DeleteSubnetworkRequest;
 import com.google.cloud.compute.v1.InsertSubnetworkRequest;
 import com.google.cloud.compute.v1.ListSubnetworksRequest;

@@ -1,5 +1,7 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import com.google.cloud.compute.v1.DeleteExternalVpnGatewayRequest;
 import com.google.cloud.compute.v1.ExternalVpnGateway;
 import com.google.cloud.compute.v1.ExternalVpnGatewayInterface;

@@ -1,5 +1,8 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.PlannedAttributes.invalid;
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import com.google.cloud.compute.v1.DeleteVpnTunnelRequest;
 import com.google.cloud.compute.v1.GetRouterRequest;
 import com.google.cloud.compute.v1.InsertVpnTunnelRequest;
