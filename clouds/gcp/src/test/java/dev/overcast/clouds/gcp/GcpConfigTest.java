@@ -1,6 +1,5 @@
 package dev.overcast.clouds.gcp;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;

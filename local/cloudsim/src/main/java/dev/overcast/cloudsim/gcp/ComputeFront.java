@@ -3,25 +3,17 @@ package dev.overcast.cloudsim.gcp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,33 +39,22 @@ public final class ComputeFront implements AutoCloseable {
 
     private final World world;
     private final Resources resources;
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final LoopbackServer server;
 
     public ComputeFront(World world, int port) {
         this.world = world;
         this.resources = new Resources(new Operations());
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the Compute front on 127.0.0.1:" + port, e);
-        }
-        // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
-        executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LoopbackServer("the Compute front", port, this::handle);
     }
 
     /** {@code http://127.0.0.1:PORT}, for the Compute clients' endpoint setting. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -108,7 +89,7 @@ public final class ComputeFront implements AutoCloseable {
             world.calls().record(ComputeCall.FRONT, "unknown");
             throw new CloudError(ComputeErrors.NOT_FOUND, "The requested URL " + exchange.getRequestURI().getPath() + " was not found.");
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
         Map<String, Object> body = body(exchange);
         String path = project.group(2);
         Request request = route(method, path);
@@ -255,17 +236,4 @@ public final class ComputeFront implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
-    }
 }
