@@ -108,8 +108,12 @@ final class Resources {
             return Operations.render(call, earlier.get());
         }
         SimResource resource = call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(call.location(), name))
-                .filter(r -> !r.retired() && collection.lifecycle().visible(r.state(call.now()), false))
+                .filter(r -> !r.retired())
                 .orElseThrow(() -> notFound(call, collection, name));
+        if (!collection.lifecycle().visible(resource.state(call.now()), false)) {
+            throw new CloudError(ComputeErrors.RESOURCE_NOT_READY, "The resource '" + relative(call, collection, name)
+                    + "' is not ready: its insert is still running.");
+        }
         CloudError failure = null;
         Instant doneAt = call.now();
         try {

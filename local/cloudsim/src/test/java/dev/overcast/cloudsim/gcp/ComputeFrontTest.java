@@ -77,6 +77,8 @@ class ComputeFrontTest {
         start(instant().withClock(VirtualClock.scaled(60)).withDurations(Durations.none().with("gcp", "network.create", Duration.ofSeconds(60))));
 
         Operation first = networks.insertCallable().call(insertNetwork("polled", null));
+        assertThatThrownBy(() -> networks.deleteCallable().call(DeleteNetworkRequest.newBuilder().setProject(PROJECT).setNetwork("polled").build()))
+                .isInstanceOf(InvalidArgumentException.class).hasStackTraceContaining("resourceNotReady");
         Operation done = networks.insertAsync(insertNetwork("polled-too", null)).get();
 
         assertThat(first.getStatus()).isEqualTo(Operation.Status.RUNNING);
