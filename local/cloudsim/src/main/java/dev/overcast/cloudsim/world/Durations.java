@@ -39,6 +39,21 @@ public final class Durations {
         put(d, "aws", "instance.stop", Duration.ofSeconds(30));
         put(d, "aws", "instance.start", Duration.ofSeconds(30));
         put(d, "aws", "retired.visible", Duration.ofHours(1));
+        put(d, "gcp", "network.create", Duration.ofSeconds(10));
+        put(d, "gcp", "network.delete", Duration.ofSeconds(10));
+        put(d, "gcp", "subnetwork.create", Duration.ofSeconds(8));
+        put(d, "gcp", "subnetwork.delete", Duration.ofSeconds(8));
+        put(d, "gcp", "firewall.create", Duration.ofSeconds(5));
+        put(d, "gcp", "firewall.delete", Duration.ofSeconds(5));
+        put(d, "gcp", "address.create", Duration.ofSeconds(3));
+        put(d, "gcp", "router.create", Duration.ofSeconds(5));
+        put(d, "gcp", "vpn-gateway.create", Duration.ofMinutes(2));
+        put(d, "gcp", "vpn-gateway.delete", Duration.ofMinutes(1));
+        put(d, "gcp", "external-vpn-gateway.create", Duration.ofSeconds(5));
+        put(d, "gcp", "vpn-tunnel.create", Duration.ofMinutes(3));
+        put(d, "gcp", "vpn-tunnel.delete", Duration.ofMinutes(1));
+        put(d, "gcp", "instance.create", Duration.ofSeconds(50));
+        put(d, "gcp", "instance.delete", Duration.ofSeconds(40));
         // Azure: a VPN gateway takes 30-45 minutes (here its middle), a connection minutes, a VM about one.
         put(d, "azure", "virtualnetworks.create", Duration.ofSeconds(5));
         put(d, "azure", "publicipaddresses.create", Duration.ofSeconds(5));

@@ -32,8 +32,8 @@ public final class CloudSimCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", description = "First port: the AWS front; the control endpoint takes the next, Azure the third after it. "
-            + "0 = any free ports (default).")
+    @Option(names = "--port", description = "First port: the AWS front; the control endpoint takes the next, then the GCP front, "
+            + "then the Azure front. 0 = any free ports (default).")
     private int port;
 
     @Option(names = "--clock-speed", description = "How many times faster than real time the virtual clock flows (default 1).")
@@ -75,9 +75,10 @@ public final class CloudSimCommand implements Callable<Integer> {
                 .withThrottling(!noThrottling)
                 .withEventualConsistency(!noEventualConsistency));
         out.println("aws: " + sim.awsEndpoint());
-        out.println("control: " + sim.controlEndpoint());
+        out.println("gcp: " + sim.gcpEndpoint());
         out.println("azure: " + sim.azureEndpoint());
         out.println("azure-certificate: " + certificateFile(sim));
+        out.println("control: " + sim.controlEndpoint());
         out.flush();
         return sim;
     }

@@ -30,14 +30,16 @@ class CloudSimCommandTest {
 
         try (CloudSim sim = parsed("--port", String.valueOf(port), "--clock-speed", "60").start(new PrintWriter(out))) {
             List<String> lines = out.toString().lines().toList();
-            assertThat(lines).hasSize(4).startsWith(
+            assertThat(lines).hasSize(5).startsWith(
                     "aws: http://127.0.0.1:" + port,
-                    "control: http://127.0.0.1:" + (port + 1) + "/_cloudsim/",
+                    "gcp: http://127.0.0.1:" + (port + 2),
                     "azure: https://127.0.0.1:" + (port + 3) + "/");
             assertThat(lines.get(3)).startsWith("azure-certificate: ");
             assertThat(Files.readString(Path.of(lines.get(3).substring("azure-certificate: ".length()))))
                     .isEqualTo(sim.azureTrust().pem());
+            assertThat(lines.get(4)).isEqualTo("control: http://127.0.0.1:" + (port + 1) + "/_cloudsim/");
             assertThat(sim.awsEndpoint().getPort()).isEqualTo(port);
+            assertThat(sim.gcpEndpoint().getPort()).isEqualTo(port + 2);
         }
     }
 
