@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.kubernetes.KubernetesClusters;
 import dev.overcast.cloudsim.world.SimResource;
 import dev.overcast.cloudsim.world.Snapshot;
@@ -15,12 +16,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +77,7 @@ public final class ControlEndpoint implements AutoCloseable {
         try (exchange) {
             try {
                 answer = route(exchange.getRequestMethod(), exchange.getRequestURI().getPath().substring("/_cloudsim/".length()),
-                        query(exchange.getRequestURI().getRawQuery()), body(exchange));
+                        LoopbackServer.query(exchange.getRequestURI().getRawQuery()), body(exchange));
             } catch (BadRequest | IllegalArgumentException e) {
                 status = 400;
                 answer = Map.of("error", String.valueOf(e.getMessage()));
@@ -217,17 +215,4 @@ public final class ControlEndpoint implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
-    }
 }

@@ -19,7 +19,6 @@ import java.util.TreeMap;
  */
 public final class KubernetesClusters implements AutoCloseable {
     static final String KUBERNETES = "kubernetes";
-    private static final String INSTANCE = "instance";
 
     private final World world;
     private final NodeSchedule schedule;
@@ -42,8 +41,10 @@ public final class KubernetesClusters implements AutoCloseable {
     private List<SimNode> nodes(String clusterId) {
         return world.atomically(() -> {
             var now = world.clock().now();
-            List<Machine> machines = world.everywhere(INSTANCE).stream()
-                    .flatMap(r -> Machine.of(r, now).stream())
+            List<Machine> machines = Machine.SHAPES.stream()
+                    .flatMap(shape -> world.everywhere(shape.type()).stream()
+                            .filter(r -> r.key().front().equals(shape.cloud().id()))
+                            .flatMap(r -> Machine.of(shape, r, now).stream()))
                     .filter(m -> m.cluster().equals(clusterId))
                     .toList();
             return schedule.nodes(machines, now);

@@ -9,57 +9,75 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * An instance of any cloud as the Kubernetes simulation sees it. Fronts keep their cloud's field
- * names, so where user-data and the private address live is data: EC2 {@code userData} (base64)
- * and {@code privateIpAddress}, Azure {@code customData} (base64) and {@code privateIPAddress},
- * GCP a {@code metadata} item {@code user-data} (plain) and {@code networkIP}.
+ * An instance of any cloud as the Kubernetes simulation sees it.
  *
  * @param cluster   the {@code overcast:cluster} tag in the cloud's spelling
- * @param state     the instance's state now ({@code running} on every cloud's front)
+ * @param running   the instance runs now (a node on it can be Ready)
+ * @param gone      the instance is deleted (its node leaves the cluster)
  * @param runningAt when it started running
+ * @param privateIp its private address, when the front keeps it on the instance
  */
-record Machine(Cloud cloud, String cluster, String state, Instant runningAt, String privateIp, KubeadmIntent intent) {
+record Machine(Cloud cloud, String cluster, boolean running, boolean gone, Instant runningAt, String privateIp, KubeadmIntent intent) {
 
-    static final String RUNNING = "running";
-    private static final List<String> BASE64_USER_DATA = List.of("userData", "customData");
-    private static final String METADATA = "metadata";
-    private static final String METADATA_USER_DATA = "user-data";
-    private static final List<String> PRIVATE_IP = List.of("privateIpAddress", "networkIP", "privateIPAddress");
+    /**
+     * Where each front keeps what matters here, in its cloud's own terms: the world type of its VMs,
+     * the states in which one runs and in which it is gone, its user-data and its private address.
+     */
+    record Shape(Cloud cloud, String type, Set<String> running, String gone,
+                 Function<SimResource, String> userData, Function<SimResource, String> privateIp) {
+    }
+
+    static final List<Shape> SHAPES = List.of(
+            new Shape(Cloud.AWS, "instance", Set.of("running"), "terminated",
+                    r -> base64(r.attribute("userData")), r -> r.attribute("privateIpAddress")),
+            new Shape(Cloud.GCP, "instance", Set.of("RUNNING"), "TERMINATED",
+                    Machine::gcpUserData, Machine::gcpNetworkIp),
+            // An Azure VM being updated keeps running; its address lives on its network interface.
+            new Shape(Cloud.AZURE, "virtualmachines", Set.of("Succeeded", "Updating"), "Deleted",
+                    r -> base64(r.attribute("customData")), r -> null));
 
     /** The machine, when the resource is an owned instance whose user-data carries a well-formed kubeadm intent. */
-    static Optional<Machine> of(SimResource instance, Instant now) {
-        Optional<Cloud> cloud = Cloud.fromId(instance.key().front());
-        if (cloud.isEmpty()) {
-            return Optional.empty();
-        }
-        String cluster = instance.tags().get(OwnershipTags.key(cloud.get(), OwnershipTags.CLUSTER));
+    static Optional<Machine> of(Shape shape, SimResource instance, Instant now) {
+        String cluster = instance.tags().get(OwnershipTags.key(shape.cloud(), OwnershipTags.CLUSTER));
         if (cluster == null) {
             return Optional.empty();
         }
-        String privateIp = PRIVATE_IP.stream().map(instance::attribute).filter(a -> a != null).findFirst().orElse(null);
-        return KubeadmIntent.of(userData(instance)).map(intent ->
-                new Machine(cloud.get(), cluster, instance.state(now), instance.readyAt(), privateIp, intent));
+        String state = instance.state(now);
+        return KubeadmIntent.of(shape.userData().apply(instance)).map(intent -> new Machine(shape.cloud(), cluster,
+                shape.running().contains(state), state.equals(shape.gone()), instance.readyAt(), shape.privateIp().apply(instance), intent));
     }
 
-    private static String userData(SimResource instance) {
-        for (String name : BASE64_USER_DATA) {
-            String encoded = instance.attribute(name);
-            if (encoded != null) {
-                try {
-                    return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return null;
+    private static String base64(String encoded) {
+        if (encoded == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Compute keeps {@code metadata} as the request gave it: {@code {items: [{key, value}]}}. */
+    private static String gcpUserData(SimResource instance) {
+        if (instance.attributes().get("metadata") instanceof Map<?, ?> metadata && metadata.get("items") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> entry && "user-data".equals(entry.get("key")) && entry.get("value") != null) {
+                    return entry.get("value").toString();
                 }
             }
         }
-        if (instance.attributes().get(METADATA) instanceof List<?>) {
-            for (Map<String, String> item : instance.list(METADATA)) {
-                if (METADATA_USER_DATA.equals(item.get("key"))) {
-                    return item.get("value");
-                }
-            }
+        return null;
+    }
+
+    private static String gcpNetworkIp(SimResource instance) {
+        if (instance.attributes().get("networkInterfaces") instanceof List<?> nics && !nics.isEmpty()
+                && nics.get(0) instanceof Map<?, ?> nic && nic.get("networkIP") != null) {
+            return nic.get("networkIP").toString();
         }
         return null;
     }

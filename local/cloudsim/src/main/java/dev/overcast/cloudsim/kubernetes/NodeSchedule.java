@@ -26,8 +26,6 @@ import java.util.TreeMap;
  * Every node carries the world's modelled round trip to every other node, by their region labels.
  */
 final class NodeSchedule {
-    private static final String TERMINATED = "terminated";
-
     private final Duration initDelay;
     private final Duration joinDelay;
     private final RegionCatalog regions;
@@ -44,10 +42,10 @@ final class NodeSchedule {
         List<SimNode> nodes = new ArrayList<>();
         for (Machine m : machines) {
             Optional<Instant> due = due(m, init);
-            if (due.isEmpty() || now.isBefore(due.get()) || m.state().equals(TERMINATED)) {
+            if (due.isEmpty() || now.isBefore(due.get()) || m.gone()) {
                 continue;
             }
-            nodes.add(new SimNode(m.intent().nodeName(), m.state().equals(Machine.RUNNING), m.intent().controlPlane(),
+            nodes.add(new SimNode(m.intent().nodeName(), m.running(), m.intent().controlPlane(),
                     m.intent().labels(), m.privateIp(), due.get(), Map.of()));
         }
         return nodes.stream().map(n -> withRtt(n, nodes)).toList();

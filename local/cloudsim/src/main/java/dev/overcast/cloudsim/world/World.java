@@ -124,6 +124,20 @@ public final class World {
      */
     public SimResource create(String front, String account, String region, String type, String id,
                               String pendingState, String readyState) {
+        return create(front, account, region, type, id, pendingState, readyState, hiddenReads);
+    }
+
+    /**
+     * As {@link #create}, for a cloud whose reads see a resource as soon as the call that made it returned
+     * (Compute Engine's lists and gets are strongly consistent): never hidden from reads.
+     */
+    public SimResource createConsistent(String front, String account, String region, String type, String id,
+                                        String pendingState, String readyState) {
+        return create(front, account, region, type, id, pendingState, readyState, 0);
+    }
+
+    private SimResource create(String front, String account, String region, String type, String id,
+                               String pendingState, String readyState, int hidden) {
         return atomically(() -> {
             quotas.of(front, type).ifPresent(quota -> {
                 if (live(front, account, region, type).size() >= quota.limit()) {
@@ -134,7 +148,7 @@ public final class World {
             Instant now = clock.now();
             Instant readyAt = now.plus(durations.of(front, type + ".create"));
             SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
-                    now, pendingState, readyAt, readyState, hiddenReads);
+                    now, pendingState, readyAt, readyState, hidden);
             resources.put(storeKey(front, account, region, id), resource);
             return resource;
         });
@@ -183,11 +197,15 @@ public final class World {
         });
     }
 
-    /** Live resources that depend on this one (they block its deletion). */
+    /**
+     * Live resources that depend on this one (they block its deletion), in any region of the account: a
+     * dependency may live elsewhere (Compute's regional subnetworks depend on a global network), so ids that
+     * dependencies name must be unique in the account.
+     */
     public List<SimResource> dependents(SimResource resource) {
         return atomically(() -> resources.values().stream()
                 .filter(r -> !r.retired() && r.dependsOn().contains(resource.id())
-                        && sameScope(r.key(), resource.key().front(), resource.key().account(), resource.key().region()))
+                        && r.key().front().equals(resource.key().front()) && r.key().account().equals(resource.key().account()))
                 .toList());
     }
 

@@ -6,6 +6,9 @@ import dev.overcast.cloudsim.CloudSim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -26,10 +29,17 @@ class CloudSimCommandTest {
         StringWriter out = new StringWriter();
 
         try (CloudSim sim = parsed("--port", String.valueOf(port), "--clock-speed", "60").start(new PrintWriter(out))) {
-            assertThat(out.toString().lines()).containsExactly(
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).hasSize(5).startsWith(
                     "aws: http://127.0.0.1:" + port,
-                    "control: http://127.0.0.1:" + (port + 1) + "/_cloudsim/");
+                    "gcp: http://127.0.0.1:" + (port + 2),
+                    "azure: https://127.0.0.1:" + (port + 3) + "/");
+            assertThat(lines.get(3)).startsWith("azure-certificate: ");
+            assertThat(Files.readString(Path.of(lines.get(3).substring("azure-certificate: ".length()))))
+                    .isEqualTo(sim.azureTrust().pem());
+            assertThat(lines.get(4)).isEqualTo("control: http://127.0.0.1:" + (port + 1) + "/_cloudsim/");
             assertThat(sim.awsEndpoint().getPort()).isEqualTo(port);
+            assertThat(sim.gcpEndpoint().getPort()).isEqualTo(port + 2);
         }
     }
 

@@ -1,0 +1,64 @@
+package dev.overcast.clouds.gcp;
+
+import dev.overcast.clouds.gcp.compute.InstanceClient;
+import dev.overcast.clouds.gcp.firewall.FirewallClient;
+import dev.overcast.clouds.gcp.internal.ComputeClients;
+import dev.overcast.clouds.gcp.network.NetworkClient;
+import dev.overcast.clouds.gcp.publicip.AddressClient;
+import dev.overcast.clouds.gcp.subnet.SubnetClient;
+import dev.overcast.clouds.gcp.vpn.CloudRouters;
+import dev.overcast.clouds.gcp.vpn.ExternalGatewayClient;
+import dev.overcast.clouds.gcp.vpn.HaVpnGatewayClient;
+import dev.overcast.clouds.gcp.vpn.TunnelClient;
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cloud.CloudAdapter;
+import dev.overcast.core.cloud.ResourceClient;
+import dev.overcast.core.cloud.SecretResolver;
+import dev.overcast.core.plan.ResourceKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The cloud SPI on Compute Engine (google-cloud-compute, REST transport): one {@link ResourceClient} per kind. */
+public final class GcpAdapter implements CloudAdapter, AutoCloseable {
+
+    private final ComputeClients clients;
+    private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
+
+    /**
+     * @param secrets resolves tunnel pre-shared keys when a tunnel is created, and a service account key
+     *                reference when the clients are built
+     */
+    public GcpAdapter(GcpConfig config, SecretResolver secrets) {
+        Objects.requireNonNull(secrets, "secrets");
+        this.clients = new ComputeClients(Objects.requireNonNull(config, "config"), secrets);
+        CloudRouters routers = new CloudRouters(clients);
+        register(new NetworkClient(clients));
+        register(new SubnetClient(clients));
+        register(new FirewallClient(clients));
+        register(new AddressClient(clients));
+        register(new HaVpnGatewayClient(clients, routers));
+        register(new ExternalGatewayClient(clients));
+        register(new TunnelClient(clients, secrets, routers));
+        register(new InstanceClient(clients));
+    }
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.GCP;
+    }
+
+    @Override
+    public ResourceClient client(ResourceKind kind) {
+        return byKind.get(Objects.requireNonNull(kind, "kind"));
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    private void register(ResourceClient client) {
+        byKind.put(client.kind(), client);
+    }
+}

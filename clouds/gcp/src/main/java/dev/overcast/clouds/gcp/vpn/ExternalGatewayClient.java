@@ -1,0 +1,85 @@
+package dev.overcast.clouds.gcp.vpn;
+
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
+import com.google.cloud.compute.v1.DeleteExternalVpnGatewayRequest;
+import com.google.cloud.compute.v1.ExternalVpnGateway;
+import com.google.cloud.compute.v1.ExternalVpnGatewayInterface;
+import com.google.cloud.compute.v1.InsertExternalVpnGatewayRequest;
+import com.google.cloud.compute.v1.ListExternalVpnGatewaysRequest;
+import dev.overcast.clouds.gcp.internal.ComputeClients;
+import dev.overcast.clouds.gcp.internal.ComputeResourceClient;
+import dev.overcast.clouds.gcp.internal.GcpErrors;
+import dev.overcast.clouds.gcp.internal.Ownership;
+import dev.overcast.clouds.gcp.internal.RequestIds;
+import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.plan.Attributes;
+import dev.overcast.core.plan.Outputs;
+import dev.overcast.core.plan.Resource;
+import dev.overcast.core.plan.ResourceKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code peer-gateway} kind: an external VPN gateway holding the far side's public addresses. The
+ * address comes from {@code peerAddressRef}/{@code peerAddressOutput}; when that resource also publishes
+ * {@code secondaryPublicIp} (an AWS VPN connection's second tunnel), both go in, as
+ * {@code TWO_IPS_REDUNDANCY}; otherwise one, as {@code SINGLE_IP_INTERNALLY_REDUNDANT}. The observation
+ * reports them back as {@code publicIp} / {@code secondaryPublicIp}, which the tunnels read.
+ */
+public final class ExternalGatewayClient extends ComputeResourceClient {
+
+    public ExternalGatewayClient(ComputeClients compute) {
+        super(ResourceKind.PEER_GATEWAY, compute);
+    }
+
+    @Override
+    public List<Observation> observe(String clusterId, String region) {
+        List<Observation> found = new ArrayList<>();
+        GcpErrors.call("externalVpnGateways.list", () -> compute.externalVpnGateways.list(ListExternalVpnGatewaysRequest.newBuilder()
+                .setProject(project()).setFilter(Ownership.clusterLabelFilter(clusterId)).setMaxResults(PAGE).build()))
+                .iterateAll().forEach(gateway -> {
+                    String name = Ownership.resourceName(gateway.getLabelsMap());
+                    if (name != null) {
+                        List<ExternalVpnGatewayInterface> interfaces = gateway.getInterfacesList();
+                        found.add(observed(name, region, gateway.getName(), ResourceState.READY, attributes(
+                                Outputs.PUBLIC_IP, interfaces.isEmpty() ? null : interfaces.get(0).getIpAddress(),
+                                Outputs.SECONDARY_PUBLIC_IP, interfaces.size() < 2 ? null : interfaces.get(1).getIpAddress()),
+                                gateway.getLabelsMap()));
+                    }
+                });
+        return found;
+    }
+
+    @Override
+    protected Observation start(String clusterId, Resource desired, Dependencies dependencies) {
+        String name = computeName(desired, "");
+        String farSide = required(desired, Attributes.PEER_ADDRESS_REF);
+        String output = required(desired, Attributes.PEER_ADDRESS_OUTPUT);
+        List<String> addresses = new ArrayList<>(List.of(dependencies.output(farSide, output)));
+        String second = dependencies.require(farSide).attribute(Outputs.SECONDARY_PUBLIC_IP);
+        if (Outputs.PUBLIC_IP.equals(output) && second != null && !second.isBlank()) {
+            addresses.add(second);
+        }
+        ExternalVpnGateway.Builder gateway = ExternalVpnGateway.newBuilder()
+                .setName(name)
+                .setRedundancyType(addresses.size() == 2 ? "TWO_IPS_REDUNDANCY" : "SINGLE_IP_INTERNALLY_REDUNDANT")
+                .putAllLabels(Ownership.labels(clusterId, desired.name()));
+        for (int i = 0; i < addresses.size(); i++) {
+            gateway.addInterfaces(ExternalVpnGatewayInterface.newBuilder().setId(i).setIpAddress(addresses.get(i)));
+        }
+        GcpErrors.inserting("externalVpnGateways.insert", RequestIds.insert(clusterId, name), id -> compute.externalVpnGateways.insertCallable().call(
+                InsertExternalVpnGatewayRequest.newBuilder().setProject(project()).setExternalVpnGatewayResource(gateway.build())
+                        .setRequestId(id).build()));
+        return creating(clusterId, desired, Map.of());
+    }
+
+    @Override
+    protected void remove(Observation observed) {
+        GcpErrors.removing("externalVpnGateways.delete", () -> compute.externalVpnGateways.deleteCallable().call(
+                DeleteExternalVpnGatewayRequest.newBuilder().setProject(project()).setExternalVpnGateway(observed.cloudId()).build()));
+    }
+}
