@@ -11,17 +11,16 @@ import dev.overcast.clouds.azure.vpn.LocalNetworkGatewayClient;
 import dev.overcast.clouds.azure.vpn.VirtualNetworkGatewayClient;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
+import dev.overcast.core.cloud.KindClients;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.plan.ResourceKind;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** The cloud SPI on Azure Resource Manager (azure-resourcemanager service clients): one {@link ResourceClient} per kind. */
 public final class AzureAdapter implements CloudAdapter {
 
-    private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
+    private final KindClients byKind;
 
     /** @param secrets resolves tunnel pre-shared keys (and a service principal's secret) when a call needs them */
     public AzureAdapter(AzureConfig config, SecretResolver secrets) {
@@ -29,14 +28,15 @@ public final class AzureAdapter implements CloudAdapter {
         ArmClients arm = new ArmClients(Objects.requireNonNull(config, "config"), secrets);
         VirtualNetworkGatewayClient gateways = new VirtualNetworkGatewayClient(arm);
         LocalNetworkGatewayClient locals = new LocalNetworkGatewayClient(arm);
-        register(new VirtualNetworkClient(arm));
-        register(new SubnetClient(arm));
-        register(new SecurityGroupClient(arm));
-        register(new PublicIpClient(arm));
-        register(gateways);
-        register(locals);
-        register(new ConnectionClient(arm, secrets, gateways, locals));
-        register(new VirtualMachineClient(arm));
+        this.byKind = KindClients.of(Cloud.AZURE,
+                new VirtualNetworkClient(arm),
+                new SubnetClient(arm),
+                new SecurityGroupClient(arm),
+                new PublicIpClient(arm),
+                gateways,
+                locals,
+                new ConnectionClient(arm, secrets, gateways, locals),
+                new VirtualMachineClient(arm));
     }
 
     @Override
@@ -46,10 +46,6 @@ public final class AzureAdapter implements CloudAdapter {
 
     @Override
     public ResourceClient client(ResourceKind kind) {
-        return byKind.get(Objects.requireNonNull(kind, "kind"));
-    }
-
-    private void register(ResourceClient client) {
-        byKind.put(client.kind(), client);
+        return byKind.client(kind);
     }
 }

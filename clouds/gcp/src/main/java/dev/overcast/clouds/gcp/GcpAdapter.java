@@ -12,18 +12,17 @@ import dev.overcast.clouds.gcp.vpn.HaVpnGatewayClient;
 import dev.overcast.clouds.gcp.vpn.TunnelClient;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
+import dev.overcast.core.cloud.KindClients;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.plan.ResourceKind;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** The cloud SPI on Compute Engine (google-cloud-compute, REST transport): one {@link ResourceClient} per kind. */
 public final class GcpAdapter implements CloudAdapter, AutoCloseable {
 
     private final ComputeClients clients;
-    private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
+    private final KindClients byKind;
 
     /**
      * @param secrets resolves tunnel pre-shared keys when a tunnel is created, and a service account key
@@ -33,14 +32,15 @@ public final class GcpAdapter implements CloudAdapter, AutoCloseable {
         Objects.requireNonNull(secrets, "secrets");
         this.clients = new ComputeClients(Objects.requireNonNull(config, "config"), secrets);
         CloudRouters routers = new CloudRouters(clients);
-        register(new NetworkClient(clients));
-        register(new SubnetClient(clients));
-        register(new FirewallClient(clients));
-        register(new AddressClient(clients));
-        register(new HaVpnGatewayClient(clients, routers));
-        register(new ExternalGatewayClient(clients));
-        register(new TunnelClient(clients, secrets, routers));
-        register(new InstanceClient(clients));
+        this.byKind = KindClients.of(Cloud.GCP,
+                new NetworkClient(clients),
+                new SubnetClient(clients),
+                new FirewallClient(clients),
+                new AddressClient(clients),
+                new HaVpnGatewayClient(clients, routers),
+                new ExternalGatewayClient(clients),
+                new TunnelClient(clients, secrets, routers),
+                new InstanceClient(clients));
     }
 
     @Override
@@ -50,15 +50,11 @@ public final class GcpAdapter implements CloudAdapter, AutoCloseable {
 
     @Override
     public ResourceClient client(ResourceKind kind) {
-        return byKind.get(Objects.requireNonNull(kind, "kind"));
+        return byKind.client(kind);
     }
 
     @Override
     public void close() {
         clients.close();
-    }
-
-    private void register(ResourceClient client) {
-        byKind.put(client.kind(), client);
     }
 }
