@@ -9,25 +9,24 @@ import dev.overcast.clouds.aws.subnet.SubnetClient;
 import dev.overcast.clouds.aws.vpn.CustomerGatewayClient;
 import dev.overcast.clouds.aws.vpn.VpnConnectionClient;
 import dev.overcast.clouds.aws.vpn.VpnGatewayClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
-import dev.overcast.core.cloud.CloudAdapter;
-import dev.overcast.core.cloud.KindClients;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
-import dev.overcast.core.plan.ResourceKind;
 import java.util.Objects;
 
 /** The cloud SPI on EC2 (AWS SDK v2): one {@link ResourceClient} per kind, sharing per-region clients. */
-public final class AwsAdapter implements CloudAdapter, AutoCloseable {
+public final class AwsAdapter extends ClientPerKindAdapter implements AutoCloseable {
 
     private final Ec2Clients clients;
-    private final KindClients byKind;
 
     /** @param secrets resolves tunnel pre-shared keys at the moment a VPN connection is created */
     public AwsAdapter(AwsConfig config, SecretResolver secrets) {
-        Objects.requireNonNull(secrets, "secrets");
-        this.clients = new Ec2Clients(Objects.requireNonNull(config, "config"));
-        this.byKind = KindClients.of(Cloud.AWS,
+        this(new Ec2Clients(Objects.requireNonNull(config, "config")), Objects.requireNonNull(secrets, "secrets"));
+    }
+
+    private AwsAdapter(Ec2Clients clients, SecretResolver secrets) {
+        super(Cloud.AWS,
                 new NetworkClient(clients),
                 new SubnetClient(clients),
                 new SecurityGroupClient(clients),
@@ -36,16 +35,7 @@ public final class AwsAdapter implements CloudAdapter, AutoCloseable {
                 new CustomerGatewayClient(clients),
                 new VpnConnectionClient(clients, secrets),
                 new InstanceClient(clients));
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.AWS;
-    }
-
-    @Override
-    public ResourceClient client(ResourceKind kind) {
-        return byKind.client(kind);
+        this.clients = clients;
     }
 
     @Override

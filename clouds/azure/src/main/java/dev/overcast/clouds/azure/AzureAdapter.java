@@ -9,26 +9,27 @@ import dev.overcast.clouds.azure.subnet.SubnetClient;
 import dev.overcast.clouds.azure.vpn.ConnectionClient;
 import dev.overcast.clouds.azure.vpn.LocalNetworkGatewayClient;
 import dev.overcast.clouds.azure.vpn.VirtualNetworkGatewayClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
-import dev.overcast.core.cloud.CloudAdapter;
-import dev.overcast.core.cloud.KindClients;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
-import dev.overcast.core.plan.ResourceKind;
 import java.util.Objects;
 
 /** The cloud SPI on Azure Resource Manager (azure-resourcemanager service clients): one {@link ResourceClient} per kind. */
-public final class AzureAdapter implements CloudAdapter {
-
-    private final KindClients byKind;
+public final class AzureAdapter extends ClientPerKindAdapter {
 
     /** @param secrets resolves tunnel pre-shared keys (and a service principal's secret) when a call needs them */
     public AzureAdapter(AzureConfig config, SecretResolver secrets) {
-        Objects.requireNonNull(secrets, "secrets");
-        ArmClients arm = new ArmClients(Objects.requireNonNull(config, "config"), secrets);
-        VirtualNetworkGatewayClient gateways = new VirtualNetworkGatewayClient(arm);
-        LocalNetworkGatewayClient locals = new LocalNetworkGatewayClient(arm);
-        this.byKind = KindClients.of(Cloud.AZURE,
+        this(new ArmClients(Objects.requireNonNull(config, "config"), Objects.requireNonNull(secrets, "secrets")), secrets);
+    }
+
+    private AzureAdapter(ArmClients arm, SecretResolver secrets) {
+        this(arm, secrets, new VirtualNetworkGatewayClient(arm), new LocalNetworkGatewayClient(arm));
+    }
+
+    /** The connection client reads the gateways it joins through their clients. */
+    private AzureAdapter(ArmClients arm, SecretResolver secrets, VirtualNetworkGatewayClient gateways, LocalNetworkGatewayClient locals) {
+        super(Cloud.AZURE,
                 new VirtualNetworkClient(arm),
                 new SubnetClient(arm),
                 new SecurityGroupClient(arm),
@@ -37,15 +38,5 @@ public final class AzureAdapter implements CloudAdapter {
                 locals,
                 new ConnectionClient(arm, secrets, gateways, locals),
                 new VirtualMachineClient(arm));
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.AZURE;
-    }
-
-    @Override
-    public ResourceClient client(ResourceKind kind) {
-        return byKind.client(kind);
     }
 }

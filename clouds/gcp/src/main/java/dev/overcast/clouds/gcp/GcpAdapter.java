@@ -10,29 +10,31 @@ import dev.overcast.clouds.gcp.vpn.CloudRouters;
 import dev.overcast.clouds.gcp.vpn.ExternalGatewayClient;
 import dev.overcast.clouds.gcp.vpn.HaVpnGatewayClient;
 import dev.overcast.clouds.gcp.vpn.TunnelClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
-import dev.overcast.core.cloud.CloudAdapter;
-import dev.overcast.core.cloud.KindClients;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
-import dev.overcast.core.plan.ResourceKind;
 import java.util.Objects;
 
 /** The cloud SPI on Compute Engine (google-cloud-compute, REST transport): one {@link ResourceClient} per kind. */
-public final class GcpAdapter implements CloudAdapter, AutoCloseable {
+public final class GcpAdapter extends ClientPerKindAdapter implements AutoCloseable {
 
     private final ComputeClients clients;
-    private final KindClients byKind;
 
     /**
      * @param secrets resolves tunnel pre-shared keys when a tunnel is created, and a service account key
      *                reference when the clients are built
      */
     public GcpAdapter(GcpConfig config, SecretResolver secrets) {
-        Objects.requireNonNull(secrets, "secrets");
-        this.clients = new ComputeClients(Objects.requireNonNull(config, "config"), secrets);
-        CloudRouters routers = new CloudRouters(clients);
-        this.byKind = KindClients.of(Cloud.GCP,
+        this(new ComputeClients(Objects.requireNonNull(config, "config"), Objects.requireNonNull(secrets, "secrets")), secrets);
+    }
+
+    private GcpAdapter(ComputeClients clients, SecretResolver secrets) {
+        this(clients, secrets, new CloudRouters(clients));
+    }
+
+    private GcpAdapter(ComputeClients clients, SecretResolver secrets, CloudRouters routers) {
+        super(Cloud.GCP,
                 new NetworkClient(clients),
                 new SubnetClient(clients),
                 new FirewallClient(clients),
@@ -41,16 +43,7 @@ public final class GcpAdapter implements CloudAdapter, AutoCloseable {
                 new ExternalGatewayClient(clients),
                 new TunnelClient(clients, secrets, routers),
                 new InstanceClient(clients));
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.GCP;
-    }
-
-    @Override
-    public ResourceClient client(ResourceKind kind) {
-        return byKind.client(kind);
+        this.clients = clients;
     }
 
     @Override

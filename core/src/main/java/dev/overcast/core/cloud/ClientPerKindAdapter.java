@@ -5,36 +5,34 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** One cloud's resource clients by the kind each serves: what an adapter hands out. */
-public final class KindClients {
+/** The shape every cloud's adapter has: one {@link ResourceClient} per kind, all on the adapter's cloud. */
+public abstract class ClientPerKindAdapter implements CloudAdapter {
 
     private final Cloud cloud;
     private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
 
-    private KindClients(Cloud cloud) {
-        this.cloud = cloud;
-    }
-
     /** @throws IllegalArgumentException when a client serves another cloud, or two serve the same kind */
-    public static KindClients of(Cloud cloud, ResourceClient... clients) {
-        KindClients all = new KindClients(Objects.requireNonNull(cloud, "cloud"));
+    protected ClientPerKindAdapter(Cloud cloud, ResourceClient... clients) {
+        this.cloud = Objects.requireNonNull(cloud, "cloud");
         for (ResourceClient client : clients) {
             if (client.cloud() != cloud) {
-                throw new IllegalArgumentException("a " + client.kind() + " client on " + client.cloud().id() + " is not a " + cloud.id() + " client");
+                throw new IllegalArgumentException("the " + client.kind() + " client serves " + client.cloud().id() + ", not "
+                        + cloud.id());
             }
-            if (all.byKind.putIfAbsent(client.kind(), client) != null) {
+            if (byKind.putIfAbsent(client.kind(), client) != null) {
                 throw new IllegalArgumentException("two " + cloud.id() + " clients serve " + client.kind());
             }
         }
-        return all;
     }
 
-    public Cloud cloud() {
+    @Override
+    public final Cloud cloud() {
         return cloud;
     }
 
     /** The kind's client, or {@code null} when the cloud has none for it. */
-    public ResourceClient client(ResourceKind kind) {
+    @Override
+    public final ResourceClient client(ResourceKind kind) {
         return byKind.get(Objects.requireNonNull(kind, "kind"));
     }
 }
