@@ -10,21 +10,15 @@ import java.util.Map;
 /** Observe is one batched describe: its cost, counted at cloudsim's EC2 front, is flat in the number of instances. */
 class ObserveCallCountTest extends ObserveCostContract {
 
+    ObserveCallCountTest() {
+        super("10.20.16.0/20", Map.of("DescribeInstances", 1L));
+    }
+
     @Override
     protected EmulatedCloud openUnthrottled() {
         // Throttling off, room for 300 instances: this test measures observe, not launch limits.
         return CloudSimWorld.emulated(CloudSim.start(CloudSimConfig.defaults().withThrottling(false)
                 .withQuotas(Quotas.defaults().with(CloudSimWorld.FRONT, "instance", 300, "InstanceLimitExceeded"))),
                 AwsConfig.DEFAULT_MAX_ATTEMPTS);
-    }
-
-    @Override
-    protected String subnetCidrFor300Instances() {
-        return "10.20.16.0/20";
-    }
-
-    @Override
-    protected Map<String, Long> listCallsOfOneObserve() {
-        return Map.of("DescribeInstances", 1L);
     }
 }

@@ -10,21 +10,15 @@ import java.util.Map;
 /** Observe is one aggregated list: its cost, counted at cloudsim's Compute front, is flat in the number of instances. */
 class ObserveCallCountTest extends ObserveCostContract {
 
+    ObserveCallCountTest() {
+        // A /24 holds only 252 instances.
+        super("10.20.16.0/20", Map.of("instances.aggregatedList", 1L));
+    }
+
     @Override
     protected EmulatedCloud openUnthrottled() {
         // No request quota nor instance quota: this test measures observe, not how fast 300 inserts may go.
         return GcpTarget.emulated(CloudSim.start(CloudSimConfig.defaults().withThrottling(false).withQuotas(Quotas.none())),
                 GcpConfig.DEFAULT_MAX_ATTEMPTS);
-    }
-
-    /** A /24 holds only 252 instances. */
-    @Override
-    protected String subnetCidrFor300Instances() {
-        return "10.20.16.0/20";
-    }
-
-    @Override
-    protected Map<String, Long> listCallsOfOneObserve() {
-        return Map.of("instances.aggregatedList", 1L);
     }
 }

@@ -25,14 +25,21 @@ public abstract class ObserveCostContract {
 
     private static final Logger log = LoggerFactory.getLogger(ObserveCostContract.class);
 
+    private final String subnetCidrFor300Instances;
+    private final Map<String, Long> listCallsOfOneObserve;
+
+    /**
+     * @param subnetCidrFor300Instances a subnet range inside the chain's network ({@code 10.20.0.0/16})
+     *                                  with room for 300 instances
+     * @param listCallsOfOneObserve     the list calls one observe of instances makes, whatever their number
+     */
+    protected ObserveCostContract(String subnetCidrFor300Instances, Map<String, Long> listCallsOfOneObserve) {
+        this.subnetCidrFor300Instances = subnetCidrFor300Instances;
+        this.listCallsOfOneObserve = Map.copyOf(listCallsOfOneObserve);
+    }
+
     /** The cloud with neither request throttling nor an instance quota in the way of 300 creates. */
     protected abstract EmulatedCloud openUnthrottled();
-
-    /** A subnet range inside the chain's network ({@code 10.20.0.0/16}) with room for 300 instances. */
-    protected abstract String subnetCidrFor300Instances();
-
-    /** The list calls one observe of instances makes, whatever the number of instances. */
-    protected abstract Map<String, Long> listCallsOfOneObserve();
 
     @Test
     void observeOfInstances_shouldMakeTheSameCalls_for3And300Instances() {
@@ -57,13 +64,13 @@ public abstract class ObserveCostContract {
 
             log.info("{} calls of one instance observe: 3 instances {}, 300 instances {}", target.adapter().cloud().id(),
                     forThree, forThreeHundred);
-            assertThat(forThreeHundred).isEqualTo(forThree).containsAllEntriesOf(listCallsOfOneObserve());
+            assertThat(forThreeHundred).isEqualTo(forThree).containsAllEntriesOf(listCallsOfOneObserve);
         }
     }
 
     private Resource widened(Resource subnet) {
         Map<String, String> wide = new TreeMap<>(subnet.attributes());
-        wide.put(Attributes.CIDR, subnetCidrFor300Instances());
+        wide.put(Attributes.CIDR, subnetCidrFor300Instances);
         return new Resource(subnet.name(), subnet.kind(), subnet.cloud(), subnet.region(), new TreeMap<>(wide), subnet.dependsOn());
     }
 
