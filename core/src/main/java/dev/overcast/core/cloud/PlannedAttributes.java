@@ -27,6 +27,20 @@ public final class PlannedAttributes {
         return value;
     }
 
+    /** A whole-number attribute within {@code min..max}; anything else is bad input named by key and rule. */
+    public static long number(Resource desired, String key, long min, long max) {
+        String raw = required(desired, key);
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the rule
+        }
+        throw invalid(desired, key, "must be a whole number within " + min + ".." + max);
+    }
+
     /** A desired attribute whose value breaks {@code rule} (said as "it must …"). */
     public static TerminalCloudException invalid(Resource desired, String key, String rule) {
         return new TerminalCloudException(desired.cloud(), "Create", "InvalidAttribute",

@@ -34,4 +34,17 @@ class PlannedAttributesTest {
                 .isInstanceOf(TerminalCloudException.class)
                 .hasMessageContaining("subnet c1-subnet-a needs attribute 'networkRef'");
     }
+
+    @Test
+    void number_shouldFailTerminally_whenTheValueIsNotAWholeNumberWithinTheRange() {
+        Resource gateway = new Resource("c1-vpn-gateway-main", ResourceKind.VPN_GATEWAY, Cloud.AWS, "eu-west-1",
+                new TreeMap<>(Map.of("asn", " 64512 ", "diskGb", "0", "peerAsn", "x")), new TreeSet<>());
+
+        assertThat(PlannedAttributes.number(gateway, "asn", 1, 65534)).isEqualTo(64512);
+        assertThatThrownBy(() -> PlannedAttributes.number(gateway, "diskGb", 1, 16384))
+                .isInstanceOf(TerminalCloudException.class)
+                .hasMessageContaining("attribute 'diskGb' is '0' but must be a whole number within 1..16384");
+        assertThatThrownBy(() -> PlannedAttributes.number(gateway, "peerAsn", 1, 65534))
+                .extracting(e -> ((TerminalCloudException) e).code()).isEqualTo("InvalidAttribute");
+    }
 }

@@ -9,47 +9,34 @@ import dev.overcast.clouds.azure.subnet.SubnetClient;
 import dev.overcast.clouds.azure.vpn.ConnectionClient;
 import dev.overcast.clouds.azure.vpn.LocalNetworkGatewayClient;
 import dev.overcast.clouds.azure.vpn.VirtualNetworkGatewayClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
-import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
-import dev.overcast.core.plan.ResourceKind;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** The cloud SPI on Azure Resource Manager (azure-resourcemanager service clients): one {@link ResourceClient} per kind. */
-public final class AzureAdapter implements CloudAdapter {
-
-    private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
+public final class AzureAdapter extends ClientPerKindAdapter {
 
     /** @param secrets resolves tunnel pre-shared keys (and a service principal's secret) when a call needs them */
     public AzureAdapter(AzureConfig config, SecretResolver secrets) {
-        Objects.requireNonNull(secrets, "secrets");
-        ArmClients arm = new ArmClients(Objects.requireNonNull(config, "config"), secrets);
-        VirtualNetworkGatewayClient gateways = new VirtualNetworkGatewayClient(arm);
-        LocalNetworkGatewayClient locals = new LocalNetworkGatewayClient(arm);
-        register(new VirtualNetworkClient(arm));
-        register(new SubnetClient(arm));
-        register(new SecurityGroupClient(arm));
-        register(new PublicIpClient(arm));
-        register(gateways);
-        register(locals);
-        register(new ConnectionClient(arm, secrets, gateways, locals));
-        register(new VirtualMachineClient(arm));
+        this(new ArmClients(Objects.requireNonNull(config, "config"), Objects.requireNonNull(secrets, "secrets")), secrets);
     }
 
-    @Override
-    public Cloud cloud() {
-        return Cloud.AZURE;
+    private AzureAdapter(ArmClients arm, SecretResolver secrets) {
+        this(arm, secrets, new VirtualNetworkGatewayClient(arm), new LocalNetworkGatewayClient(arm));
     }
 
-    @Override
-    public ResourceClient client(ResourceKind kind) {
-        return byKind.get(Objects.requireNonNull(kind, "kind"));
-    }
-
-    private void register(ResourceClient client) {
-        byKind.put(client.kind(), client);
+    /** The connection client reads the gateways it joins through their clients. */
+    private AzureAdapter(ArmClients arm, SecretResolver secrets, VirtualNetworkGatewayClient gateways, LocalNetworkGatewayClient locals) {
+        super(Cloud.AZURE,
+                new VirtualNetworkClient(arm),
+                new SubnetClient(arm),
+                new SecurityGroupClient(arm),
+                new PublicIpClient(arm),
+                gateways,
+                locals,
+                new ConnectionClient(arm, secrets, gateways, locals),
+                new VirtualMachineClient(arm));
     }
 }

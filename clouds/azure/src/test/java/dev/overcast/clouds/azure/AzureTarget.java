@@ -8,16 +8,14 @@ import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
-import dev.overcast.cloudsim.world.ResourceView;
 import dev.overcast.cloudsim.world.World;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.contract.ContractTarget;
+import dev.overcast.core.cloud.contract.EmulatedCloud;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The contract suite's view of cloudsim's Azure front, reached over HTTPS with a static token and
@@ -45,6 +43,13 @@ final class AzureTarget implements ContractTarget {
                 .withMaxRetries(maxRetries);
         this.adapter = new AzureAdapter(config, SECRETS);
         this.byHand = new ArmClients(config, SECRETS);
+    }
+
+    /** The target with the world's books: calls by action, seeded faults and what the subscription holds. */
+    static EmulatedCloud emulated(CloudSim sim, int maxRetries) {
+        World world = sim.world();
+        return new EmulatedCloud(new AzureTarget(sim, maxRetries), () -> world.calls().byAction(FRONT), world.calls()::reset,
+                world.faults()::randomFaults, world.faults()::clear, () -> world.resources(FRONT, SUBSCRIPTION));
     }
 
     static AzureTarget on(CloudSimConfig config) {
@@ -90,19 +95,9 @@ final class AzureTarget implements ContractTarget {
         return false;
     }
 
-    /**
-     * Lets time pass. cloudsim counts eventual consistency in reads rather than time (a fresh resource
-     * misses the first list that would show it), so letting time pass also reads every type once.
-     */
     @Override
     public void settle() {
-        World world = sim.world();
-        world.advance(SETTLE_STEP);
-        Set<List<String>> regionAndType = new LinkedHashSet<>();
-        for (ResourceView view : world.resources(FRONT, SUBSCRIPTION)) {
-            regionAndType.add(List.of(view.region(), view.type()));
-        }
-        regionAndType.forEach(key -> world.describe(FRONT, SUBSCRIPTION, key.get(0), key.get(1)));
+        sim.world().settle(FRONT, SUBSCRIPTION, SETTLE_STEP);
     }
 
     @Override

@@ -10,55 +10,44 @@ import dev.overcast.clouds.gcp.vpn.CloudRouters;
 import dev.overcast.clouds.gcp.vpn.ExternalGatewayClient;
 import dev.overcast.clouds.gcp.vpn.HaVpnGatewayClient;
 import dev.overcast.clouds.gcp.vpn.TunnelClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
-import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
-import dev.overcast.core.plan.ResourceKind;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** The cloud SPI on Compute Engine (google-cloud-compute, REST transport): one {@link ResourceClient} per kind. */
-public final class GcpAdapter implements CloudAdapter, AutoCloseable {
+public final class GcpAdapter extends ClientPerKindAdapter implements AutoCloseable {
 
     private final ComputeClients clients;
-    private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
 
     /**
      * @param secrets resolves tunnel pre-shared keys when a tunnel is created, and a service account key
      *                reference when the clients are built
      */
     public GcpAdapter(GcpConfig config, SecretResolver secrets) {
-        Objects.requireNonNull(secrets, "secrets");
-        this.clients = new ComputeClients(Objects.requireNonNull(config, "config"), secrets);
-        CloudRouters routers = new CloudRouters(clients);
-        register(new NetworkClient(clients));
-        register(new SubnetClient(clients));
-        register(new FirewallClient(clients));
-        register(new AddressClient(clients));
-        register(new HaVpnGatewayClient(clients, routers));
-        register(new ExternalGatewayClient(clients));
-        register(new TunnelClient(clients, secrets, routers));
-        register(new InstanceClient(clients));
+        this(new ComputeClients(Objects.requireNonNull(config, "config"), Objects.requireNonNull(secrets, "secrets")), secrets);
     }
 
-    @Override
-    public Cloud cloud() {
-        return Cloud.GCP;
+    private GcpAdapter(ComputeClients clients, SecretResolver secrets) {
+        this(clients, secrets, new CloudRouters(clients));
     }
 
-    @Override
-    public ResourceClient client(ResourceKind kind) {
-        return byKind.get(Objects.requireNonNull(kind, "kind"));
+    private GcpAdapter(ComputeClients clients, SecretResolver secrets, CloudRouters routers) {
+        super(Cloud.GCP,
+                new NetworkClient(clients),
+                new SubnetClient(clients),
+                new FirewallClient(clients),
+                new AddressClient(clients),
+                new HaVpnGatewayClient(clients, routers),
+                new ExternalGatewayClient(clients),
+                new TunnelClient(clients, secrets, routers),
+                new InstanceClient(clients));
+        this.clients = clients;
     }
 
     @Override
     public void close() {
         clients.close();
-    }
-
-    private void register(ResourceClient client) {
-        byKind.put(client.kind(), client);
     }
 }

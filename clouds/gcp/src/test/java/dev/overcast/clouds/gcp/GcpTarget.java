@@ -11,19 +11,15 @@ import com.google.cloud.compute.v1.Network;
 import com.google.cloud.compute.v1.NetworksClient;
 import com.google.cloud.compute.v1.NetworksSettings;
 import dev.overcast.cloudsim.CloudSim;
-import dev.overcast.cloudsim.world.ResourceView;
 import dev.overcast.cloudsim.world.World;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.contract.ContractTarget;
-import dev.overcast.core.plan.ResourceKind;
+import dev.overcast.core.cloud.contract.EmulatedCloud;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 
 /**
@@ -41,16 +37,9 @@ final class GcpTarget implements ContractTarget {
     private final GcpAdapter adapter;
     private final NetworksClient networksByHand;
     private final FirewallsClient firewallsByHand;
-    private final Map<String, String> subnetAttributes;
 
     GcpTarget(CloudSim sim, int maxAttempts) {
-        this(sim, maxAttempts, Map.of());
-    }
-
-    /** @param subnetAttributes attributes that replace the suite's on its subnet (a larger range for many instances) */
-    GcpTarget(CloudSim sim, int maxAttempts, Map<String, String> subnetAttributes) {
         this.sim = sim;
-        this.subnetAttributes = Map.copyOf(subnetAttributes);
         String endpoint = sim.gcpEndpoint().toString();
         this.adapter = new GcpAdapter(new GcpConfig(PROJECT, new GcpCredentials.None(), Optional.of(sim.gcpEndpoint()),
                 maxAttempts), SECRETS);
@@ -64,8 +53,11 @@ final class GcpTarget implements ContractTarget {
         }
     }
 
-    CloudSim sim() {
-        return sim;
+    /** The target with the world's books: calls by action, seeded faults and what the project holds. */
+    static EmulatedCloud emulated(CloudSim sim, int maxAttempts) {
+        World world = sim.world();
+        return new EmulatedCloud(new GcpTarget(sim, maxAttempts), () -> world.calls().byAction(FRONT), world.calls()::reset,
+                world.faults()::randomFaults, world.faults()::clear, () -> world.resources(FRONT, PROJECT));
     }
 
     @Override
@@ -94,26 +86,8 @@ final class GcpTarget implements ContractTarget {
     }
 
     @Override
-    public Map<String, String> extraAttributes(ResourceKind kind) {
-        return kind == ResourceKind.SUBNET ? subnetAttributes : Map.of();
-    }
-
-    /**
-     * Lets time pass. cloudsim counts eventual consistency in reads rather than time (a fresh resource
-     * misses the first list that would show it), so letting time pass also reads every type once.
-     */
-    @Override
     public void settle() {
-        World world = sim.world();
-        world.advance(SETTLE_STEP);
-        Set<String> regionAndType = new LinkedHashSet<>();
-        for (ResourceView view : world.resources(FRONT, PROJECT)) {
-            regionAndType.add(view.region() + "/" + view.type());
-        }
-        regionAndType.forEach(key -> {
-            String[] parts = key.split("/", 2);
-            world.describe(FRONT, PROJECT, parts[0], parts[1]);
-        });
+        sim.world().settle(FRONT, PROJECT, SETTLE_STEP);
     }
 
     @Override

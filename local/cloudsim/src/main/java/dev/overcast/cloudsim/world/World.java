@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -285,6 +286,20 @@ public final class World {
     /** Moves the virtual clock: pending resources become available, deletions complete. */
     public void advance(Duration by) {
         clock.advance(by);
+    }
+
+    /**
+     * Lets time pass for one account as the seconds a real flow waits between retries would: moves the
+     * clock, then reads every type the account holds once in each of its regions, because eventual
+     * consistency here counts reads rather than time (a fresh resource misses the first read that would list it).
+     */
+    public void settle(String front, String account, Duration by) {
+        advance(by);
+        Set<List<String>> regionAndType = new LinkedHashSet<>();
+        for (ResourceView view : resources(front, account)) {
+            regionAndType.add(List.of(view.region(), view.type()));
+        }
+        regionAndType.forEach(key -> describe(front, account, key.get(0), key.get(1)));
     }
 
     private void purge() {

@@ -1,5 +1,8 @@
 package dev.overcast.clouds.azure.firewall;
 
+import static dev.overcast.core.cloud.PlannedAttributes.drift;
+import static dev.overcast.core.cloud.PlannedAttributes.invalid;
+
 import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
 import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;

@@ -4,18 +4,15 @@ import com.azure.core.http.rest.PagedIterable;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.OwnedResourceClient;
 import dev.overcast.core.cloud.OwnershipTags;
-import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.ResourceState;
-import dev.overcast.core.cloud.exceptions.TerminalCloudException;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The adopt-or-create skeleton every kind shares: observe is one list of the kind's ARM type in the
@@ -26,24 +23,13 @@ import java.util.stream.Collectors;
  *
  * @param <T> the SDK's model of the listed ARM resource
  */
-public abstract class ArmResourceClient<T extends com.azure.core.management.Resource> implements ResourceClient {
+public abstract class ArmResourceClient<T extends com.azure.core.management.Resource> extends OwnedResourceClient {
 
     protected final ArmClients arm;
-    private final ResourceKind kind;
 
     protected ArmResourceClient(ResourceKind kind, ArmClients arm) {
-        this.kind = kind;
+        super(Cloud.AZURE, kind);
         this.arm = arm;
-    }
-
-    @Override
-    public final Cloud cloud() {
-        return Cloud.AZURE;
-    }
-
-    @Override
-    public final ResourceKind kind() {
-        return kind;
     }
 
     @Override
@@ -56,9 +42,7 @@ public abstract class ArmResourceClient<T extends com.azure.core.management.Reso
 
     @Override
     public final Observation create(String clusterId, Resource desired, Dependencies dependencies) {
-        if (desired.kind() != kind || desired.cloud() != Cloud.AZURE) {
-            throw new IllegalArgumentException("a " + kind + " client on azure cannot handle " + desired.kind() + " on " + desired.cloud());
-        }
+        requireOwnKind(desired);
         Optional<Observation> found = observe(clusterId, desired.region()).stream()
                 .filter(o -> o.name().equals(desired.name()) && o.state() != ResourceState.DELETING)
                 .findFirst();
@@ -66,29 +50,13 @@ public abstract class ArmResourceClient<T extends com.azure.core.management.Reso
             return found.get();
         }
         String group = ArmClients.resourceGroup(clusterId, desired.region());
-        return AzureErrors.call("Create " + kind, () -> start(group, clusterId, desired, dependencies));
-    }
-
-    /** By default nothing can change in place: a differing attribute is reported, never silently ignored. */
-    @Override
-    public Observation update(String clusterId, Resource desired, Observation observed, Dependencies dependencies) {
-        Map<String, String> drift = drift(desired, observed);
-        if (!drift.isEmpty()) {
-            String detail = drift.entrySet().stream()
-                    .map(e -> e.getKey() + " is '" + e.getValue() + "', wanted '" + desired.attribute(e.getKey()) + "'")
-                    .collect(Collectors.joining("; "));
-            throw new TerminalCloudException(Cloud.AZURE, "Update", "NotUpdatableInPlace",
-                    kind + " " + desired.name() + " cannot change in place (delete and create it again): " + detail, null);
-        }
-        return observed;
+        return AzureErrors.call("Create " + kind(), () -> start(group, clusterId, desired, dependencies));
     }
 
     @Override
     public final void delete(Observation observed) {
-        if (observed.kind() != kind) {
-            throw new IllegalArgumentException("a " + kind + " client cannot delete a " + observed.kind());
-        }
-        AzureErrors.removing("Delete " + kind, () -> remove(ArmIds.group(observed.cloudId()), observed));
+        requireOwnKind(observed);
+        AzureErrors.removing("Delete " + kind(), () -> remove(ArmIds.group(observed.cloudId()), observed));
     }
 
     /** Every resource of the kind in the group as observations (ownership is checked by the caller). */
@@ -117,18 +85,12 @@ public abstract class ArmResourceClient<T extends com.azure.core.management.Reso
     /** An observation of one ARM resource, or nothing when it carries no resource-name tag (not ours to report). */
     protected final Optional<Observation> observed(String region, String id, Map<String, String> tags, String provisioningState,
                                                    Map<String, String> attributes) {
-        String name = OwnershipTags.resourceName(Cloud.AZURE, tags);
-        if (name == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Observation(name, kind, Cloud.AZURE, region, id, state(provisioningState), new TreeMap<>(attributes),
-                tags));
+        return owned(region, id, state(provisioningState), attributes, tags);
     }
 
     /** What a create call just started, tagged as asked. */
     protected final Observation started(String clusterId, Resource desired, String id, Map<String, String> attributes) {
-        return new Observation(desired.name(), kind, Cloud.AZURE, desired.region(), id, ResourceState.CREATING,
-                new TreeMap<>(attributes), tags(clusterId, desired));
+        return created(clusterId, desired, id, ResourceState.CREATING, attributes);
     }
 
     protected static Map<String, String> tags(String clusterId, Resource desired) {
@@ -143,38 +105,5 @@ public abstract class ArmResourceClient<T extends com.azure.core.management.Reso
             case "Failed", "Canceled" -> ResourceState.FAILED;
             default -> ResourceState.CREATING;
         };
-    }
-
-    /** Observed attributes from key/value pairs; a {@code null} value (ARM did not say) is left out. */
-    protected static Map<String, String> attributes(String... keysAndValues) {
-        Map<String, String> map = new TreeMap<>();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                map.put(keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return map;
-    }
-
-    protected static Map<String, String> drift(Resource desired, Observation observed) {
-        return desired.attributes().entrySet().stream()
-                .filter(e -> observed.attributes().containsKey(e.getKey()))
-                .filter(e -> !e.getValue().equals(observed.attribute(e.getKey())))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> observed.attribute(e.getKey()), (a, b) -> a, TreeMap::new));
-    }
-
-    /** A desired attribute the kind cannot do without; missing is bad input, not a crash. */
-    protected final String required(Resource desired, String key) {
-        String value = desired.attribute(key);
-        if (value == null || value.isBlank()) {
-            throw new TerminalCloudException(Cloud.AZURE, "Create", "MissingAttribute",
-                    kind + " " + desired.name() + " needs attribute '" + key + "'", null);
-        }
-        return value;
-    }
-
-    protected final TerminalCloudException invalid(Resource desired, String key, String rule) {
-        return new TerminalCloudException(Cloud.AZURE, "Create", "InvalidAttribute",
-                kind + " " + desired.name() + ": attribute '" + key + "' is '" + desired.attribute(key) + "' but " + rule, null);
     }
 }

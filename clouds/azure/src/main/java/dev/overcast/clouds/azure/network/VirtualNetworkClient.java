@@ -1,5 +1,7 @@
 package dev.overcast.clouds.azure.network;
 
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import com.azure.resourcemanager.network.fluent.models.VirtualNetworkInner;
 import com.azure.resourcemanager.network.models.AddressSpace;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;

@@ -1,14 +1,12 @@
 package dev.overcast.clouds.gcp.internal;
 
-import static dev.overcast.core.cloud.PlannedAttributes.drift;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
-import static dev.overcast.core.cloud.PlannedAttributes.notUpdatable;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
-import dev.overcast.core.cloud.ResourceClient;
+import dev.overcast.core.cloud.OwnedResourceClient;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;
@@ -25,28 +23,17 @@ import java.util.regex.Pattern;
  * crash may have left half done or starts the inserts; delete treats "already gone" as done. No verb waits
  * for an operation: observe reports {@code CREATING} until the resources say they are ready.
  */
-public abstract class ComputeResourceClient implements ResourceClient {
+public abstract class ComputeResourceClient extends OwnedResourceClient {
 
     /** Compute's page size ceiling: observe lists in as few calls as Compute allows. */
     protected static final int PAGE = 500;
     private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
     protected final ComputeClients compute;
-    private final ResourceKind kind;
 
     protected ComputeResourceClient(ResourceKind kind, ComputeClients compute) {
-        this.kind = kind;
+        super(Cloud.GCP, kind);
         this.compute = compute;
-    }
-
-    @Override
-    public final Cloud cloud() {
-        return Cloud.GCP;
-    }
-
-    @Override
-    public final ResourceKind kind() {
-        return kind;
     }
 
     @Override
@@ -57,28 +44,15 @@ public abstract class ComputeResourceClient implements ResourceClient {
                 .findFirst();
         if (found.isPresent() && found.get().state() == ResourceState.DELETING) {
             throw new RetryableCloudException(Cloud.GCP, "Create", "resourceBeingDeleted",
-                    kind + " " + desired.name() + " is still being deleted; create it once it is gone", null);
+                    kind() + " " + desired.name() + " is still being deleted; create it once it is gone", null);
         }
         return found.map(o -> complete(clusterId, desired, o, dependencies))
                 .orElseGet(() -> start(clusterId, desired, dependencies));
     }
 
-    /** By default nothing can change in place: a differing attribute is reported, never silently ignored. */
-    @Override
-    public Observation update(String clusterId, Resource desired, Observation observed, Dependencies dependencies) {
-        requireOwnKind(desired);
-        Map<String, String> drift = drift(desired, observed);
-        if (!drift.isEmpty()) {
-            throw notUpdatable(desired, drift);
-        }
-        return observed;
-    }
-
     @Override
     public final void delete(Observation observed) {
-        if (observed.kind() != kind) {
-            throw new IllegalArgumentException("a " + kind + " client cannot delete a " + observed.kind());
-        }
+        requireOwnKind(observed);
         remove(observed);
     }
 
@@ -102,16 +76,18 @@ public abstract class ComputeResourceClient implements ResourceClient {
     /** An observation of what Compute listed; {@code cloudId} is the Compute name of the main part. */
     protected final Observation observed(String name, String region, String cloudId, ResourceState state,
                                          Map<String, String> attributes, Map<String, String> ownership) {
-        return new Observation(name, kind, Cloud.GCP, region, cloudId, state, new TreeMap<>(attributes), ownership);
+        return observation(name, region, cloudId, state, attributes, ownership);
     }
 
     /** What a create just started: the resource under its planned name, being created. */
     protected final Observation creating(String clusterId, Resource desired, Map<String, String> attributes) {
-        return new Observation(desired.name(), kind, Cloud.GCP, desired.region(), desired.name(), ResourceState.CREATING,
-                new TreeMap<>(attributes), Ownership.labels(clusterId, desired.name()));
+        return created(clusterId, desired, desired.name(), ResourceState.CREATING, attributes);
     }
 
-    /** Observed attributes from key/value pairs; a {@code null} or empty value (Compute did not say) is left out. */
+    /**
+     * Observed attributes from key/value pairs; a {@code null} or empty value (Compute did not say) is left out.
+     * Hides the shared variant, which keeps empty values: Compute's messages answer "" for an unset field.
+     */
     protected static Map<String, String> attributes(String... keysAndValues) {
         Map<String, String> map = new TreeMap<>();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
@@ -139,7 +115,7 @@ public abstract class ComputeResourceClient implements ResourceClient {
     protected final String computeName(Resource desired, String suffix) {
         String name = desired.name() + suffix;
         if (!NAME.matcher(name).matches()) {
-            throw new TerminalCloudException(Cloud.GCP, "Create", "InvalidName", kind + " " + desired.name()
+            throw new TerminalCloudException(Cloud.GCP, "Create", "InvalidName", kind() + " " + desired.name()
                     + ": Compute name '" + name + "' must be 1 to 63 lowercase letters, digits or '-', starting with a letter", null);
         }
         return name;
@@ -156,12 +132,5 @@ public abstract class ComputeResourceClient implements ResourceClient {
             // answered below, as for any out-of-range value
         }
         throw invalid(desired, key, "it must be a BGP ASN within 1..4294967294");
-    }
-
-
-    private void requireOwnKind(Resource desired) {
-        if (desired.kind() != kind || desired.cloud() != Cloud.GCP) {
-            throw new IllegalArgumentException("a " + kind + " client on gcp cannot handle " + desired.kind() + " on " + desired.cloud());
-        }
     }
 }
