@@ -1,6 +1,7 @@
 package dev.overcast.clouds.gcp.vpn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.api.gax.core.NoCredentialsProvider;
@@ -16,8 +17,6 @@ import com.google.cloud.compute.v1.VpnTunnelsClient;
 import com.google.cloud.compute.v1.VpnTunnelsSettings;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
-import dev.overcast.cloudsim.world.ResourceView;
-import dev.overcast.cloudsim.world.World;
 import dev.overcast.clouds.aws.AwsAdapter;
 import dev.overcast.clouds.aws.AwsConfig;
 import dev.overcast.clouds.aws.AwsCredentials;
@@ -32,6 +31,7 @@ import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
+import dev.overcast.core.cloud.exceptions.TerminalCloudException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Plan;
@@ -45,11 +45,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +148,19 @@ class HaVpnToAwsTest {
         }
     }
 
+    @Test
+    void externalGateway_shouldRefuseAnAddressCountComputeHasNoRedundancyFor() {
+        Resource planned = plan.byName().get("ha-peer-gateway-gcp-aws");
+        TreeMap<String, String> attributes = new TreeMap<>(planned.attributes());
+        attributes.put(Attributes.PEER_ADDRESS_REF, "ha-vpn-tunnel-aws-gcp,ha-vpn-tunnel-aws-gcp,ha-vpn-tunnel-aws-gcp-1");
+        attributes.put(Attributes.PEER_ADDRESS_OUTPUT, "publicIp,secondaryPublicIp,publicIp");
+        Resource three = new Resource("ha-peer-gateway-gcp-three", planned.kind(), planned.cloud(), planned.region(), attributes, planned.dependsOn());
+
+        assertThatThrownBy(() -> gcp.client(ResourceKind.PEER_GATEWAY).create(CLUSTER, three, new Dependencies(observed)))
+                .isInstanceOf(TerminalCloudException.class)
+                .hasMessageContaining("peerAddressRef").hasMessageContaining("1, 2 or 4 addresses");
+    }
+
     private static <B extends com.google.api.gax.rpc.ClientSettings.Builder<?, ?>> B settings(B builder) {
         builder.setEndpoint(sim.gcpEndpoint().toString()).setCredentialsProvider(NoCredentialsProvider.create());
         return builder;
@@ -178,19 +191,9 @@ class HaVpnToAwsTest {
         throw new AssertionError(resource.name() + " not ready after " + MAX_ROUNDS + " rounds");
     }
 
-    /** Lets time pass and reads every type once on both fronts (cloudsim counts eventual consistency in reads). */
+    /** Lets time pass on both fronts (cloudsim counts eventual consistency in reads, which settling makes). */
     private static void settle() {
-        World world = sim.world();
-        world.advance(SETTLE_STEP);
-        for (String[] front : List.of(new String[] {"aws", ACCOUNT}, new String[] {"gcp", PROJECT})) {
-            Set<String> regionAndType = new LinkedHashSet<>();
-            for (ResourceView view : world.resources(front[0], front[1])) {
-                regionAndType.add(view.region() + "/" + view.type());
-            }
-            regionAndType.forEach(key -> {
-                String[] parts = key.split("/", 2);
-                world.describe(front[0], front[1], parts[0], parts[1]);
-            });
-        }
+        sim.world().settle("aws", ACCOUNT, SETTLE_STEP);
+        sim.world().settle("gcp", PROJECT, Duration.ZERO);
     }
 }
