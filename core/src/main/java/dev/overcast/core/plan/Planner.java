@@ -21,6 +21,7 @@ import dev.overcast.core.spec.InstanceCatalog;
 import dev.overcast.core.spec.MachinePool;
 import dev.overcast.core.spec.SpecValidator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,44 +131,96 @@ public final class Planner {
             add(ResourceNames.vpnGateway(cluster, cloud), ResourceKind.VPN_GATEWAY, cloud, gateway);
         }
 
-        /** A peer gateway and a tunnel on each side of the link. */
+        /**
+         * The peer gateways and tunnels on each side of the link. AWS–GCP follows Google's HA VPN
+         * topology for AWS: two AWS VPN connections, each through its own customer gateway at one GCP
+         * HA VPN interface, and on GCP one external gateway holding the four AWS outside addresses with
+         * a tunnel resource per connection. Every other pair: one peer gateway and tunnel per side.
+         */
         void tunnelPair(TunnelLink link) {
+            boolean awsGcp = Set.of(link.first(), link.second()).equals(Set.of(Cloud.AWS, Cloud.GCP));
+            int connections = awsGcp ? 2 : 1;
             for (Cloud on : List.of(link.first(), link.second())) {
                 Cloud towards = on == link.first() ? link.second() : link.first();
-                CloudNetwork far = network.cloud(towards);
-                String addressSource = farAddressSource(on, towards);
-                String peerGateway = ResourceNames.peerGateway(cluster, on, towards);
-                add(peerGateway, ResourceKind.PEER_GATEWAY, on, Map.of(
-                        Attributes.PEER_CLOUD, towards.id(),
-                        Attributes.PEER_ADDRESS_REF, addressSource,
-                        Attributes.PEER_ADDRESS_OUTPUT, Outputs.PUBLIC_IP,
-                        Attributes.PEER_ASN, String.valueOf(far.asn())),
-                        ResourceNames.network(cluster, on));
-
-                add(ResourceNames.vpnTunnel(cluster, on, towards), ResourceKind.VPN_TUNNEL, on, Map.of(
-                        Attributes.GATEWAY_REF, ResourceNames.vpnGateway(cluster, on),
-                        Attributes.PEER_GATEWAY_REF, peerGateway,
-                        Attributes.PEER_CLOUD, towards.id(),
-                        Attributes.INSIDE_CIDR, link.insideCidr(),
-                        Attributes.LOCAL_INSIDE_IP, link.insideIp(on),
-                        Attributes.PEER_INSIDE_IP, link.peerInsideIp(on),
-                        Attributes.PEER_ASN, String.valueOf(far.asn()),
-                        Attributes.SHARED_SECRET_REF, ResourceNames.sharedSecret(cluster, link.first(), link.second()),
-                        Attributes.REMOTE_CIDRS, Stream.of(far.cidr(), far.podCidr()).sorted().collect(Collectors.joining(","))));
+                List<String> peerGateways = new ArrayList<>();
+                if (awsGcp && on == Cloud.AWS) {
+                    String gcpGateway = ResourceNames.vpnGateway(cluster, towards);
+                    peerGateways.add(peerGateway(on, towards, 0, gcpGateway, Outputs.PUBLIC_IP));
+                    peerGateways.add(peerGateway(on, towards, 1, gcpGateway, Outputs.SECONDARY_PUBLIC_IP));
+                } else {
+                    String peerGateway = peerGateway(on, towards, 0,
+                            String.join(",", farAddressSources(on, towards)), String.join(",", farAddressOutputs(on, towards)));
+                    peerGateways.addAll(Collections.nCopies(connections, peerGateway));
+                }
+                for (int c = 0; c < connections; c++) {
+                    tunnel(link, on, towards, c, peerGateways.get(c), awsGcp && on == Cloud.GCP);
+                }
             }
         }
 
+        private String peerGateway(Cloud on, Cloud towards, int index, String addressSources, String addressOutputs) {
+            String name = ResourceNames.peerGateway(cluster, on, towards, index);
+            add(name, ResourceKind.PEER_GATEWAY, on, Map.of(
+                    Attributes.PEER_CLOUD, towards.id(),
+                    Attributes.PEER_ADDRESS_REF, addressSources,
+                    Attributes.PEER_ADDRESS_OUTPUT, addressOutputs,
+                    Attributes.PEER_ASN, String.valueOf(network.cloud(towards).asn())),
+                    ResourceNames.network(cluster, on));
+            return name;
+        }
+
         /**
-         * The resource whose {@code publicIp} output is {@code towards}'s address, as seen from
-         * {@code on}: AWS hands out outside addresses only with the VPN connection, GCP's HA VPN
-         * gateway has its own, Azure's is the static public IP allocated before its gateway.
+         * Tunnel resource {@code index} on {@code on}: its first BGP tunnel uses the link's range
+         * {@code 2·index}, a second one (AWS's tunnel 2, GCP's second tunnel; Azure runs BGP on one)
+         * range {@code 2·index + 1} when the link has it.
          */
-        private String farAddressSource(Cloud on, Cloud towards) {
+        private void tunnel(TunnelLink link, Cloud on, Cloud towards, int index, String peerGateway, boolean onInterface) {
+            CloudNetwork far = network.cloud(towards);
+            int primary = 2 * index;
+            Map<String, String> attributes = new TreeMap<>(Map.of(
+                    Attributes.GATEWAY_REF, ResourceNames.vpnGateway(cluster, on),
+                    Attributes.PEER_GATEWAY_REF, peerGateway,
+                    Attributes.PEER_CLOUD, towards.id(),
+                    Attributes.INSIDE_CIDR, link.range(primary).cidr(),
+                    Attributes.LOCAL_INSIDE_IP, link.insideIp(on, primary),
+                    Attributes.PEER_INSIDE_IP, link.peerInsideIp(on, primary),
+                    Attributes.PEER_ASN, String.valueOf(far.asn()),
+                    Attributes.SHARED_SECRET_REF, ResourceNames.sharedSecret(cluster, link.first(), link.second()),
+                    Attributes.REMOTE_CIDRS, Stream.of(far.cidr(), far.podCidr()).sorted().collect(Collectors.joining(","))));
+            if (on != Cloud.AZURE && link.ranges().size() > primary + 1) {
+                attributes.put(Attributes.SECONDARY_INSIDE_CIDR, link.range(primary + 1).cidr());
+                attributes.put(Attributes.SECONDARY_LOCAL_INSIDE_IP, link.insideIp(on, primary + 1));
+                attributes.put(Attributes.SECONDARY_PEER_INSIDE_IP, link.peerInsideIp(on, primary + 1));
+            }
+            if (onInterface) {
+                attributes.put(Attributes.GATEWAY_INTERFACE, String.valueOf(index));
+                attributes.put(Attributes.PEER_INTERFACES, primary + "," + (primary + 1));
+            }
+            add(ResourceNames.vpnTunnel(cluster, on, towards, index), ResourceKind.VPN_TUNNEL, on, attributes);
+        }
+
+        /**
+         * The resources whose outputs are {@code towards}'s addresses, as seen from {@code on}, one per
+         * address in interface order: AWS hands out outside addresses only with its VPN connections
+         * (towards GCP two connections of two tunnels each), GCP's HA VPN gateway has its own, Azure's is
+         * the static public IP allocated before its gateway.
+         */
+        private List<String> farAddressSources(Cloud on, Cloud towards) {
             return switch (towards) {
-                case AWS -> ResourceNames.vpnTunnel(cluster, towards, on);
-                case GCP -> ResourceNames.vpnGateway(cluster, towards);
-                case AZURE -> ResourceNames.gatewayPublicIp(cluster, towards);
+                case AWS -> on == Cloud.GCP
+                        ? List.of(ResourceNames.vpnTunnel(cluster, towards, on, 0), ResourceNames.vpnTunnel(cluster, towards, on, 0),
+                                ResourceNames.vpnTunnel(cluster, towards, on, 1), ResourceNames.vpnTunnel(cluster, towards, on, 1))
+                        : List.of(ResourceNames.vpnTunnel(cluster, towards, on));
+                case GCP -> List.of(ResourceNames.vpnGateway(cluster, towards));
+                case AZURE -> List.of(ResourceNames.gatewayPublicIp(cluster, towards));
             };
+        }
+
+        /** The output of each of {@link #farAddressSources}: both outside addresses of each AWS connection, else {@code publicIp}. */
+        private List<String> farAddressOutputs(Cloud on, Cloud towards) {
+            return towards == Cloud.AWS && on == Cloud.GCP
+                    ? List.of(Outputs.PUBLIC_IP, Outputs.SECONDARY_PUBLIC_IP, Outputs.PUBLIC_IP, Outputs.SECONDARY_PUBLIC_IP)
+                    : List.of(Outputs.PUBLIC_IP);
         }
 
         /**

@@ -79,6 +79,9 @@ public final class ContractChain {
         tunnel.put(Attributes.INSIDE_CIDR, "169.254.21.0/30");
         tunnel.put(Attributes.LOCAL_INSIDE_IP, "169.254.21.1");
         tunnel.put(Attributes.PEER_INSIDE_IP, "169.254.21.2");
+        tunnel.put(Attributes.SECONDARY_INSIDE_CIDR, "169.254.21.4/30");
+        tunnel.put(Attributes.SECONDARY_LOCAL_INSIDE_IP, "169.254.21.5");
+        tunnel.put(Attributes.SECONDARY_PEER_INSIDE_IP, "169.254.21.6");
         tunnel.put(Attributes.PEER_ASN, "65010");
         tunnel.put(Attributes.SHARED_SECRET_REF, SECRET_REF);
         tunnel.put(Attributes.REMOTE_CIDRS, "10.30.0.0/16");

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.google.cloud.compute.v1.DeleteExternalVpnGatewayRequest;
@@ -24,13 +25,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code peer-gateway} kind: an external VPN gateway holding the far side's public addresses. The
- * address comes from {@code peerAddressRef}/{@code peerAddressOutput}; when that resource also publishes
- * {@code secondaryPublicIp} (an AWS VPN connection's second tunnel), both go in, as
- * {@code TWO_IPS_REDUNDANCY}; otherwise one, as {@code SINGLE_IP_INTERNALLY_REDUNDANT}. The observation
- * reports them back as {@code publicIp} / {@code secondaryPublicIp}, which the tunnels read.
+ * The {@code peer-gateway} kind: an external VPN gateway holding the far side's public addresses.
+ * Interface {@code k} is output {@code k} of {@code peerAddressOutput} read from resource {@code k} of
+ * {@code peerAddressRef} (both comma-separated lists): one address is {@code SINGLE_IP_INTERNALLY_REDUNDANT}
+ * (Azure), two {@code TWO_IPS_REDUNDANCY}, four {@code FOUR_IPS_REDUNDANCY} (both tunnels of both AWS
+ * VPN connections). The observation reports interfaces 0/1 as {@code publicIp} / {@code secondaryPublicIp}.
  */
 public final class ExternalGatewayClient extends ComputeResourceClient {
+
+    /** Compute's redundancy type for each number of far-side addresses. */
+    private static final Map<Integer, String> REDUNDANCY = Map.of(
+            1, "SINGLE_IP_INTERNALLY_REDUNDANT", 2, "TWO_IPS_REDUNDANCY", 4, "FOUR_IPS_REDUNDANCY");
 
     public ExternalGatewayClient(ComputeClients compute) {
         super(ResourceKind.PEER_GATEWAY, compute);
@@ -57,16 +62,22 @@ public final class ExternalGatewayClient extends ComputeResourceClient {
     @Override
     protected Observation start(String clusterId, Resource desired, Dependencies dependencies) {
         String name = computeName(desired, "");
-        String farSide = required(desired, Attributes.PEER_ADDRESS_REF);
-        String output = required(desired, Attributes.PEER_ADDRESS_OUTPUT);
-        List<String> addresses = new ArrayList<>(List.of(dependencies.output(farSide, output)));
-        String second = dependencies.require(farSide).attribute(Outputs.SECONDARY_PUBLIC_IP);
-        if (Outputs.PUBLIC_IP.equals(output) && second != null && !second.isBlank()) {
-            addresses.add(second);
+        List<String> farSides = List.of(required(desired, Attributes.PEER_ADDRESS_REF).split(","));
+        List<String> outputs = List.of(required(desired, Attributes.PEER_ADDRESS_OUTPUT).split(","));
+        String redundancy = REDUNDANCY.get(farSides.size());
+        if (redundancy == null) {
+            throw invalid(desired, Attributes.PEER_ADDRESS_REF, "an external gateway has 1, 2 or 4 addresses");
+        }
+        if (outputs.size() != farSides.size()) {
+            throw invalid(desired, Attributes.PEER_ADDRESS_OUTPUT, "it must name one output per entry of " + Attributes.PEER_ADDRESS_REF);
+        }
+        List<String> addresses = new ArrayList<>();
+        for (int k = 0; k < farSides.size(); k++) {
+            addresses.add(dependencies.output(farSides.get(k), outputs.get(k)));
         }
         ExternalVpnGateway.Builder gateway = ExternalVpnGateway.newBuilder()
                 .setName(name)
-                .setRedundancyType(addresses.size() == 2 ? "TWO_IPS_REDUNDANCY" : "SINGLE_IP_INTERNALLY_REDUNDANT")
+                .setRedundancyType(redundancy)
                 .putAllLabels(Ownership.labels(clusterId, desired.name()));
         for (int i = 0; i < addresses.size(); i++) {
             gateway.addInterfaces(ExternalVpnGatewayInterface.newBuilder().setId(i).setIpAddress(addresses.get(i)));

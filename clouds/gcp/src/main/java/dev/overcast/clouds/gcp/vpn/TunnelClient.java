@@ -41,16 +41,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code vpn-tunnel} kind: two IKEv2 tunnels, one from each interface of the HA VPN gateway (Compute's
- * condition for its 99.99% availability), each with a Cloud Router interface and BGP peer. Tunnel {@code i}
- * goes to the external gateway's interface {@code i} when it has two (an AWS VPN connection's two outside
- * addresses), else both go to its one address. Tunnel 0 uses the plan's inside /30 and BGP addresses;
- * tunnel 1 the next /30 (each address plus 4). Outputs: {@code publicIp} / {@code secondaryPublicIp} are
- * this side's addresses of tunnel 0 / 1; {@code tunnelStatus} is {@code UP} when both are ESTABLISHED.
+ * The {@code vpn-tunnel} kind: two IKEv2 tunnels, each with a Cloud Router interface and BGP peer. Towards
+ * AWS the plan gives {@code gatewayInterface} {@code i} and {@code peerInterfaces} {@code 2i,2i+1}: both
+ * tunnels leave HA VPN interface {@code i} for the two tunnels of AWS VPN connection {@code i} (two such
+ * resources make Google's four-tunnel topology for AWS). Otherwise tunnel {@code t} leaves interface
+ * {@code t} and both go to the external gateway's interface 0. Tunnel 0 uses the plan's inside /30 and
+ * BGP addresses, tunnel 1 the {@code secondary…} ones. Outputs: {@code publicIp} / {@code secondaryPublicIp}
+ * are this side's addresses of tunnel 0 / 1; {@code tunnelStatus} is {@code UP} when both are ESTABLISHED.
  */
 public final class TunnelClient extends ComputeResourceClient {
 
     static final int TUNNELS = 2;
+    /** The most interfaces an external gateway has ({@code FOUR_IPS_REDUNDANCY}). */
+    private static final int FOUR_IPS = 4;
     private static final Set<String> STARTING = Set.of("PROVISIONING", "WAITING_FOR_FULL_CONFIG", "FIRST_HANDSHAKE", "ALLOCATING_RESOURCES");
 
     private final SecretResolver secrets;
@@ -94,10 +97,10 @@ public final class TunnelClient extends ComputeResourceClient {
                                     Map<String, Router> routersByName) {
         VpnTunnel first = tunnels.get(0);
         Router router = routersByName.get(lastSegment(first.getRouter()));
-        Optional<RouterInterface> link = router == null ? Optional.empty()
-                : router.getInterfacesList().stream().filter(i -> i.getName().equals(interfaceName(first.getName()))).findFirst();
-        Optional<RouterBgpPeer> peer = router == null ? Optional.empty()
-                : router.getBgpPeersList().stream().filter(p -> p.getName().equals(peerName(first.getName()))).findFirst();
+        Optional<RouterInterface> link = routerInterface(router, first);
+        Optional<RouterBgpPeer> peer = bgpPeer(router, first);
+        Optional<VpnTunnel> second = tunnels.size() < TUNNELS ? Optional.empty() : Optional.of(tunnels.get(1));
+        Optional<RouterInterface> secondLink = second.flatMap(t -> routerInterface(router, t));
         boolean sessions = router != null && tunnels.stream().allMatch(t ->
                 router.getBgpPeersList().stream().anyMatch(p -> p.getName().equals(peerName(t.getName()))));
         boolean established = tunnels.size() == TUNNELS && tunnels.stream().allMatch(t -> t.getStatus().equals("ESTABLISHED"));
@@ -119,10 +122,23 @@ public final class TunnelClient extends ComputeResourceClient {
                 Attributes.INSIDE_CIDR, link.map(i -> block(i.getIpRange())).orElse(null),
                 Attributes.LOCAL_INSIDE_IP, link.map(i -> i.getIpRange().replaceAll("/.*", "")).orElse(null),
                 Attributes.PEER_INSIDE_IP, peer.map(RouterBgpPeer::getPeerIpAddress).orElse(null),
+                Attributes.SECONDARY_INSIDE_CIDR, secondLink.map(i -> block(i.getIpRange())).orElse(null),
+                Attributes.SECONDARY_LOCAL_INSIDE_IP, secondLink.map(i -> i.getIpRange().replaceAll("/.*", "")).orElse(null),
+                Attributes.SECONDARY_PEER_INSIDE_IP, second.flatMap(t -> bgpPeer(router, t)).map(RouterBgpPeer::getPeerIpAddress).orElse(null),
                 Attributes.PEER_ASN, peer.map(p -> Integer.toUnsignedString(p.getPeerAsn())).orElse(null),
                 Outputs.PUBLIC_IP, localAddress(gateway, first),
                 Outputs.SECONDARY_PUBLIC_IP, tunnels.size() < TUNNELS ? null : localAddress(gateway, tunnels.get(1)),
                 Outputs.TUNNEL_STATUS, established ? "UP" : "DOWN"), first.getLabelsMap());
+    }
+
+    private static Optional<RouterInterface> routerInterface(Router router, VpnTunnel tunnel) {
+        return router == null ? Optional.empty()
+                : router.getInterfacesList().stream().filter(i -> i.getName().equals(interfaceName(tunnel.getName()))).findFirst();
+    }
+
+    private static Optional<RouterBgpPeer> bgpPeer(Router router, VpnTunnel tunnel) {
+        return router == null ? Optional.empty()
+                : router.getBgpPeersList().stream().filter(p -> p.getName().equals(peerName(tunnel.getName()))).findFirst();
     }
 
     @Override
@@ -159,8 +175,11 @@ public final class TunnelClient extends ComputeResourceClient {
     private void build(String clusterId, Resource desired, Dependencies dependencies) {
         String gateway = dependencies.require(required(desired, Attributes.GATEWAY_REF)).cloudId();
         Observation peerGateway = dependencies.require(required(desired, Attributes.PEER_GATEWAY_REF));
-        int peerInterfaces = peerGateway.attribute(Outputs.SECONDARY_PUBLIC_IP) == null ? 1 : 2;
-        Inside inside = inside(desired);
+        List<BgpLink> links = List.of(
+                bgpLink(desired, Attributes.INSIDE_CIDR, Attributes.LOCAL_INSIDE_IP, Attributes.PEER_INSIDE_IP),
+                bgpLink(desired, Attributes.SECONDARY_INSIDE_CIDR, Attributes.SECONDARY_LOCAL_INSIDE_IP, Attributes.SECONDARY_PEER_INSIDE_IP));
+        String localInterface = desired.attribute(Attributes.GATEWAY_INTERFACE);
+        List<Integer> peerInterfaces = peerInterfaces(desired);
         long peerAsn = asn(desired, Attributes.PEER_ASN);
         String router = CloudRouters.routerName(gateway);
         String secret = secrets.resolve(required(desired, Attributes.SHARED_SECRET_REF));
@@ -175,9 +194,9 @@ public final class TunnelClient extends ComputeResourceClient {
             VpnTunnel tunnel = VpnTunnel.newBuilder()
                     .setName(name)
                     .setVpnGateway(regionalLink(desired.region(), "vpnGateways", gateway))
-                    .setVpnGatewayInterface(i)
+                    .setVpnGatewayInterface(localInterface == null ? i : index(desired, Attributes.GATEWAY_INTERFACE, localInterface, 1))
                     .setPeerExternalGateway(globalLink("externalVpnGateways", peerGateway.cloudId()))
-                    .setPeerExternalGatewayInterface(i % peerInterfaces)
+                    .setPeerExternalGatewayInterface(peerInterfaces.get(i))
                     .setRouter(regionalLink(desired.region(), "routers", router))
                     .setSharedSecret(secret)
                     .setIkeVersion(2)
@@ -188,14 +207,14 @@ public final class TunnelClient extends ComputeResourceClient {
                     .setRequestId(id).build()));
             interfaces.add(RouterInterface.newBuilder()
                     .setName(interfaceName(name))
-                    .setIpRange(inside.local(i) + "/30")
+                    .setIpRange(links.get(i).local() + "/30")
                     .setLinkedVpnTunnel(regionalLink(desired.region(), "vpnTunnels", name))
                     .build());
             peers.add(RouterBgpPeer.newBuilder()
                     .setName(peerName(name))
                     .setInterfaceName(interfaceName(name))
-                    .setIpAddress(inside.local(i))
-                    .setPeerIpAddress(inside.peer(i))
+                    .setIpAddress(links.get(i).local())
+                    .setPeerIpAddress(links.get(i).peer())
                     .setPeerAsn((int) peerAsn)
                     .build());
         }
@@ -255,30 +274,48 @@ public final class TunnelClient extends ComputeResourceClient {
         return address == null ? null : address.toPrefixBlock().toCanonicalString();
     }
 
-    /** The plan's inside /30 and BGP addresses; tunnel {@code i} shifts all three by {@code 4 i}. */
-    private record Inside(IPAddress local, IPAddress peer) {
-        String local(int tunnel) {
-            return local.increment(4L * tunnel).withoutPrefixLength().toCanonicalString();
-        }
-
-        String peer(int tunnel) {
-            return peer.increment(4L * tunnel).withoutPrefixLength().toCanonicalString();
-        }
+    /** One tunnel's BGP addresses: the router interface's and the far side's, in the same /30. */
+    private record BgpLink(String local, String peer) {
     }
 
-    private Inside inside(Resource desired) {
-        IPAddress block = new IPAddressString(required(desired, Attributes.INSIDE_CIDR)).getAddress();
-        IPAddress local = new IPAddressString(required(desired, Attributes.LOCAL_INSIDE_IP)).getAddress();
-        IPAddress peer = new IPAddressString(required(desired, Attributes.PEER_INSIDE_IP)).getAddress();
+    private static BgpLink bgpLink(Resource desired, String cidrKey, String localKey, String peerKey) {
+        IPAddress block = new IPAddressString(required(desired, cidrKey)).getAddress();
+        IPAddress local = new IPAddressString(required(desired, localKey)).getAddress();
+        IPAddress peer = new IPAddressString(required(desired, peerKey)).getAddress();
         if (block == null || !block.isIPv4() || block.getNetworkPrefixLength() == null || block.getNetworkPrefixLength() != 30) {
-            throw invalid(desired, Attributes.INSIDE_CIDR, "it must be an IPv4 /30");
+            throw invalid(desired, cidrKey, "it must be an IPv4 /30");
         }
         if (local == null || !block.toPrefixBlock().contains(local)) {
-            throw invalid(desired, Attributes.LOCAL_INSIDE_IP, "it must lie in " + block);
+            throw invalid(desired, localKey, "it must lie in " + block);
         }
         if (peer == null || !block.toPrefixBlock().contains(peer) || peer.equals(local)) {
-            throw invalid(desired, Attributes.PEER_INSIDE_IP, "it must lie in " + block + " and differ from the local address");
+            throw invalid(desired, peerKey, "it must lie in " + block + " and differ from the local address");
         }
-        return new Inside(local, peer);
+        return new BgpLink(local.withoutPrefixLength().toCanonicalString(), peer.withoutPrefixLength().toCanonicalString());
+    }
+
+    /** The external gateway interface of each tunnel: the plan's {@code peerInterfaces}, or 0 for both. */
+    private static List<Integer> peerInterfaces(Resource desired) {
+        String given = desired.attribute(Attributes.PEER_INTERFACES);
+        if (given == null) {
+            return List.of(0, 0);
+        }
+        List<String> parts = List.of(given.split(","));
+        if (parts.size() != TUNNELS) {
+            throw invalid(desired, Attributes.PEER_INTERFACES, "it must list " + TUNNELS + " interfaces, one per tunnel");
+        }
+        return parts.stream().map(p -> index(desired, Attributes.PEER_INTERFACES, p, FOUR_IPS - 1)).toList();
+    }
+
+    private static int index(Resource desired, String key, String value, int max) {
+        try {
+            int index = Integer.parseInt(value.trim());
+            if (index >= 0 && index <= max) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the rule
+        }
+        throw invalid(desired, key, "each interface must be a number from 0 to " + max);
     }
 }
