@@ -49,6 +49,16 @@ public final class AddressBlocks {
         return a.contains(b) || b.contains(a);
     }
 
+    /** The {@code index}-th address of a CIDR block the plan produced ({@code 0} is the network address). */
+    public static String host(String cidr, int index) {
+        IPAddress network = block(cidr);
+        IPAddress host = network.getLower().withoutPrefixLength().increment(index);
+        if (!network.contains(host)) {
+            throw new IllegalArgumentException("address " + index + " is outside " + cidr);
+        }
+        return host.toCanonicalString();
+    }
+
     static String text(IPAddress block) {
         return block.toCanonicalString();
     }

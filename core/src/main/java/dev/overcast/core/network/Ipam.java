@@ -23,8 +23,8 @@ import java.util.Objects;
  *   <li>pods: the cluster range split in four, a cloud taking the quarter at its {@link Cloud}
  *       position (so a cloud's range does not move when another cloud joins), then each subnet the
  *       quarter of that at its own position;</li>
- *   <li>tunnels: consecutive /30s of {@link AddressDefaults#TUNNEL_POOL}, one per cloud pair,
- *       skipping any AWS reserves.</li>
+ *   <li>tunnels: consecutive /30s of {@link AddressDefaults#TUNNEL_POOL}, one per BGP tunnel of a
+ *       cloud pair (see {@link #rangesNeeded}), skipping any AWS reserves.</li>
  * </ul>
  * The result is checked for overlaps before it is returned.
  */
@@ -32,6 +32,8 @@ public final class Ipam {
     static final int MAX_ZONES = 3;
     private static final int GATEWAY_SUBNET_PREFIX = 27;
     private static final int TUNNEL_PREFIX = 30;
+    /** Four tunnels between AWS and GCP: the most any pair needs. */
+    private static final int AWS_GCP_RANGES = 4;
     /** Four slots: one per cloud for pods (three clouds), one per subnet within a cloud (three zones). */
     private static final int QUARTER_BITS = 2;
 
@@ -79,29 +81,62 @@ public final class Ipam {
                 AddressDefaults.GATEWAY_ASNS.get(cloud), subnets, gatewaySubnet);
     }
 
+    /**
+     * Every pair's /30s, dealt out in rounds so that each pair's first range does not move when
+     * another pair needs more: round 0 gives every pair its first, round 1 the second to those that
+     * need one, and so on.
+     */
     private static List<TunnelLink> tunnels(List<Cloud> clouds) {
         IPAddress pool = AddressBlocks.block(AddressDefaults.TUNNEL_POOL);
         List<IPAddress> awsReserved = AddressDefaults.AWS_RESERVED_INSIDE_CIDRS.stream().map(AddressBlocks::block).toList();
-        List<TunnelLink> links = new ArrayList<>();
-        long next = 0;
+        List<Cloud[]> pairs = new ArrayList<>();
         for (int i = 0; i < clouds.size(); i++) {
             for (int j = i + 1; j < clouds.size(); j++) {
+                pairs.add(new Cloud[] {clouds.get(i), clouds.get(j)});
+            }
+        }
+        List<List<TunnelLink.InsideRange>> ranges = new ArrayList<>();
+        pairs.forEach(p -> ranges.add(new ArrayList<>()));
+        long next = 0;
+        for (int round = 0; round < AWS_GCP_RANGES; round++) {
+            for (int p = 0; p < pairs.size(); p++) {
+                Cloud[] pair = pairs.get(p);
+                if (round >= rangesNeeded(pair[0], pair[1])) {
+                    continue;
+                }
                 IPAddress inside;
                 do {
                     inside = AddressBlocks.nth(pool, TUNNEL_PREFIX, next++);
                 } while (isReserved(inside, awsReserved));
-                boolean azureSide = clouds.get(i) == Cloud.AZURE || clouds.get(j) == Cloud.AZURE;
                 IPAddress link = inside;
-                if (azureSide && AddressDefaults.AZURE_APIPA_CIDRS.stream().noneMatch(r -> AddressBlocks.block(r).contains(link))) {
+                if ((pair[0] == Cloud.AZURE || pair[1] == Cloud.AZURE)
+                        && AddressDefaults.AZURE_APIPA_CIDRS.stream().noneMatch(r -> AddressBlocks.block(r).contains(link))) {
                     throw new IllegalStateException("tunnel " + inside + " is outside Azure's APIPA range");
                 }
                 IPAddress first = inside.getLower().withoutPrefixLength().increment(1);
-                IPAddress second = first.increment(1);
-                links.add(new TunnelLink(clouds.get(i), clouds.get(j), AddressBlocks.text(inside),
-                        first.toCanonicalString(), second.toCanonicalString()));
+                ranges.get(p).add(new TunnelLink.InsideRange(AddressBlocks.text(inside), first.toCanonicalString(),
+                        first.increment(1).toCanonicalString()));
             }
         }
+        List<TunnelLink> links = new ArrayList<>();
+        for (int p = 0; p < pairs.size(); p++) {
+            links.add(new TunnelLink(pairs.get(p)[0], pairs.get(p)[1], ranges.get(p)));
+        }
         return links;
+    }
+
+    /**
+     * One /30 per tunnel that runs BGP: AWS–GCP is Google's HA VPN topology for AWS (two AWS VPN
+     * connections of two tunnels each); GCP builds two tunnels towards Azure too, each needing its own
+     * range on the one Cloud Router; AWS–Azure uses AWS's tunnel 1 only.
+     */
+    static int rangesNeeded(Cloud a, Cloud b) {
+        boolean gcp = a == Cloud.GCP || b == Cloud.GCP;
+        boolean aws = a == Cloud.AWS || b == Cloud.AWS;
+        if (gcp && aws) {
+            return AWS_GCP_RANGES;
+        }
+        return gcp ? 2 : 1;
     }
 
     private static boolean isReserved(IPAddress inside, List<IPAddress> reserved) {
@@ -125,7 +160,7 @@ public final class Ipam {
             requireDisjoint(subnetPods);
             subnetPods.forEach(p -> requireWithin(p, net.podCidr()));
         }
-        plan.tunnels().forEach(t -> topLevel.add(t.insideCidr()));
+        plan.tunnels().forEach(t -> t.ranges().forEach(r -> topLevel.add(r.cidr())));
         requireDisjoint(topLevel);
     }
 

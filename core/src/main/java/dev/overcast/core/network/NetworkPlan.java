@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Every address range of a cluster, none overlapping another: per-cloud networks, subnets and pod
- * ranges, the service range, and a tunnel /30 with BGP addresses for every cloud pair.
+ * ranges, the service range, and the tunnel /30s with BGP addresses of every cloud pair.
  *
  * @param clouds      each cloud's part, in {@link Cloud} order
  * @param podCidr     the cluster's pod range

@@ -47,9 +47,17 @@ public final class Attributes {
     // peer-gateway
     /** The cloud on the far side of a peer gateway or tunnel. */
     public static final String PEER_CLOUD = "peerCloud";
-    /** Reference: the resource whose output gives the far side's public address. */
+    /**
+     * Reference(s): the resource(s) whose outputs give the far side's public addresses, comma-separated;
+     * the peer gateway's interface {@code k} is output {@code k} of {@link #PEER_ADDRESS_OUTPUT} read from
+     * resource {@code k} of this list (a name may repeat). GCP towards AWS lists four: AWS VPN connection
+     * 0 twice, then connection 1 twice; every other peer gateway one.
+     */
     public static final String PEER_ADDRESS_REF = "peerAddressRef";
-    /** Which output of {@link #PEER_ADDRESS_REF} holds the address, e.g. {@link Outputs#PUBLIC_IP}. */
+    /**
+     * Which output of each {@link #PEER_ADDRESS_REF} holds the address, comma-separated in the same order
+     * and number, e.g. {@code publicIp,secondaryPublicIp,publicIp,secondaryPublicIp}.
+     */
     public static final String PEER_ADDRESS_OUTPUT = "peerAddressOutput";
     /** The far side's BGP ASN. */
     public static final String PEER_ASN = "peerAsn";
@@ -65,6 +73,27 @@ public final class Attributes {
     public static final String LOCAL_INSIDE_IP = "localInsideIp";
     /** The far side's BGP address inside {@link #INSIDE_CIDR}. */
     public static final String PEER_INSIDE_IP = "peerInsideIp";
+    /**
+     * The inside /30 of the resource's second BGP tunnel (an AWS connection's tunnel 2, GCP's second
+     * tunnel), when the plan gives it one; absent, AWS picks tunnel 2's range itself.
+     */
+    public static final String SECONDARY_INSIDE_CIDR = "secondaryInsideCidr";
+    /** This side's BGP address inside {@link #SECONDARY_INSIDE_CIDR}. */
+    public static final String SECONDARY_LOCAL_INSIDE_IP = "secondaryLocalInsideIp";
+    /** The far side's BGP address inside {@link #SECONDARY_INSIDE_CIDR}. */
+    public static final String SECONDARY_PEER_INSIDE_IP = "secondaryPeerInsideIp";
+    /**
+     * GCP towards AWS: the HA VPN gateway interface both of the resource's tunnels leave from, which is
+     * also the index of the AWS VPN connection they meet. Absent, tunnel {@code t} leaves from interface
+     * {@code t}.
+     */
+    public static final String GATEWAY_INTERFACE = "gatewayInterface";
+    /**
+     * GCP towards AWS: the external gateway interface each of the resource's two tunnels goes to,
+     * comma-separated in tunnel order ({@code 2i,2i+1} for AWS VPN connection {@code i}: its tunnel 1 and
+     * tunnel 2). Absent, both go to interface 0 (a far side with one address).
+     */
+    public static final String PEER_INTERFACES = "peerInterfaces";
     /** Name of the pre-shared key in the secret store, never the key itself. */
     public static final String SHARED_SECRET_REF = "sharedSecretRef";
     /** CIDRs reachable through the tunnel: the far cloud's network, comma-separated. */
@@ -81,6 +110,13 @@ public final class Attributes {
     public static final String DISK_GB = "diskGb";
     /** cloud-init user-data, plain text (adapters encode it as their cloud wants). */
     public static final String USER_DATA = "userData";
+    /**
+     * The private address an instance must have, planned so that it is known before the instance
+     * exists: master 0's, the Kubernetes control-plane endpoint every other node's user-data names.
+     * Adapters pass it at creation (EC2 {@code PrivateIpAddress}, a GCP network interface's
+     * {@code networkIP}, an Azure NIC's static private IP); it is absent on every other instance.
+     */
+    public static final String STATIC_PRIVATE_IP = "staticPrivateIp";
     /** Reference: the firewall an instance sits behind. */
     public static final String FIREWALL_REF = "firewallRef";
 }

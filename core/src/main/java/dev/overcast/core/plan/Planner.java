@@ -1,6 +1,12 @@
 package dev.overcast.core.plan;
 
+import dev.overcast.core.bootstrap.BootstrapNode;
+import dev.overcast.core.bootstrap.CloudInit;
+import dev.overcast.core.bootstrap.ClusterBootstrap;
+import dev.overcast.core.bootstrap.JoinSecret;
+import dev.overcast.core.bootstrap.NodeRole;
 import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.network.AddressBlocks;
 import dev.overcast.core.network.CloudNetwork;
 import dev.overcast.core.network.Ipam;
 import dev.overcast.core.network.NetworkPlan;
@@ -15,6 +21,7 @@ import dev.overcast.core.spec.InstanceCatalog;
 import dev.overcast.core.spec.MachinePool;
 import dev.overcast.core.spec.SpecValidator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +39,14 @@ public final class Planner {
     static final String MASTER_DISK_GB = "50";
     static final String WORKER_DISK_GB = "100";
     /** Kubernetes' API server port, open to the world so the cluster can be reached (auth is Kubernetes'). */
-    private static final String API_RULE = "tcp:6443:0.0.0.0/0";
+    private static final String API_RULE = "tcp:" + CloudInit.API_PORT + ":0.0.0.0/0";
+    /** Master 0's address within its subnet: clear of the addresses every cloud keeps (AWS and Azure the first four, GCP two). */
+    static final int CONTROL_PLANE_HOST = 10;
 
     private final RegionCatalog regions;
     private final InstanceCatalog instances;
     private final SpecValidator validator;
+    private final CloudInit cloudInit = new CloudInit();
 
     public Planner(RegionCatalog regions, InstanceCatalog instances) {
         this.regions = regions;
@@ -121,67 +131,129 @@ public final class Planner {
             add(ResourceNames.vpnGateway(cluster, cloud), ResourceKind.VPN_GATEWAY, cloud, gateway);
         }
 
-        /** A peer gateway and a tunnel on each side of the link. */
+        /**
+         * The peer gateways and tunnels on each side of the link. AWS–GCP follows Google's HA VPN
+         * topology for AWS: two AWS VPN connections, each through its own customer gateway at one GCP
+         * HA VPN interface, and on GCP one external gateway holding the four AWS outside addresses with
+         * a tunnel resource per connection. Every other pair: one peer gateway and tunnel per side.
+         */
         void tunnelPair(TunnelLink link) {
+            boolean awsGcp = Set.of(link.first(), link.second()).equals(Set.of(Cloud.AWS, Cloud.GCP));
+            int connections = awsGcp ? 2 : 1;
             for (Cloud on : List.of(link.first(), link.second())) {
                 Cloud towards = on == link.first() ? link.second() : link.first();
-                CloudNetwork far = network.cloud(towards);
-                String addressSource = farAddressSource(on, towards);
-                String peerGateway = ResourceNames.peerGateway(cluster, on, towards);
-                add(peerGateway, ResourceKind.PEER_GATEWAY, on, Map.of(
-                        Attributes.PEER_CLOUD, towards.id(),
-                        Attributes.PEER_ADDRESS_REF, addressSource,
-                        Attributes.PEER_ADDRESS_OUTPUT, Outputs.PUBLIC_IP,
-                        Attributes.PEER_ASN, String.valueOf(far.asn())),
-                        ResourceNames.network(cluster, on));
-
-                add(ResourceNames.vpnTunnel(cluster, on, towards), ResourceKind.VPN_TUNNEL, on, Map.of(
-                        Attributes.GATEWAY_REF, ResourceNames.vpnGateway(cluster, on),
-                        Attributes.PEER_GATEWAY_REF, peerGateway,
-                        Attributes.PEER_CLOUD, towards.id(),
-                        Attributes.INSIDE_CIDR, link.insideCidr(),
-                        Attributes.LOCAL_INSIDE_IP, link.insideIp(on),
-                        Attributes.PEER_INSIDE_IP, link.peerInsideIp(on),
-                        Attributes.PEER_ASN, String.valueOf(far.asn()),
-                        Attributes.SHARED_SECRET_REF, ResourceNames.sharedSecret(cluster, link.first(), link.second()),
-                        Attributes.REMOTE_CIDRS, Stream.of(far.cidr(), far.podCidr()).sorted().collect(Collectors.joining(","))));
+                List<String> peerGateways = new ArrayList<>();
+                if (awsGcp && on == Cloud.AWS) {
+                    String gcpGateway = ResourceNames.vpnGateway(cluster, towards);
+                    peerGateways.add(peerGateway(on, towards, 0, gcpGateway, Outputs.PUBLIC_IP));
+                    peerGateways.add(peerGateway(on, towards, 1, gcpGateway, Outputs.SECONDARY_PUBLIC_IP));
+                } else {
+                    String peerGateway = peerGateway(on, towards, 0,
+                            String.join(",", farAddressSources(on, towards)), String.join(",", farAddressOutputs(on, towards)));
+                    peerGateways.addAll(Collections.nCopies(connections, peerGateway));
+                }
+                for (int c = 0; c < connections; c++) {
+                    tunnel(link, on, towards, c, peerGateways.get(c), awsGcp && on == Cloud.GCP);
+                }
             }
         }
 
+        private String peerGateway(Cloud on, Cloud towards, int index, String addressSources, String addressOutputs) {
+            String name = ResourceNames.peerGateway(cluster, on, towards, index);
+            add(name, ResourceKind.PEER_GATEWAY, on, Map.of(
+                    Attributes.PEER_CLOUD, towards.id(),
+                    Attributes.PEER_ADDRESS_REF, addressSources,
+                    Attributes.PEER_ADDRESS_OUTPUT, addressOutputs,
+                    Attributes.PEER_ASN, String.valueOf(network.cloud(towards).asn())),
+                    ResourceNames.network(cluster, on));
+            return name;
+        }
+
         /**
-         * The resource whose {@code publicIp} output is {@code towards}'s address, as seen from
-         * {@code on}: AWS hands out outside addresses only with the VPN connection, GCP's HA VPN
-         * gateway has its own, Azure's is the static public IP allocated before its gateway.
+         * Tunnel resource {@code index} on {@code on}: its first BGP tunnel uses the link's range
+         * {@code 2·index}, a second one (AWS's tunnel 2, GCP's second tunnel; Azure runs BGP on one)
+         * range {@code 2·index + 1} when the link has it.
          */
-        private String farAddressSource(Cloud on, Cloud towards) {
+        private void tunnel(TunnelLink link, Cloud on, Cloud towards, int index, String peerGateway, boolean onInterface) {
+            CloudNetwork far = network.cloud(towards);
+            int primary = 2 * index;
+            Map<String, String> attributes = new TreeMap<>(Map.of(
+                    Attributes.GATEWAY_REF, ResourceNames.vpnGateway(cluster, on),
+                    Attributes.PEER_GATEWAY_REF, peerGateway,
+                    Attributes.PEER_CLOUD, towards.id(),
+                    Attributes.INSIDE_CIDR, link.range(primary).cidr(),
+                    Attributes.LOCAL_INSIDE_IP, link.insideIp(on, primary),
+                    Attributes.PEER_INSIDE_IP, link.peerInsideIp(on, primary),
+                    Attributes.PEER_ASN, String.valueOf(far.asn()),
+                    Attributes.SHARED_SECRET_REF, ResourceNames.sharedSecret(cluster, link.first(), link.second()),
+                    Attributes.REMOTE_CIDRS, Stream.of(far.cidr(), far.podCidr()).sorted().collect(Collectors.joining(","))));
+            if (on != Cloud.AZURE && link.ranges().size() > primary + 1) {
+                attributes.put(Attributes.SECONDARY_INSIDE_CIDR, link.range(primary + 1).cidr());
+                attributes.put(Attributes.SECONDARY_LOCAL_INSIDE_IP, link.insideIp(on, primary + 1));
+                attributes.put(Attributes.SECONDARY_PEER_INSIDE_IP, link.peerInsideIp(on, primary + 1));
+            }
+            if (onInterface) {
+                attributes.put(Attributes.GATEWAY_INTERFACE, String.valueOf(index));
+                attributes.put(Attributes.PEER_INTERFACES, primary + "," + (primary + 1));
+            }
+            add(ResourceNames.vpnTunnel(cluster, on, towards, index), ResourceKind.VPN_TUNNEL, on, attributes);
+        }
+
+        /**
+         * The resources whose outputs are {@code towards}'s addresses, as seen from {@code on}, one per
+         * address in interface order: AWS hands out outside addresses only with its VPN connections
+         * (towards GCP two connections of two tunnels each), GCP's HA VPN gateway has its own, Azure's is
+         * the static public IP allocated before its gateway.
+         */
+        private List<String> farAddressSources(Cloud on, Cloud towards) {
             return switch (towards) {
-                case AWS -> ResourceNames.vpnTunnel(cluster, towards, on);
-                case GCP -> ResourceNames.vpnGateway(cluster, towards);
-                case AZURE -> ResourceNames.gatewayPublicIp(cluster, towards);
+                case AWS -> on == Cloud.GCP
+                        ? List.of(ResourceNames.vpnTunnel(cluster, towards, on, 0), ResourceNames.vpnTunnel(cluster, towards, on, 0),
+                                ResourceNames.vpnTunnel(cluster, towards, on, 1), ResourceNames.vpnTunnel(cluster, towards, on, 1))
+                        : List.of(ResourceNames.vpnTunnel(cluster, towards, on));
+                case GCP -> List.of(ResourceNames.vpnGateway(cluster, towards));
+                case AZURE -> List.of(ResourceNames.gatewayPublicIp(cluster, towards));
             };
         }
 
+        /** The output of each of {@link #farAddressSources}: both outside addresses of each AWS connection, else {@code publicIp}. */
+        private List<String> farAddressOutputs(Cloud on, Cloud towards) {
+            return towards == Cloud.AWS && on == Cloud.GCP
+                    ? List.of(Outputs.PUBLIC_IP, Outputs.SECONDARY_PUBLIC_IP, Outputs.PUBLIC_IP, Outputs.SECONDARY_PUBLIC_IP)
+                    : List.of(Outputs.PUBLIC_IP);
+        }
+
+        /**
+         * Masters round-robin over the clouds, then each cloud's workers. Master 0 (first cloud, first
+         * subnet) gets the static address {@value #CONTROL_PLANE_HOST} of its subnet: the control-plane
+         * endpoint every node's user-data names must be known before any instance exists.
+         */
         void instances(ClusterSpec spec, RegionSet regionSet) {
             List<Cloud> clouds = spec.cloudList();
             MachinePool masters = spec.masters();
+            String controlPlane = AddressBlocks.host(network.cloud(clouds.get(0)).subnets().get(0).cidr(), CONTROL_PLANE_HOST);
+            ClusterBootstrap bootstrap = new ClusterBootstrap(cluster, spec.kubernetesVersionOrDefault(), controlPlane,
+                    network.podCidr(), network.serviceCidr(), JoinSecret.reference(cluster));
             for (int i = 0; i < masters.countOrZero(); i++) {
                 Cloud cloud = clouds.get(i % clouds.size());
-                instance(ResourceNames.master(cluster, i), "master", cloud, regionSet.region(cloud),
+                NodeRole role = i == 0 ? NodeRole.INIT : NodeRole.CONTROL_PLANE;
+                instance(bootstrap, ResourceNames.master(cluster, i), role, cloud, regionSet.region(cloud),
                         masters.sizeOrDefault(), MASTER_DISK_GB, i / clouds.size());
             }
             for (Cloud cloud : clouds) {
                 MachinePool pool = spec.workers(cloud);
                 for (int i = 0; i < pool.countOrZero(); i++) {
-                    instance(ResourceNames.worker(cluster, cloud, i), "worker", cloud, regionSet.region(cloud),
+                    instance(bootstrap, ResourceNames.worker(cluster, cloud, i), NodeRole.WORKER, cloud, regionSet.region(cloud),
                             pool.sizeOrDefault(), WORKER_DISK_GB, i);
                 }
             }
         }
 
         /** One instance; {@code slot} spreads a cloud's instances of one role over its zones. */
-        private void instance(String name, String role, Cloud cloud, Region region, String size, String diskGb, int slot) {
+        private void instance(ClusterBootstrap bootstrap, String name, NodeRole role, Cloud cloud, Region region,
+                              String size, String diskGb, int slot) {
             Map<String, String> attributes = new TreeMap<>(Map.of(
-                    Attributes.ROLE, role,
+                    Attributes.ROLE, role == NodeRole.WORKER ? "worker" : "master",
                     Attributes.INSTANCE_TYPE, instances.resolve(cloud, size).orElseThrow(),
                     Attributes.IMAGE, instances.image(cloud),
                     Attributes.DISK_GB, diskGb,
@@ -194,6 +266,10 @@ public final class Planner {
             } else if (!region.zones().isEmpty()) {
                 attributes.put(Attributes.ZONE, region.zones().get(slot % region.zones().size()));
             }
+            if (role == NodeRole.INIT) {
+                attributes.put(Attributes.STATIC_PRIVATE_IP, bootstrap.controlPlaneAddress());
+            }
+            attributes.put(Attributes.USER_DATA, cloudInit.render(bootstrap, new BootstrapNode(name, cloud, region.name(), role)));
             add(name, ResourceKind.INSTANCE, cloud, attributes);
         }
 

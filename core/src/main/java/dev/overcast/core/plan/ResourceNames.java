@@ -49,9 +49,30 @@ public final class ResourceNames {
         return name(cluster, ResourceKind.PEER_GATEWAY, on.id() + "-" + towards.id());
     }
 
+    /**
+     * The peer gateway living on {@code on} for the far side's {@code index}-th address set (AWS towards
+     * GCP has two customer gateways, one per GCP HA VPN interface); index 0 is {@link #peerGateway(String, Cloud, Cloud)}.
+     */
+    public static String peerGateway(String cluster, Cloud on, Cloud towards, int index) {
+        return indexed(peerGateway(cluster, on, towards), index);
+    }
+
     /** The tunnel living on {@code on}, leading to {@code towards}. */
     public static String vpnTunnel(String cluster, Cloud on, Cloud towards) {
         return name(cluster, ResourceKind.VPN_TUNNEL, on.id() + "-" + towards.id());
+    }
+
+    /**
+     * The {@code index}-th tunnel resource on {@code on} towards {@code towards} (AWS–GCP has two on each
+     * side, one per AWS VPN connection); index 0 is {@link #vpnTunnel(String, Cloud, Cloud)}, so a pair's
+     * first names do not change.
+     */
+    public static String vpnTunnel(String cluster, Cloud on, Cloud towards, int index) {
+        return indexed(vpnTunnel(cluster, on, towards), index);
+    }
+
+    private static String indexed(String name, int index) {
+        return index == 0 ? name : name + "-" + index;
     }
 
     public static String master(String cluster, int index) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -116,7 +117,7 @@ class IpamPropertiesTest {
             subnetPods.forEach(p -> assertThat(cidr(net.podCidr()).contains(cidr(p))).isTrue());
             assertDisjoint(subnetPods);
         }
-        plan.tunnels().forEach(t -> clusterWide.add(t.insideCidr()));
+        plan.tunnels().forEach(t -> t.ranges().forEach(r -> clusterWide.add(r.cidr())));
         assertDisjoint(clusterWide);
     }
 
@@ -129,17 +130,21 @@ class IpamPropertiesTest {
         int clouds = plan.clouds().size();
         assertThat(plan.tunnels()).hasSize(clouds * (clouds - 1) / 2);
         for (TunnelLink t : plan.tunnels()) {
-            IPAddress inside = cidr(t.insideCidr());
-            assertThat(inside.getNetworkPrefixLength()).isEqualTo(30);
-            assertThat(cidr("169.254.0.0/16").contains(inside)).isTrue();
-            AddressDefaults.AWS_RESERVED_INSIDE_CIDRS.forEach(r -> assertThat(overlap(r, t.insideCidr())).isFalse());
-            if (t.first() == Cloud.AZURE || t.second() == Cloud.AZURE) {
-                assertThat(AddressDefaults.AZURE_APIPA_CIDRS).anySatisfy(range -> assertThat(cidr(range).contains(inside)).isTrue());
+            Set<Cloud> pair = Set.of(t.first(), t.second());
+            assertThat(t.ranges()).hasSize(pair.equals(Set.of(Cloud.AWS, Cloud.GCP)) ? 4 : pair.contains(Cloud.GCP) ? 2 : 1);
+            for (TunnelLink.InsideRange range : t.ranges()) {
+                IPAddress inside = cidr(range.cidr());
+                assertThat(inside.getNetworkPrefixLength()).isEqualTo(30);
+                assertThat(cidr("169.254.0.0/16").contains(inside)).isTrue();
+                AddressDefaults.AWS_RESERVED_INSIDE_CIDRS.forEach(r -> assertThat(overlap(r, range.cidr())).isFalse());
+                if (pair.contains(Cloud.AZURE)) {
+                    assertThat(AddressDefaults.AZURE_APIPA_CIDRS).anySatisfy(apipa -> assertThat(cidr(apipa).contains(inside)).isTrue());
+                }
+                assertThat(List.of(range.firstIp(), range.secondIp())).allSatisfy(ip -> assertThat(inside.contains(cidr(ip))).isTrue())
+                        .doesNotHaveDuplicates()
+                        .doesNotContain(inside.getLower().withoutPrefixLength().toCanonicalString(),
+                                inside.getUpper().withoutPrefixLength().toCanonicalString());
             }
-            assertThat(List.of(t.firstIp(), t.secondIp())).allSatisfy(ip -> assertThat(inside.contains(cidr(ip))).isTrue())
-                    .doesNotHaveDuplicates()
-                    .doesNotContain(inside.getLower().withoutPrefixLength().toCanonicalString(),
-                            inside.getUpper().withoutPrefixLength().toCanonicalString());
         }
         List<Integer> asns = plan.clouds().values().stream().map(CloudNetwork::asn).toList();
         assertThat(asns).doesNotHaveDuplicates();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.network.TunnelLink.InsideRange;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSelector;
 import dev.overcast.core.region.RegionSet;
@@ -35,10 +36,19 @@ class IpamTest {
                 tuple(null, "10.30.0.0/20"));
         assertThat(plan.cloud(Cloud.AZURE).gatewaySubnetCidr()).isEqualTo("10.30.255.224/27");
         assertThat(plan.serviceCidr()).isEqualTo("10.96.0.0/12");
-        assertThat(plan.tunnels()).extracting(TunnelLink::insideCidr, TunnelLink::firstIp, TunnelLink::secondIp).containsExactly(
-                tuple("169.254.21.0/30", "169.254.21.1", "169.254.21.2"),
-                tuple("169.254.21.4/30", "169.254.21.5", "169.254.21.6"),
-                tuple("169.254.21.8/30", "169.254.21.9", "169.254.21.10"));
+        assertThat(plan.tunnels()).extracting(TunnelLink::first, TunnelLink::second).containsExactly(
+                tuple(Cloud.AWS, Cloud.GCP), tuple(Cloud.AWS, Cloud.AZURE), tuple(Cloud.GCP, Cloud.AZURE));
+        // Each pair's first range where it was before AWS–GCP had four; the extra ranges come after.
+        assertThat(plan.tunnel(Cloud.AWS, Cloud.GCP).orElseThrow().ranges()).containsExactly(
+                new InsideRange("169.254.21.0/30", "169.254.21.1", "169.254.21.2"),
+                new InsideRange("169.254.21.12/30", "169.254.21.13", "169.254.21.14"),
+                new InsideRange("169.254.21.20/30", "169.254.21.21", "169.254.21.22"),
+                new InsideRange("169.254.21.24/30", "169.254.21.25", "169.254.21.26"));
+        assertThat(plan.tunnel(Cloud.AWS, Cloud.AZURE).orElseThrow().ranges()).containsExactly(
+                new InsideRange("169.254.21.4/30", "169.254.21.5", "169.254.21.6"));
+        assertThat(plan.tunnel(Cloud.GCP, Cloud.AZURE).orElseThrow().ranges()).containsExactly(
+                new InsideRange("169.254.21.8/30", "169.254.21.9", "169.254.21.10"),
+                new InsideRange("169.254.21.16/30", "169.254.21.17", "169.254.21.18"));
         assertThat(plan.clouds().values()).extracting(CloudNetwork::asn).containsExactly(64512, 64513, 65515);
     }
 
@@ -57,9 +67,12 @@ class IpamTest {
 
     @Test
     void tunnelLink_shouldAnswerFromEitherSide() {
-        TunnelLink link = new TunnelLink(Cloud.AWS, Cloud.AZURE, "169.254.21.0/30", "169.254.21.1", "169.254.21.2");
-        assertThat(link.insideIp(Cloud.AZURE)).isEqualTo("169.254.21.2");
-        assertThat(link.peerInsideIp(Cloud.AZURE)).isEqualTo("169.254.21.1");
-        assertThat(link.insideIp(Cloud.AWS)).isEqualTo("169.254.21.1");
+        TunnelLink link = new TunnelLink(Cloud.AWS, Cloud.GCP, List.of(
+                new InsideRange("169.254.21.0/30", "169.254.21.1", "169.254.21.2"),
+                new InsideRange("169.254.21.12/30", "169.254.21.13", "169.254.21.14")));
+        assertThat(link.insideIp(Cloud.GCP, 0)).isEqualTo("169.254.21.2");
+        assertThat(link.peerInsideIp(Cloud.GCP, 0)).isEqualTo("169.254.21.1");
+        assertThat(link.insideIp(Cloud.AWS, 1)).isEqualTo("169.254.21.13");
+        assertThat(link.peerInsideIp(Cloud.AWS, 1)).isEqualTo("169.254.21.14");
     }
 }

@@ -7,11 +7,14 @@ import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.MachinePool;
 import dev.overcast.core.spec.SpecValidator;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -51,7 +54,16 @@ class PlannerPropertiesTest {
             created.add(r.name());
         }
         int clouds = spec.cloudList().size();
-        assertThat(plan.resources()).filteredOn(r -> r.kind() == ResourceKind.VPN_TUNNEL).hasSize(clouds * (clouds - 1));
+        // Two per side for every pair, and one more on each side of AWS–GCP (its second VPN connection).
+        int awsGcp = spec.cloudList().containsAll(List.of(Cloud.AWS, Cloud.GCP)) ? 2 : 0;
+        assertThat(plan.resources()).filteredOn(r -> r.kind() == ResourceKind.VPN_TUNNEL).hasSize(clouds * (clouds - 1) + awsGcp);
+        List<String> insideRanges = plan.resources().stream().filter(r -> r.kind() == ResourceKind.VPN_TUNNEL && r.cloud() != Cloud.AZURE)
+                .flatMap(r -> Stream.of(r.attribute(Attributes.INSIDE_CIDR), r.attribute(Attributes.SECONDARY_INSIDE_CIDR)))
+                .filter(Objects::nonNull).toList();
+        // Each /30 is used by the one tunnel on each side of it, never by two tunnels on one cloud.
+        assertThat(plan.resources()).filteredOn(r -> r.kind() == ResourceKind.VPN_TUNNEL && r.cloud() != Cloud.AZURE)
+                .extracting(r -> r.cloud() + " " + r.attribute(Attributes.INSIDE_CIDR)).doesNotHaveDuplicates();
+        assertThat(insideRanges).allSatisfy(cidr -> assertThat(Collections.frequency(insideRanges, cidr)).isLessThanOrEqualTo(2));
         assertThat(plan.resources()).filteredOn(r -> r.kind() == ResourceKind.INSTANCE)
                 .hasSize(spec.masters().count() + clouds * spec.workers(spec.cloudList().get(0)).count());
         assertThat(PlanJson.write(Planner.standard().plan(spec))).isEqualTo(PlanJson.write(plan));

@@ -56,8 +56,9 @@ class PlannerTest {
     void plan_shouldKeepEveryNameValidForGcp_atTheLongestClusterName() {
         Plan plan = planner.plan(threeClouds("a".repeat(40), 100));
 
-        // networks, subnets (3 + 3 + nodes and gateway), firewalls, Azure's public IP, gateways, peer gateways, tunnels, masters, workers
-        assertThat(plan.resources()).hasSize(3 + 8 + 3 + 1 + 3 + 6 + 6 + 3 + 300);
+        // networks, subnets (3 + 3 + nodes and gateway), firewalls, Azure's public IP, gateways,
+        // peer gateways and tunnels (AWS–GCP 3 + 4, the other pairs 2 + 2 each), masters, workers
+        assertThat(plan.resources()).hasSize(3 + 8 + 3 + 1 + 3 + 7 + 8 + 3 + 300);
         assertThat(plan.resources()).allSatisfy(r -> assertThat(r.name()).hasSizeLessThanOrEqualTo(63).matches(GCP_NAME));
     }
 
@@ -68,6 +69,7 @@ class PlannerTest {
         List<String> tunnels = plan.resources().stream().filter(r -> r.kind() == ResourceKind.VPN_TUNNEL).map(Resource::name).toList();
         assertThat(tunnels).containsExactlyInAnyOrder(
                 "demo-vpn-tunnel-aws-gcp", "demo-vpn-tunnel-gcp-aws",
+                "demo-vpn-tunnel-aws-gcp-1", "demo-vpn-tunnel-gcp-aws-1",
                 "demo-vpn-tunnel-aws-azure", "demo-vpn-tunnel-azure-aws",
                 "demo-vpn-tunnel-gcp-azure", "demo-vpn-tunnel-azure-gcp");
         Resource awsToGcp = named(plan, "demo-vpn-tunnel-aws-gcp");
@@ -81,6 +83,38 @@ class PlannerTest {
     }
 
     @Test
+    void plan_shouldBuildGooglesFourTunnelTopology_forAnAwsGcpPair() {
+        Plan plan = planner.plan(new ClusterSpec("demo", List.of("aws", "gcp"), null, "us-east", new MachinePool(1, "small"), null, null, null));
+
+        // AWS: one customer gateway per GCP HA VPN interface, one VPN connection through each.
+        for (int c = 0; c < 2; c++) {
+            String suffix = c == 0 ? "" : "-1";
+            assertThat(named(plan, "demo-peer-gateway-aws-gcp" + suffix).dependsOn()).containsExactly("demo-network-aws", "demo-vpn-gateway-gcp");
+            assertThat(named(plan, "demo-vpn-tunnel-aws-gcp" + suffix).dependsOn())
+                    .containsExactly("demo-peer-gateway-aws-gcp" + suffix, "demo-vpn-gateway-aws");
+            assertThat(named(plan, "demo-vpn-tunnel-gcp-aws" + suffix).dependsOn()).containsExactly("demo-peer-gateway-gcp-aws", "demo-vpn-gateway-gcp");
+            assertThat(named(plan, "demo-vpn-tunnel-gcp-aws" + suffix).attributes())
+                    .containsEntry(Attributes.GATEWAY_INTERFACE, String.valueOf(c))
+                    .containsEntry(Attributes.PEER_INTERFACES, (2 * c) + "," + (2 * c + 1));
+        }
+        assertThat(named(plan, "demo-vpn-tunnel-aws-gcp").attributes()).doesNotContainKey(Attributes.GATEWAY_INTERFACE);
+        // GCP: one external gateway waiting for both AWS connections.
+        assertThat(named(plan, "demo-peer-gateway-gcp-aws").dependsOn())
+                .containsExactly("demo-network-gcp", "demo-vpn-tunnel-aws-gcp", "demo-vpn-tunnel-aws-gcp-1");
+
+        // Four /30s, each shared by one AWS tunnel and the GCP tunnel meeting it, AWS holding the first host.
+        List<String> keys = List.of(Attributes.INSIDE_CIDR, Attributes.LOCAL_INSIDE_IP, Attributes.PEER_INSIDE_IP,
+                Attributes.SECONDARY_INSIDE_CIDR, Attributes.SECONDARY_LOCAL_INSIDE_IP, Attributes.SECONDARY_PEER_INSIDE_IP);
+        assertThat(keys.stream().map(k -> named(plan, "demo-vpn-tunnel-aws-gcp").attribute(k))).containsExactly(
+                "169.254.21.0/30", "169.254.21.1", "169.254.21.2", "169.254.21.4/30", "169.254.21.5", "169.254.21.6");
+        assertThat(keys.stream().map(k -> named(plan, "demo-vpn-tunnel-aws-gcp-1").attribute(k))).containsExactly(
+                "169.254.21.8/30", "169.254.21.9", "169.254.21.10", "169.254.21.12/30", "169.254.21.13", "169.254.21.14");
+        assertThat(keys.stream().map(k -> named(plan, "demo-vpn-tunnel-gcp-aws-1").attribute(k))).containsExactly(
+                "169.254.21.8/30", "169.254.21.10", "169.254.21.9", "169.254.21.12/30", "169.254.21.14", "169.254.21.13");
+        assertThat(plan.network().tunnels()).singleElement().satisfies(t -> assertThat(t.ranges()).hasSize(4));
+    }
+
+    @Test
     void plan_shouldWirePeerAddressesAsDocumented() {
         Plan plan = planner.plan(threeClouds("demo", 0));
 
@@ -88,17 +122,25 @@ class PlannerTest {
         plan.resources().stream().filter(r -> r.kind() == ResourceKind.PEER_GATEWAY)
                 .forEach(r -> addressSource.put(r.name(), r.attribute(Attributes.PEER_ADDRESS_REF)));
         assertThat(addressSource).containsExactlyInAnyOrderEntriesOf(Map.of(
-                // far side AWS: its VPN connection's outside address
-                "demo-peer-gateway-gcp-aws", "demo-vpn-tunnel-aws-gcp",
+                // far side AWS: its VPN connections' outside addresses (towards GCP both tunnels of both)
+                "demo-peer-gateway-gcp-aws", "demo-vpn-tunnel-aws-gcp,demo-vpn-tunnel-aws-gcp,demo-vpn-tunnel-aws-gcp-1,demo-vpn-tunnel-aws-gcp-1",
                 "demo-peer-gateway-azure-aws", "demo-vpn-tunnel-aws-azure",
-                // far side GCP: the HA VPN gateway's interface
+                // far side GCP: the HA VPN gateway's interfaces (AWS: one customer gateway each)
                 "demo-peer-gateway-aws-gcp", "demo-vpn-gateway-gcp",
+                "demo-peer-gateway-aws-gcp-1", "demo-vpn-gateway-gcp",
                 "demo-peer-gateway-azure-gcp", "demo-vpn-gateway-gcp",
                 // far side Azure: the static public IP, before the gateway exists
                 "demo-peer-gateway-aws-azure", "demo-public-ip-azure-vpn",
                 "demo-peer-gateway-gcp-azure", "demo-public-ip-azure-vpn"));
         assertThat(plan.resources()).filteredOn(r -> r.kind() == ResourceKind.PEER_GATEWAY)
-                .allSatisfy(r -> assertThat(r.attribute(Attributes.PEER_ADDRESS_OUTPUT)).isEqualTo(Outputs.PUBLIC_IP));
+                .extracting(Resource::name, r -> r.attribute(Attributes.PEER_ADDRESS_OUTPUT)).containsExactlyInAnyOrder(
+                        tuple("demo-peer-gateway-gcp-aws", "publicIp,secondaryPublicIp,publicIp,secondaryPublicIp"),
+                        tuple("demo-peer-gateway-azure-aws", Outputs.PUBLIC_IP),
+                        tuple("demo-peer-gateway-aws-gcp", Outputs.PUBLIC_IP),
+                        tuple("demo-peer-gateway-aws-gcp-1", Outputs.SECONDARY_PUBLIC_IP),
+                        tuple("demo-peer-gateway-azure-gcp", Outputs.PUBLIC_IP),
+                        tuple("demo-peer-gateway-aws-azure", Outputs.PUBLIC_IP),
+                        tuple("demo-peer-gateway-gcp-azure", Outputs.PUBLIC_IP));
 
         Resource azureGateway = named(plan, "demo-vpn-gateway-azure");
         assertThat(azureGateway.attributes()).containsEntry(Attributes.PUBLIC_IP_REFS, "demo-public-ip-azure-vpn")
@@ -125,7 +167,8 @@ class PlannerTest {
                 .containsEntry(Attributes.INSTANCE_TYPE, "n2-standard-8")
                 .containsEntry(Attributes.SUBNET_REF, "demo-subnet-gcp-a")
                 .containsEntry(Attributes.FIREWALL_REF, "demo-firewall-gcp")
-                .doesNotContainKey(Attributes.USER_DATA);
+                .containsKey(Attributes.USER_DATA)
+                .doesNotContainKey(Attributes.STATIC_PRIVATE_IP);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.overcast.asl.task.TaskCall;
 import dev.overcast.asl.task.TaskResource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.function.IntFunction;
 
 /** One running execution: its history, context object, clock and the threads of its Map and Parallel states. */
 final class Execution {
+    private static final DateTimeFormatter CONTEXT_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** AWS's payload limit for inputs, outputs and results. */
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     /** An inline Map without MaxConcurrency runs up to 40 iterations at once, as on AWS. */
@@ -82,7 +86,7 @@ final class Execution {
         executionContext = Json.object();
         executionContext.put("Id", executionArn);
         executionContext.set("Input", input);
-        executionContext.put("StartTime", clock.instant().toString());
+        executionContext.put("StartTime", contextTime());
         executionContext.put("Name", executionArn.substring(executionArn.lastIndexOf(':') + 1));
         executionContext.put("RoleArn", Interpreter.ROLE_ARN);
         executionContext.put("RedriveCount", 0);
@@ -183,7 +187,7 @@ final class Execution {
         context.set("StateMachine", machineContext);
         ObjectNode state = context.putObject("State");
         state.put("Name", stateName);
-        state.put("EnteredTime", clock.instant().toString());
+        state.put("EnteredTime", contextTime());
         return context;
     }
 
@@ -383,5 +387,10 @@ final class Execution {
         } catch (RuntimeException e) {
             return new Outcome(null, new StatesError(ErrorNames.RUNTIME, String.valueOf(e)));
         }
+    }
+
+    /** Context-object times as AWS writes them: ISO 8601 in UTC with exactly three fraction digits. */
+    private String contextTime() {
+        return CONTEXT_TIME.format(clock.instant());
     }
 }

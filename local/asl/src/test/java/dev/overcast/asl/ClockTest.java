@@ -24,6 +24,22 @@ class ClockTest {
     }
 
     @Test
+    void contextTimes_shouldBeUtcWithMilliseconds_asAwsWritesThem() {
+        VirtualClock clock = new VirtualClock(START.plusNanos(1_234_567));
+        Interpreter interpreter = Machines.interpreter(clock, Map.of());
+
+        ExecutionResult result = Machines.run(interpreter, """
+                {"StartAt": "Later", "States": {
+                  "Later": {"Type": "Wait", "Seconds": 90, "Next": "Times"},
+                  "Times": {"Type": "Pass", "End": true,
+                            "Parameters": {"started.$": "$$.Execution.StartTime", "entered.$": "$$.State.EnteredTime"}}}}""",
+                "{}");
+
+        assertThat(result.output().get("started").asText()).isEqualTo("2026-01-01T00:00:00.001Z");
+        assertThat(result.output().get("entered").asText()).isEqualTo("2026-01-01T00:01:30.001Z");
+    }
+
+    @Test
     void parallelWaits_shouldOverlap_whenBranchesWaitConcurrently() {
         VirtualClock clock = new VirtualClock(START);
         Interpreter interpreter = Machines.interpreter(clock, Map.of());

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * How a simulated world runs.
  *
- * @param firstPort port of the first front (AWS); the control endpoint takes the next one. 0 = ephemeral ports
+ * @param firstPort port of the first front (AWS); the control endpoint takes the next one, Azure the third after it.
+ *     0 = ephemeral ports
  * @param clock the world's time base; null = real time (a {@link dev.overcast.cloudsim.world.VirtualClock}
  *     wraps it either way, so tests can advance it)
  * @param durations how long each operation takes on the virtual clock
@@ -32,8 +33,8 @@ public record CloudSimConfig(
         long seed) {
 
     public CloudSimConfig {
-        if (firstPort < 0 || firstPort > 65534) {
-            throw new IllegalArgumentException("firstPort must be 0 (ephemeral) or 1..65534, was " + firstPort);
+        if (firstPort < 0 || firstPort > 65532) {
+            throw new IllegalArgumentException("firstPort must be 0 (ephemeral) or 1..65532, was " + firstPort);
         }
         if (durations == null || throttleLimits == null || quotas == null) {
             throw new IllegalArgumentException("durations, throttleLimits and quotas are required");

@@ -9,51 +9,37 @@ import dev.overcast.clouds.aws.subnet.SubnetClient;
 import dev.overcast.clouds.aws.vpn.CustomerGatewayClient;
 import dev.overcast.clouds.aws.vpn.VpnConnectionClient;
 import dev.overcast.clouds.aws.vpn.VpnGatewayClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
-import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
-import dev.overcast.core.plan.ResourceKind;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** The cloud SPI on EC2 (AWS SDK v2): one {@link ResourceClient} per kind, sharing per-region clients. */
-public final class AwsAdapter implements CloudAdapter, AutoCloseable {
+public final class AwsAdapter extends ClientPerKindAdapter implements AutoCloseable {
 
     private final Ec2Clients clients;
-    private final Map<ResourceKind, ResourceClient> byKind = new EnumMap<>(ResourceKind.class);
 
     /** @param secrets resolves tunnel pre-shared keys at the moment a VPN connection is created */
     public AwsAdapter(AwsConfig config, SecretResolver secrets) {
-        Objects.requireNonNull(secrets, "secrets");
-        this.clients = new Ec2Clients(Objects.requireNonNull(config, "config"));
-        register(new NetworkClient(clients));
-        register(new SubnetClient(clients));
-        register(new SecurityGroupClient(clients));
-        register(new ElasticIpClient(clients));
-        register(new VpnGatewayClient(clients));
-        register(new CustomerGatewayClient(clients));
-        register(new VpnConnectionClient(clients, secrets));
-        register(new InstanceClient(clients));
+        this(new Ec2Clients(Objects.requireNonNull(config, "config")), Objects.requireNonNull(secrets, "secrets"));
     }
 
-    @Override
-    public Cloud cloud() {
-        return Cloud.AWS;
-    }
-
-    @Override
-    public ResourceClient client(ResourceKind kind) {
-        return byKind.get(Objects.requireNonNull(kind, "kind"));
+    private AwsAdapter(Ec2Clients clients, SecretResolver secrets) {
+        super(Cloud.AWS,
+                new NetworkClient(clients),
+                new SubnetClient(clients),
+                new SecurityGroupClient(clients),
+                new ElasticIpClient(clients),
+                new VpnGatewayClient(clients),
+                new CustomerGatewayClient(clients),
+                new VpnConnectionClient(clients, secrets),
+                new InstanceClient(clients));
+        this.clients = clients;
     }
 
     @Override
     public void close() {
         clients.close();
-    }
-
-    private void register(ResourceClient client) {
-        byKind.put(client.kind(), client);
     }
 }

@@ -2,11 +2,9 @@ package dev.overcast.clouds.aws;
 
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
-import dev.overcast.cloudsim.world.ResourceView;
 import dev.overcast.cloudsim.world.World;
+import dev.overcast.core.cloud.contract.EmulatedCloud;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** A cloudsim world seen as one AWS account, and the contract target on top of it. */
 final class CloudSimWorld {
@@ -25,24 +23,18 @@ final class CloudSimWorld {
                 () -> settle(sim.world()), () -> sim.world().calls().total(FRONT), sim);
     }
 
+    /** The target with the world's books: calls by action, seeded faults and what the account holds. */
+    static EmulatedCloud emulated(CloudSim sim, int maxAttempts) {
+        World world = sim.world();
+        return new EmulatedCloud(target(sim, maxAttempts), () -> world.calls().byAction(FRONT), world.calls()::reset,
+                world.faults()::randomFaults, world.faults()::clear, () -> world.resources(FRONT, ACCOUNT));
+    }
+
     static AwsTarget target(CloudSimConfig config) {
         return target(CloudSim.start(config), AwsConfig.DEFAULT_MAX_ATTEMPTS);
     }
 
-    /**
-     * Lets time pass. cloudsim counts eventual consistency in reads rather than time (a fresh resource
-     * misses the first describe that would list it), so letting time pass also reads every type once,
-     * as the seconds a real flow waits between retries would make fresh resources visible.
-     */
     static void settle(World world) {
-        world.advance(SETTLE_STEP);
-        Set<String> regionAndType = new LinkedHashSet<>();
-        for (ResourceView view : world.resources(FRONT, ACCOUNT)) {
-            regionAndType.add(view.region() + "/" + view.type());
-        }
-        regionAndType.forEach(key -> {
-            String[] parts = key.split("/", 2);
-            world.describe(FRONT, ACCOUNT, parts[0], parts[1]);
-        });
+        world.settle(FRONT, ACCOUNT, SETTLE_STEP);
     }
 }

@@ -31,6 +31,8 @@ public final class ContractChain {
     private final ContractTarget target;
     private final String clusterId;
     private final Map<ResourceKind, Resource> byKind = new LinkedHashMap<>();
+    /** Every resource in dependency order; a cloud's extra gateway subnet is the one kind listed twice. */
+    private final List<Resource> all = new ArrayList<>();
     private final Observation farGateway;
 
     public ContractChain(ContractTarget target, String clusterId) {
@@ -54,8 +56,19 @@ public final class ContractChain {
         add(ResourceKind.FIREWALL, firewall, Set.of(network), Map.of(
                 Attributes.NETWORK_REF, network, Attributes.INGRESS, FIREWALL_INGRESS));
         add(ResourceKind.PUBLIC_IP, publicIp, Set.of(), Map.of(Attributes.PURPOSE, "vpn-gateway"));
-        add(ResourceKind.VPN_GATEWAY, gateway, Set.of(network, publicIp), Map.of(
+        Map<String, String> gatewayAttributes = new HashMap<>(Map.of(
                 Attributes.NETWORK_REF, network, Attributes.ASN, "64512", Attributes.PUBLIC_IP_REFS, publicIp));
+        Set<String> gatewayDependencies = new TreeSet<>(Set.of(network, publicIp));
+        target.gatewaySubnetCidr().ifPresent(cidr -> {
+            String gatewaySubnet = name(ResourceKind.SUBNET, "gateway");
+            Resource subnetForGateway = new Resource(gatewaySubnet, ResourceKind.SUBNET, cloud, target.region(), new TreeMap<>(Map.of(
+                    Attributes.NETWORK_REF, network, Attributes.CIDR, cidr, Attributes.PURPOSE, ResourceKind.VPN_GATEWAY.id())),
+                    new TreeSet<>(Set.of(network)));
+            all.add(subnetForGateway);
+            gatewayAttributes.put(Attributes.SUBNET_REF, gatewaySubnet);
+            gatewayDependencies.add(gatewaySubnet);
+        });
+        add(ResourceKind.VPN_GATEWAY, gateway, gatewayDependencies, gatewayAttributes);
         add(ResourceKind.PEER_GATEWAY, peer, Set.of(farName), Map.of(
                 Attributes.PEER_CLOUD, far.id(), Attributes.PEER_ADDRESS_REF, farName,
                 Attributes.PEER_ADDRESS_OUTPUT, Outputs.PUBLIC_IP, Attributes.PEER_ASN, "65010"));
@@ -66,6 +79,9 @@ public final class ContractChain {
         tunnel.put(Attributes.INSIDE_CIDR, "169.254.21.0/30");
         tunnel.put(Attributes.LOCAL_INSIDE_IP, "169.254.21.1");
         tunnel.put(Attributes.PEER_INSIDE_IP, "169.254.21.2");
+        tunnel.put(Attributes.SECONDARY_INSIDE_CIDR, "169.254.21.4/30");
+        tunnel.put(Attributes.SECONDARY_LOCAL_INSIDE_IP, "169.254.21.5");
+        tunnel.put(Attributes.SECONDARY_PEER_INSIDE_IP, "169.254.21.6");
         tunnel.put(Attributes.PEER_ASN, "65010");
         tunnel.put(Attributes.SHARED_SECRET_REF, SECRET_REF);
         tunnel.put(Attributes.REMOTE_CIDRS, "10.30.0.0/16");
@@ -88,7 +104,7 @@ public final class ContractChain {
 
     /** Every resource, dependencies first. */
     public List<Resource> resources() {
-        return List.copyOf(byKind.values());
+        return List.copyOf(all);
     }
 
     public Resource of(ResourceKind kind) {
@@ -116,7 +132,7 @@ public final class ContractChain {
 
     private void collect(Resource resource, List<Resource> into) {
         for (String dependency : resource.dependsOn()) {
-            byKind.values().stream().filter(r -> r.name().equals(dependency)).findFirst()
+            all.stream().filter(r -> r.name().equals(dependency)).findFirst()
                     .filter(r -> !into.contains(r))
                     .ifPresent(r -> collect(r, into));
         }
@@ -130,8 +146,10 @@ public final class ContractChain {
     }
 
     private void add(ResourceKind kind, String name, Set<String> dependsOn, Map<String, String> attributes) {
-        Map<String, String> all = new TreeMap<>(attributes);
-        all.putAll(target.extraAttributes(kind));
-        byKind.put(kind, new Resource(name, kind, target.adapter().cloud(), target.region(), new TreeMap<>(all), new TreeSet<>(dependsOn)));
+        Map<String, String> withExtras = new TreeMap<>(attributes);
+        withExtras.putAll(target.extraAttributes(kind));
+        Resource resource = new Resource(name, kind, target.adapter().cloud(), target.region(), new TreeMap<>(withExtras), new TreeSet<>(dependsOn));
+        byKind.put(kind, resource);
+        all.add(resource);
     }
 }

@@ -5,6 +5,7 @@ import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One cloud (real, emulated or simulated) under the SPI contract: the adapter plus the few things the
@@ -50,6 +51,22 @@ public interface ContractTarget extends AutoCloseable {
 
     /** Whether {@link #apiCalls()} counts anything; an emulator that cannot count skips the batching check. */
     default boolean countsApiCalls() {
+        return true;
+    }
+
+    /**
+     * The CIDR of a subnet of its own that the cloud's VPN gateway must live in (Azure's GatewaySubnet);
+     * empty (the default) when the gateway needs none. When given, the chain plans that subnet too.
+     */
+    default Optional<String> gatewaySubnetCidr() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a tunnel reports the outside addresses it is reached at (AWS assigns them with the VPN
+     * connection); where the gateway's public IP is the address (Azure), the tunnel has none of its own.
+     */
+    default boolean tunnelsHaveOutsideAddresses() {
         return true;
     }
 

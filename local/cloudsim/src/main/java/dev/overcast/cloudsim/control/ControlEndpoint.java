@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.overcast.cloudsim.http.LoopbackServer;
+import dev.overcast.cloudsim.kubernetes.KubernetesClusters;
 import dev.overcast.cloudsim.world.SimResource;
 import dev.overcast.cloudsim.world.Snapshot;
 import dev.overcast.cloudsim.world.World;
@@ -14,12 +16,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +43,14 @@ public final class ControlEndpoint implements AutoCloseable {
     }
 
     private final World world;
+    private final KubernetesClusters kubernetes;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Map<String, Snapshot> saved = new ConcurrentHashMap<>();
 
-    public ControlEndpoint(World world, int port) {
+    public ControlEndpoint(World world, KubernetesClusters kubernetes, int port) {
         this.world = world;
+        this.kubernetes = kubernetes;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         } catch (IOException e) {
@@ -76,7 +77,7 @@ public final class ControlEndpoint implements AutoCloseable {
         try (exchange) {
             try {
                 answer = route(exchange.getRequestMethod(), exchange.getRequestURI().getPath().substring("/_cloudsim/".length()),
-                        query(exchange.getRequestURI().getRawQuery()), body(exchange));
+                        LoopbackServer.query(exchange.getRequestURI().getRawQuery()), body(exchange));
             } catch (BadRequest | IllegalArgumentException e) {
                 status = 400;
                 answer = Map.of("error", String.valueOf(e.getMessage()));
@@ -113,6 +114,7 @@ public final class ControlEndpoint implements AutoCloseable {
                 world.faults().clear();
                 yield Map.of("cleared", true);
             }
+            case "GET kubernetes" -> Map.of("endpoint", kubernetes.endpoint(required(query, "cluster")).toString());
             case "GET clock" -> Map.of("now", world.clock().now().toString());
             case "POST clock/advance" -> {
                 world.advance(duration(text(body, "by")));
@@ -213,17 +215,4 @@ public final class ControlEndpoint implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
-    }
 }

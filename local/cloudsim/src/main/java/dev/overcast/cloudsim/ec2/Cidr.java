@@ -35,4 +35,10 @@ final class Cidr {
     static long size(String cidr) {
         return 1L << (32 - new IPAddressString(cidr).getAddress().getNetworkPrefixLength());
     }
+
+    /** The address's position in the block: 0 is the network address. */
+    static long hostIndex(String cidr, String address) {
+        return new IPAddressString(address).getAddress().getValue().longValueExact()
+                - new IPAddressString(cidr).getAddress().toPrefixBlock().getLower().getValue().longValueExact();
+    }
 }

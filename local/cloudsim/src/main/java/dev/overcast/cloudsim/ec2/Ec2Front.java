@@ -1,14 +1,12 @@
 package dev.overcast.cloudsim.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code 000000000000}, as LocalStack does) and the region from the SigV4 credential scope; signatures
  * are not verified.
  * <p>
- * Served by the JDK's {@code com.sun.net.httpserver}: no dependency for a loopback test server, and its
- * {@code HttpsServer} is what the Azure front needs later.
+ * Served by {@link LoopbackServer} (the JDK's {@code com.sun.net.httpserver}, whose {@code HttpsServer} is
+ * what the Azure front needs later).
  */
 public final class Ec2Front implements AutoCloseable {
 
@@ -46,8 +41,7 @@ public final class Ec2Front implements AutoCloseable {
     private static final List<String> RETRYABLE_CODES = List.of("RequestLimitExceeded", "InternalError", "Unavailable");
 
     private final World world;
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final LoopbackServer server;
     private final Map<String, Ec2Action> actions = new HashMap<>();
 
     public Ec2Front(World world, int port) {
@@ -62,26 +56,16 @@ public final class Ec2Front implements AutoCloseable {
         new Instances(idempotency).addTo(actions);
         new Tags().addTo(actions);
         new Zones().addTo(actions);
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the EC2 front on 127.0.0.1:" + port, e);
-        }
-        // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
-        executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LoopbackServer("the EC2 front", port, this::handle);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.endpoint();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Instances: RunInstances (idempotent by {@code ClientToken}), describe by reservation, stop/start,
@@ -111,6 +113,7 @@ final class Instances {
                 throw Ec2Call.invalid("Invalid BASE64 encoding of user data.");
             }
         }
+        String fixedAddress = fixedPrivateAddress(call, subnet, max);
         String reservationId = call.world().newId("r");
         List<SimResource> launched = new ArrayList<>();
         for (int index = 0; index < max; index++) {
@@ -122,7 +125,7 @@ final class Instances {
                 r.attributes().put("subnetId", subnet.id());
                 r.attributes().put("vpcId", subnet.attribute("vpcId"));
                 r.attributes().put("availabilityZone", subnet.attribute("availabilityZone"));
-                r.attributes().put("privateIpAddress", nextPrivateAddress(call, subnet));
+                r.attributes().put("privateIpAddress", fixedAddress != null ? fixedAddress : nextPrivateAddress(call, subnet));
                 r.attributes().put("amiLaunchIndex", String.valueOf(launchIndex));
                 r.attributes().put("launchTime", call.now().toString());
                 r.attributes().put("clientToken", call.param("ClientToken"));
@@ -148,21 +151,53 @@ final class Instances {
         return launched;
     }
 
+    /**
+     * {@code PrivateIpAddress}: one instance only, inside the subnet, clear of the four addresses AWS
+     * keeps at its start and the last, and not held by a live instance.
+     */
+    private static String fixedPrivateAddress(Ec2Call call, SimResource subnet, int count) {
+        String address = call.param("PrivateIpAddress");
+        if (address == null) {
+            return null;
+        }
+        if (count > 1) {
+            throw new CloudError("InvalidParameterCombination", "Cannot specify PrivateIpAddress when launching more than one instance.");
+        }
+        String cidr = subnet.attribute("cidrBlock");
+        if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || !Cidr.contains(cidr, address + "/32")) {
+            throw Ec2Call.invalid("Address " + address + " is not in subnet " + subnet.id() + " (" + cidr + ").");
+        }
+        long offset = Cidr.hostIndex(cidr, address);
+        if (offset < 4 || offset == Cidr.size(cidr) - 1) {
+            throw Ec2Call.invalid("Address " + address + " is reserved in subnet " + subnet.id() + ".");
+        }
+        boolean taken = call.live(INSTANCE).stream().anyMatch(i -> address.equals(i.attribute("privateIpAddress")));
+        if (taken) {
+            throw new CloudError("InvalidIPAddress.InUse", "Address " + address + " is in use.");
+        }
+        return address;
+    }
+
     /** Hosts from {@code .4} on: AWS keeps the first four addresses of every subnet (and the last). */
     private static String nextPrivateAddress(Ec2Call call, SimResource subnet) {
         String[] cidr = subnet.attribute("cidrBlock").split("/");
-        int next = Integer.parseInt(subnet.attributes().getOrDefault("nextHost", "4").toString());
-        if (next >= Cidr.size(subnet.attribute("cidrBlock")) - 1) {
-            throw new CloudError("InsufficientFreeAddressesInSubnet", "There are not enough free addresses in subnet '" + subnet.id() + "'.");
-        }
-        subnet.attributes().put("nextHost", String.valueOf(next + 1));
         String[] octets = cidr[0].split("\\.");
         long base = 0;
         for (String octet : octets) {
             base = base * 256 + Integer.parseInt(octet);
         }
-        long address = base + next;
-        return (address >> 24 & 255) + "." + (address >> 16 & 255) + "." + (address >> 8 & 255) + "." + (address & 255);
+        Set<String> held = call.live(INSTANCE).stream().map(i -> i.attribute("privateIpAddress")).collect(Collectors.toSet());
+        int next = Integer.parseInt(subnet.attributes().getOrDefault("nextHost", "4").toString());
+        String address;
+        do {
+            if (next >= Cidr.size(subnet.attribute("cidrBlock")) - 1) {
+                throw new CloudError("InsufficientFreeAddressesInSubnet", "There are not enough free addresses in subnet '" + subnet.id() + "'.");
+            }
+            long value = base + next++;
+            address = (value >> 24 & 255) + "." + (value >> 16 & 255) + "." + (value >> 8 & 255) + "." + (value & 255);
+        } while (held.contains(address));
+        subnet.attributes().put("nextHost", String.valueOf(next));
+        return address;
     }
 
     private static String instanceType(String given) {

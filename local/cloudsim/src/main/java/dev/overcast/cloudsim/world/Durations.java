@@ -39,6 +39,36 @@ public final class Durations {
         put(d, "aws", "instance.stop", Duration.ofSeconds(30));
         put(d, "aws", "instance.start", Duration.ofSeconds(30));
         put(d, "aws", "retired.visible", Duration.ofHours(1));
+        put(d, "gcp", "network.create", Duration.ofSeconds(10));
+        put(d, "gcp", "network.delete", Duration.ofSeconds(10));
+        put(d, "gcp", "subnetwork.create", Duration.ofSeconds(8));
+        put(d, "gcp", "subnetwork.delete", Duration.ofSeconds(8));
+        put(d, "gcp", "firewall.create", Duration.ofSeconds(5));
+        put(d, "gcp", "firewall.delete", Duration.ofSeconds(5));
+        put(d, "gcp", "address.create", Duration.ofSeconds(3));
+        put(d, "gcp", "router.create", Duration.ofSeconds(5));
+        put(d, "gcp", "vpn-gateway.create", Duration.ofMinutes(2));
+        put(d, "gcp", "vpn-gateway.delete", Duration.ofMinutes(1));
+        put(d, "gcp", "external-vpn-gateway.create", Duration.ofSeconds(5));
+        put(d, "gcp", "vpn-tunnel.create", Duration.ofMinutes(3));
+        put(d, "gcp", "vpn-tunnel.delete", Duration.ofMinutes(1));
+        put(d, "gcp", "instance.create", Duration.ofSeconds(50));
+        put(d, "gcp", "instance.delete", Duration.ofSeconds(40));
+        // Azure: a VPN gateway takes 30-45 minutes (here its middle), a connection minutes, a VM about one.
+        put(d, "azure", "virtualnetworks.create", Duration.ofSeconds(5));
+        put(d, "azure", "publicipaddresses.create", Duration.ofSeconds(5));
+        put(d, "azure", "virtualnetworkgateways.create", Duration.ofMinutes(38));
+        put(d, "azure", "virtualnetworkgateways.update", Duration.ofMinutes(10));
+        put(d, "azure", "virtualnetworkgateways.delete", Duration.ofMinutes(15));
+        put(d, "azure", "localnetworkgateways.create", Duration.ofSeconds(30));
+        put(d, "azure", "connections.create", Duration.ofMinutes(3));
+        put(d, "azure", "connections.delete", Duration.ofMinutes(1));
+        put(d, "azure", "virtualmachines.create", Duration.ofSeconds(70));
+        put(d, "azure", "virtualmachines.delete", Duration.ofSeconds(45));
+        put(d, "azure", "resourcegroups.delete", Duration.ofMinutes(2));
+        // kubeadm init to a Ready control plane (images pulled, CNI up); a join once the API answers.
+        put(d, "kubernetes", "node.init", Duration.ofMinutes(3));
+        put(d, "kubernetes", "node.join", Duration.ofSeconds(90));
         return new Durations(d);
     }
 

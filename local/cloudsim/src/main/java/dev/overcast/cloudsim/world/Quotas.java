@@ -31,7 +31,19 @@ public final class Quotas {
                 .with("aws", "vpn-gateway", 5, "VpnGatewayLimitExceeded")
                 .with("aws", "customer-gateway", 50, "CustomerGatewayLimitExceeded")
                 .with("aws", "vpn-connection", 50, "VpnConnectionLimitExceeded")
-                .with("aws", "instance", 64, "InstanceLimitExceeded");
+                .with("aws", "instance", 64, "InstanceLimitExceeded")
+                .with("azure", "virtualnetworks", 1000, "VirtualNetworkLimitReached")
+                .with("azure", "publicipaddresses", 1000, "PublicIPCountLimitReached")
+                .with("azure", "virtualnetworkgateways", 30, "VirtualNetworkGatewayLimitReached")
+                .with("azure", "virtualmachines", 25000, "OperationNotAllowed")
+                // Compute: networks and firewalls per project (kept under "global"), the rest per region, instances per zone.
+                .with("gcp", "network", 15, "quotaExceeded")
+                .with("gcp", "firewall", 200, "quotaExceeded")
+                .with("gcp", "address", 8, "quotaExceeded")
+                .with("gcp", "router", 10, "quotaExceeded")
+                .with("gcp", "vpn-gateway", 5, "quotaExceeded")
+                .with("gcp", "vpn-tunnel", 20, "quotaExceeded")
+                .with("gcp", "instance", 24, "quotaExceeded");
     }
 
     public Quotas with(String front, String type, int limit, String errorCode) {

@@ -29,12 +29,16 @@ public final class Throttle {
             this.byKey = Map.copyOf(byKey);
         }
 
-        /** EC2's published request-token buckets. */
+        /** EC2's published request-token buckets, Compute's per-project queries per minute, ARM's per-subscription reads and writes. */
         public static Limits defaults() {
             return new Limits(Map.of(
                     "aws/non-mutating", new Limit(100, 20),
                     "aws/mutating", new Limit(50, 5),
-                    "aws/RunInstances", new Limit(5, 2)));
+                    "aws/RunInstances", new Limit(5, 2),
+                    "gcp/read", new Limit(1500, 25),
+                    "gcp/write", new Limit(1500, 25),
+                    "azure/reads", new Limit(250, 25),
+                    "azure/writes", new Limit(200, 10)));
         }
 
         public Limits with(String front, String bucket, Limit limit) {

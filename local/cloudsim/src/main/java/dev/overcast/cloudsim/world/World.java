@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,20 @@ public final class World {
      */
     public SimResource create(String front, String account, String region, String type, String id,
                               String pendingState, String readyState) {
+        return create(front, account, region, type, id, pendingState, readyState, hiddenReads);
+    }
+
+    /**
+     * As {@link #create}, for a cloud whose reads see a resource as soon as the call that made it returned
+     * (Compute Engine's lists and gets are strongly consistent): never hidden from reads.
+     */
+    public SimResource createConsistent(String front, String account, String region, String type, String id,
+                                        String pendingState, String readyState) {
+        return create(front, account, region, type, id, pendingState, readyState, 0);
+    }
+
+    private SimResource create(String front, String account, String region, String type, String id,
+                               String pendingState, String readyState, int hidden) {
         return atomically(() -> {
             quotas.of(front, type).ifPresent(quota -> {
                 if (live(front, account, region, type).size() >= quota.limit()) {
@@ -134,7 +149,7 @@ public final class World {
             Instant now = clock.now();
             Instant readyAt = now.plus(durations.of(front, type + ".create"));
             SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
-                    now, pendingState, readyAt, readyState, hiddenReads);
+                    now, pendingState, readyAt, readyState, hidden);
             resources.put(storeKey(front, account, region, id), resource);
             return resource;
         });
@@ -172,11 +187,26 @@ public final class World {
                 .toList());
     }
 
-    /** Live resources that depend on this one (they block its deletion). */
+    /**
+     * Every resource of a type on every front and account, in creation order, for watchers that span
+     * clouds (the Kubernetes simulation watches instances). Read them inside {@link #atomically}.
+     */
+    public List<SimResource> everywhere(String type) {
+        return atomically(() -> {
+            purge();
+            return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+        });
+    }
+
+    /**
+     * Live resources that depend on this one (they block its deletion), in any region of the account: a
+     * dependency may live elsewhere (Compute's regional subnetworks depend on a global network), so ids that
+     * dependencies name must be unique in the account.
+     */
     public List<SimResource> dependents(SimResource resource) {
         return atomically(() -> resources.values().stream()
                 .filter(r -> !r.retired() && r.dependsOn().contains(resource.id())
-                        && sameScope(r.key(), resource.key().front(), resource.key().account(), resource.key().region()))
+                        && r.key().front().equals(resource.key().front()) && r.key().account().equals(resource.key().account()))
                 .toList());
     }
 
@@ -267,6 +297,20 @@ public final class World {
     /** Moves the virtual clock: pending resources become available, deletions complete. */
     public void advance(Duration by) {
         clock.advance(by);
+    }
+
+    /**
+     * Lets time pass for one account as the seconds a real flow waits between retries would: moves the
+     * clock, then reads every type the account holds once in each of its regions, because eventual
+     * consistency here counts reads rather than time (a fresh resource misses the first read that would list it).
+     */
+    public void settle(String front, String account, Duration by) {
+        advance(by);
+        Set<List<String>> regionAndType = new LinkedHashSet<>();
+        for (ResourceView view : resources(front, account)) {
+            regionAndType.add(List.of(view.region(), view.type()));
+        }
+        regionAndType.forEach(key -> describe(front, account, key.get(0), key.get(1)));
     }
 
     private void purge() {

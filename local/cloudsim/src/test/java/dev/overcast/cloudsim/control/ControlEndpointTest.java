@@ -63,6 +63,15 @@ class ControlEndpointTest {
     }
 
     @Test
+    void kubernetes_shouldAnswerTheClustersApiServer_andNameAMissingCluster() throws Exception {
+        Answer answer = call("GET", "kubernetes?cluster=demo", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("endpoint").asText()).isEqualTo(sim.kubernetes().endpoint("demo").toString()).startsWith("http://");
+        assertThat(call("GET", "kubernetes", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void faults_shouldBePlannedAndCleared() throws Exception {
         assertThat(call("POST", "faults", "{\"front\":\"aws\",\"action\":\"CreateVpc\",\"times\":1,\"code\":\"Unavailable\"}").status()).isEqualTo(200);
         assertThat(sim.world().faults().next("aws", "CreateVpc", List.of())).contains("Unavailable");

@@ -198,6 +198,23 @@ class ResourcesTest {
     }
 
     @Test
+    void runInstances_shouldHonourAPlannedPrivateAddress_andSkipItWhenAssigning() {
+        String fixed = ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1).subnetId(subnetId)
+                .privateIpAddress("10.0.1.5")).instances().get(0).privateIpAddress();
+        List<String> assigned = ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(2).maxCount(2).subnetId(subnetId))
+                .instances().stream().map(Instance::privateIpAddress).toList();
+
+        assertThat(fixed).isEqualTo("10.0.1.5");
+        assertThat(assigned).containsExactly("10.0.1.4", "10.0.1.6");
+        assertThatThrownBy(() -> ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1).subnetId(subnetId)
+                .privateIpAddress("10.0.1.5"))).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidIPAddress.InUse"));
+        assertThatThrownBy(() -> ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1).subnetId(subnetId)
+                .privateIpAddress("10.0.2.10"))).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"));
+        assertThatThrownBy(() -> ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1).subnetId(subnetId)
+                .privateIpAddress("10.0.1.2"))).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"));
+    }
+
+    @Test
     void terminatedInstance_shouldStayListedAsTerminated_thenVanish() {
         String id = ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1).subnetId(subnetId)
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)

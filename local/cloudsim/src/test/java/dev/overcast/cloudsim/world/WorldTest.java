@@ -45,6 +45,19 @@ class WorldTest {
     }
 
     @Test
+    void settle_shouldMakeFreshResourcesVisibleAndReady_inEveryRegionOfTheAccount() {
+        World world = world(CloudSimConfig.defaults());
+        SimResource east = vpc(world, "us-east-1");
+        SimResource west = vpc(world, "eu-west-1");
+
+        world.settle("aws", "111111111111", Duration.ofMinutes(3));
+
+        assertThat(world.describe("aws", "111111111111", "us-east-1", "vpc")).containsExactly(east);
+        assertThat(world.describe("aws", "111111111111", "eu-west-1", "vpc")).containsExactly(west);
+        assertThat(east.state(world.clock().now())).isEqualTo("available");
+    }
+
+    @Test
     void create_shouldFailWithTheQuotasCode_whenTheRegionIsFull() {
         World world = world(CloudSimConfig.defaults().withQuotas(Quotas.none().with("aws", "vpc", 2, "VpcLimitExceeded")));
         vpc(world, "us-east-1");

@@ -53,8 +53,10 @@ final class PlanReport {
         network.row("cluster", plan.network().podCidr(), "pods (all clouds)");
         network.row("cluster", plan.network().serviceCidr(), "services");
         for (TunnelLink t : plan.network().tunnels()) {
-            network.row(t.first().id() + "-" + t.second().id(), t.insideCidr(),
-                    "tunnel inside: %s %s, %s %s".formatted(t.first().id(), t.firstIp(), t.second().id(), t.secondIp()));
+            for (TunnelLink.InsideRange r : t.ranges()) {
+                network.row(t.first().id() + "-" + t.second().id(), r.cidr(),
+                        "tunnel inside: %s %s, %s %s".formatted(t.first().id(), r.firstIp(), t.second().id(), r.secondIp()));
+            }
         }
         network.renderTo(out);
 

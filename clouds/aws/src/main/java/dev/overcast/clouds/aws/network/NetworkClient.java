@@ -1,5 +1,7 @@
 package dev.overcast.clouds.aws.network;
 
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import dev.overcast.clouds.aws.internal.AwsErrors;
 import dev.overcast.clouds.aws.internal.ClientTokens;
 import dev.overcast.clouds.aws.internal.Ec2Clients;

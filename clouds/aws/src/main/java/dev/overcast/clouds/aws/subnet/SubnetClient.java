@@ -1,5 +1,7 @@
 package dev.overcast.clouds.aws.subnet;
 
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import dev.overcast.clouds.aws.internal.AwsErrors;
 import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;

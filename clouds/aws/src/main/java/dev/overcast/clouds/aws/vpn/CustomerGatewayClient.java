@@ -1,5 +1,8 @@
 package dev.overcast.clouds.aws.vpn;
 
+import static dev.overcast.core.cloud.PlannedAttributes.number;
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import dev.overcast.clouds.aws.internal.AwsErrors;
 import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;

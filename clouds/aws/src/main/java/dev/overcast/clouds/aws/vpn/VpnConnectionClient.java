@@ -1,5 +1,7 @@
 package dev.overcast.clouds.aws.vpn;
 
+import static dev.overcast.core.cloud.PlannedAttributes.required;
+
 import dev.overcast.clouds.aws.internal.AwsErrors;
 import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
@@ -25,9 +27,10 @@ import software.amazon.awssdk.services.ec2.model.VpnTunnelOptionsSpecification;
 
 /**
  * The {@code vpn-tunnel} kind: a BGP VPN connection between the VPN gateway and the peer gateway.
- * EC2 gives every connection two tunnels; tunnel 1 uses the plan's inside CIDR, and its outside
- * address is the {@code publicIp} output the far cloud's peer gateway points at. The pre-shared key
- * is resolved at the call and never kept.
+ * EC2 gives every connection two tunnels; tunnel 1 uses the plan's inside CIDR, tunnel 2 its
+ * {@code secondaryInsideCidr} when planned (towards GCP, whose second tunnel meets it; otherwise EC2
+ * picks one). Their outside addresses are the {@code publicIp} / {@code secondaryPublicIp} outputs the
+ * far cloud's peer gateway points at. The pre-shared key is resolved at the call and never kept.
  */
 public final class VpnConnectionClient extends Ec2ResourceClient {
 
@@ -51,6 +54,7 @@ public final class VpnConnectionClient extends Ec2ResourceClient {
         String gateway = dependencies.require(required(desired, Attributes.GATEWAY_REF)).cloudId();
         String peer = dependencies.require(required(desired, Attributes.PEER_GATEWAY_REF)).cloudId();
         String insideCidr = required(desired, Attributes.INSIDE_CIDR);
+        String secondaryInsideCidr = desired.attribute(Attributes.SECONDARY_INSIDE_CIDR);
         String sharedSecret = secrets.resolve(required(desired, Attributes.SHARED_SECRET_REF));
         VpnConnection connection = AwsErrors.call("CreateVpnConnection", () -> ec2.createVpnConnection(r -> r
                 .type("ipsec.1")
@@ -58,7 +62,7 @@ public final class VpnConnectionClient extends Ec2ResourceClient {
                 .customerGatewayId(peer)
                 .options(o -> o.staticRoutesOnly(false).tunnelOptions(
                         VpnTunnelOptionsSpecification.builder().tunnelInsideCidr(insideCidr).preSharedKey(sharedSecret).build(),
-                        VpnTunnelOptionsSpecification.builder().preSharedKey(sharedSecret).build()))
+                        VpnTunnelOptionsSpecification.builder().tunnelInsideCidr(secondaryInsideCidr).preSharedKey(sharedSecret).build()))
                 .tagSpecifications(OwnedTags.specification(ResourceType.VPN_CONNECTION, clusterId, desired.name())))).vpnConnection();
         return created(clusterId, desired, connection.vpnConnectionId(), ResourceState.CREATING, observedAttributes(connection));
     }
@@ -68,7 +72,7 @@ public final class VpnConnectionClient extends Ec2ResourceClient {
         AwsErrors.removing("DeleteVpnConnection", () -> ec2.deleteVpnConnection(r -> r.vpnConnectionId(observed.cloudId())));
     }
 
-    /** Tunnel 1 is the first of the connection's tunnel options; telemetry tells each tunnel's status by outside address. */
+    /** Tunnel 1 is the first of the connection's tunnel options, tunnel 2 the second; telemetry tells each tunnel's status by outside address. */
     private static Map<String, String> observedAttributes(VpnConnection connection) {
         List<TunnelOption> tunnels = connection.options() == null ? List.of() : connection.options().tunnelOptions();
         List<VgwTelemetry> telemetry = connection.vgwTelemetry();
@@ -77,6 +81,7 @@ public final class VpnConnectionClient extends Ec2ResourceClient {
                 .map(VgwTelemetry::statusAsString).orElse(null);
         return attributes(
                 Attributes.INSIDE_CIDR, tunnels.isEmpty() ? null : tunnels.get(0).tunnelInsideCidr(),
+                Attributes.SECONDARY_INSIDE_CIDR, tunnels.size() < 2 ? null : tunnels.get(1).tunnelInsideCidr(),
                 Outputs.PUBLIC_IP, first.orElse(null),
                 Outputs.SECONDARY_PUBLIC_IP, outside(tunnels, telemetry, 1).orElse(null),
                 Outputs.TUNNEL_STATUS, status);

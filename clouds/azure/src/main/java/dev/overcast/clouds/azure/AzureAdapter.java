@@ -1,0 +1,42 @@
+package dev.overcast.clouds.azure;
+
+import dev.overcast.clouds.azure.compute.VirtualMachineClient;
+import dev.overcast.clouds.azure.firewall.SecurityGroupClient;
+import dev.overcast.clouds.azure.internal.ArmClients;
+import dev.overcast.clouds.azure.network.VirtualNetworkClient;
+import dev.overcast.clouds.azure.publicip.PublicIpClient;
+import dev.overcast.clouds.azure.subnet.SubnetClient;
+import dev.overcast.clouds.azure.vpn.ConnectionClient;
+import dev.overcast.clouds.azure.vpn.LocalNetworkGatewayClient;
+import dev.overcast.clouds.azure.vpn.VirtualNetworkGatewayClient;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cloud.ResourceClient;
+import dev.overcast.core.cloud.SecretResolver;
+import java.util.Objects;
+
+/** The cloud SPI on Azure Resource Manager (azure-resourcemanager service clients): one {@link ResourceClient} per kind. */
+public final class AzureAdapter extends ClientPerKindAdapter {
+
+    /** @param secrets resolves tunnel pre-shared keys (and a service principal's secret) when a call needs them */
+    public AzureAdapter(AzureConfig config, SecretResolver secrets) {
+        this(new ArmClients(Objects.requireNonNull(config, "config"), Objects.requireNonNull(secrets, "secrets")), secrets);
+    }
+
+    private AzureAdapter(ArmClients arm, SecretResolver secrets) {
+        this(arm, secrets, new VirtualNetworkGatewayClient(arm), new LocalNetworkGatewayClient(arm));
+    }
+
+    /** The connection client reads the gateways it joins through their clients. */
+    private AzureAdapter(ArmClients arm, SecretResolver secrets, VirtualNetworkGatewayClient gateways, LocalNetworkGatewayClient locals) {
+        super(Cloud.AZURE,
+                new VirtualNetworkClient(arm),
+                new SubnetClient(arm),
+                new SecurityGroupClient(arm),
+                new PublicIpClient(arm),
+                gateways,
+                locals,
+                new ConnectionClient(arm, secrets, gateways, locals),
+                new VirtualMachineClient(arm));
+    }
+}

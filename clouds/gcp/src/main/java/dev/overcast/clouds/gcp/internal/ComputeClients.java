@@ -1,0 +1,150 @@
+package dev.overcast.clouds.gcp.internal;
+
+import com.google.api.core.ApiFunction;
+import com.google.api.gax.core.CredentialsProvider;
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.rpc.ClientSettings;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.api.gax.rpc.UnaryCallSettings;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.compute.v1.AddressesClient;
+import com.google.cloud.compute.v1.AddressesSettings;
+import com.google.cloud.compute.v1.ExternalVpnGatewaysClient;
+import com.google.cloud.compute.v1.ExternalVpnGatewaysSettings;
+import com.google.cloud.compute.v1.FirewallsClient;
+import com.google.cloud.compute.v1.FirewallsSettings;
+import com.google.cloud.compute.v1.GlobalOperationsClient;
+import com.google.cloud.compute.v1.GlobalOperationsSettings;
+import com.google.cloud.compute.v1.InstancesClient;
+import com.google.cloud.compute.v1.InstancesSettings;
+import com.google.cloud.compute.v1.NetworksClient;
+import com.google.cloud.compute.v1.NetworksSettings;
+import com.google.cloud.compute.v1.RoutersClient;
+import com.google.cloud.compute.v1.RoutersSettings;
+import com.google.cloud.compute.v1.SubnetworksClient;
+import com.google.cloud.compute.v1.SubnetworksSettings;
+import com.google.cloud.compute.v1.VpnGatewaysClient;
+import com.google.cloud.compute.v1.VpnGatewaysSettings;
+import com.google.cloud.compute.v1.VpnTunnelsClient;
+import com.google.cloud.compute.v1.VpnTunnelsSettings;
+import dev.overcast.clouds.gcp.GcpConfig;
+import dev.overcast.clouds.gcp.GcpCredentials;
+import dev.overcast.core.cloud.SecretResolver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Compute clients (Compute is served over REST only) the adapter uses, one per collection, built once: a client is
+ * expensive to build (cold start) and the clients are regionless (the region is a request field). All share
+ * one credentials provider; transient failures (503, deadline) are retried {@code maxAttempts} times by
+ * the client, inserts included, which {@code requestId} makes safe.
+ */
+public final class ComputeClients implements AutoCloseable {
+
+    private static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+
+    private final String project;
+    private final List<AutoCloseable> all = new ArrayList<>();
+    public final NetworksClient networks;
+    public final SubnetworksClient subnetworks;
+    public final FirewallsClient firewalls;
+    public final AddressesClient addresses;
+    public final RoutersClient routers;
+    public final VpnGatewaysClient vpnGateways;
+    public final ExternalVpnGatewaysClient externalVpnGateways;
+    public final VpnTunnelsClient vpnTunnels;
+    public final InstancesClient instances;
+    public final GlobalOperationsClient globalOperations;
+
+    public ComputeClients(GcpConfig config, SecretResolver secrets) {
+        this.project = config.project();
+        CredentialsProvider credentials = credentials(config.credentials(), secrets);
+        ApiFunction<UnaryCallSettings.Builder<?, ?>, Void> retries = method -> {
+            method.setRetryableCodes(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED);
+            method.setRetrySettings(method.getRetrySettings().toBuilder()
+                    .setMaxAttempts(config.maxAttempts())
+                    .setInitialRetryDelayDuration(Duration.ofMillis(200))
+                    .setRetryDelayMultiplier(2)
+                    .setMaxRetryDelayDuration(Duration.ofSeconds(5))
+                    .build());
+            return null;
+        };
+        try {
+            networks = keep(NetworksClient.create(
+                    configure(NetworksSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            subnetworks = keep(SubnetworksClient.create(
+                    configure(SubnetworksSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            firewalls = keep(FirewallsClient.create(
+                    configure(FirewallsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            addresses = keep(AddressesClient.create(
+                    configure(AddressesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            routers = keep(RoutersClient.create(
+                    configure(RoutersSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            vpnGateways = keep(VpnGatewaysClient.create(
+                    configure(VpnGatewaysSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            externalVpnGateways = keep(ExternalVpnGatewaysClient.create(
+                    configure(ExternalVpnGatewaysSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            vpnTunnels = keep(VpnTunnelsClient.create(
+                    configure(VpnTunnelsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            instances = keep(InstancesClient.create(
+                    configure(InstancesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+            globalOperations = keep(GlobalOperationsClient.create(
+                    configure(GlobalOperationsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot build the Compute clients", e);
+        }
+    }
+
+    public String project() {
+        return project;
+    }
+
+    private <C extends AutoCloseable> C keep(C client) {
+        all.add(client);
+        return client;
+    }
+
+    private static <B extends ClientSettings.Builder<?, B>> B configure(B builder, GcpConfig config, CredentialsProvider credentials) {
+        builder.setCredentialsProvider(credentials);
+        config.endpoint().ifPresent(uri -> builder.setEndpoint(uri.toString()));
+        return builder;
+    }
+
+    private static CredentialsProvider credentials(GcpCredentials given, SecretResolver secrets) {
+        String json;
+        if (given instanceof GcpCredentials.ServiceAccountKey key) {
+            json = secrets.resolve(key.keyReference());
+        } else if (given instanceof GcpCredentials.WorkloadIdentityFederation federation) {
+            json = federation.externalAccountJson();
+        } else {
+            return NoCredentialsProvider.create();
+        }
+        try {
+            return FixedCredentialsProvider.create(GoogleCredentials
+                    .fromStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                    .createScoped(CLOUD_PLATFORM_SCOPE));
+        } catch (IOException e) {
+            // The message names the credential type only; the JSON may hold a private key.
+            throw new IllegalArgumentException("the " + given.getClass().getSimpleName() + " credentials are not valid Google credentials JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable client : all) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close a Compute client", e);
+            }
+        }
+        all.clear();
+    }
+}

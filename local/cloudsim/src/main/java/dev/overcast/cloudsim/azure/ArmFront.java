@@ -1,0 +1,200 @@
+package dev.overcast.cloudsim.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.overcast.cloudsim.world.CloudError;
+import dev.overcast.cloudsim.world.World;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Azure Resource Manager over HTTPS: JSON resources addressed by id, {@code api-version} required,
+ * long-running PUT and DELETE with {@code Azure-AsyncOperation}, ARM's error document and 429 with
+ * {@code Retry-After} when a token bucket is empty. The subscription comes from the path; bearer
+ * tokens are required but not verified.
+ * <p>
+ * TLS is not optional: the Azure SDK refuses to send a bearer token over plain http, and the
+ * production credential path must run unchanged. The certificate is issued at start
+ * ({@link SelfSignedCertificate}); clients trust it through configuration.
+ */
+public final class ArmFront implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ArmFront.class);
+    private static final List<String> RETRYABLE_CODES = List.of("TooManyRequests", "InternalServerError", "ServiceUnavailable");
+
+    private final World world;
+    private final ArmResources resources;
+    private final SelfSignedCertificate certificate;
+    private final HttpsServer server;
+    private final ThreadPoolExecutor executor;
+
+    public ArmFront(World world, int port) {
+        this.world = world;
+        this.certificate = SelfSignedCertificate.issue();
+        try {
+            server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the Azure front on 127.0.0.1:" + port, e);
+        }
+        server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+        // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
+        executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
+        server.setExecutor(executor);
+        this.resources = new ArmResources(world, endpoint());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** {@code https://127.0.0.1:PORT/}, the resource manager endpoint of the client's Azure environment. */
+    public URI endpoint() {
+        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** The front's certificate; a client that trusts it reaches the front over TLS. */
+    public SelfSignedCertificate certificate() {
+        return certificate;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        ArmAnswer answer;
+        try (exchange) {
+            try {
+                answer = answer(exchange);
+            } catch (CloudError e) {
+                answer = error(e.code(), e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("Azure front failed on a request", e);
+                answer = error("InternalServerError", "An internal error occurred.");
+            }
+            byte[] bytes = answer.body() == null ? new byte[0] : answer.body().toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.getResponseHeaders().set("x-ms-request-id", requestId);
+            exchange.getResponseHeaders().set("x-ms-correlation-request-id", requestId);
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            boolean noBody = bytes.length == 0 || exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(answer.status(), noBody ? -1 : bytes.length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private ArmAnswer answer(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        ArmPath path;
+        try {
+            path = ArmPath.parse(exchange.getRequestURI().getPath());
+        } catch (CloudError unknown) {
+            world.calls().record(ArmStore.FRONT, method + " unknown");
+            throw unknown;
+        }
+        String action = action(method, path);
+        world.calls().record(ArmStore.FRONT, action);
+        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        if (!query.toLowerCase(Locale.ROOT).matches("(.*&)?api-version=[^&]+.*")) {
+            throw new CloudError("MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new CloudError("AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
+        }
+        if (!world.knowsAccount(path.subscription())) {
+            throw new CloudError("SubscriptionNotFound", "The subscription '" + path.subscription() + "' could not be found.");
+        }
+        Optional<String> fault = world.faults().next(ArmStore.FRONT, action, RETRYABLE_CODES);
+        if (fault.isPresent()) {
+            throw new CloudError(fault.get(), "Injected fault for " + action + ".");
+        }
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (!world.admit(ArmStore.FRONT, path.subscription(), "global", read ? "reads" : "writes")) {
+            throw new CloudError("TooManyRequests", "The request is being throttled as the limit has been reached for operation type - "
+                    + (read ? "Read" : "Write") + ".");
+        }
+        ObjectNode body = body(exchange);
+        return world.atomically(() -> switch (method) {
+            case "GET", "HEAD" -> resources.get(path);
+            case "PUT" -> resources.put(path, body);
+            case "PATCH" -> resources.patch(path, body);
+            case "DELETE" -> resources.delete(path);
+            default -> throw new CloudError("MethodNotAllowed", "The method " + method + " is not allowed.");
+        });
+    }
+
+    /** The call log's name of a request, e.g. {@code PUT virtualNetworks}, {@code LIST subnets}, {@code GET operations}. */
+    private static String action(String method, ArmPath path) {
+        if (path.operation() != null) {
+            return "GET operations";
+        }
+        String verb = method.equals("GET") && path.name() == null ? "LIST" : method;
+        return verb + " " + path.type().segment();
+    }
+
+    private static ObjectNode body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                return ArmStore.JSON.createObjectNode();
+            }
+            JsonNode node;
+            try {
+                node = ArmStore.JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new CloudError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
+                        + e.getMessage());
+            }
+            if (!(node instanceof ObjectNode object)) {
+                throw new CloudError("InvalidRequestContent", "The request content must be a JSON object.");
+            }
+            return object;
+        }
+    }
+
+    private static ArmAnswer error(String code, String message) {
+        ObjectNode body = ArmStore.JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        int status = status(code);
+        return new ArmAnswer(status, body, status == 429 || status == 503 ? Map.of("Retry-After", "1") : Map.of());
+    }
+
+    private static int status(String code) {
+        return switch (code) {
+            case "TooManyRequests" -> 429;
+            case "InternalServerError" -> 500;
+            case "ServiceUnavailable" -> 503;
+            case "AuthenticationFailed" -> 401;
+            case "ResourceNotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "OperationNotFound", "InvalidResourceType" -> 404;
+            case "AnotherOperationInProgress", "OperationNotAllowed" -> 409;
+            case "MethodNotAllowed" -> 405;
+            default -> code.endsWith("LimitExceeded") || code.endsWith("LimitReached") ? 409 : 400;
+        };
+    }
+}
