@@ -214,6 +214,7 @@ public final class ConvergeCloud implements Step<ConvergeCloud.Request, Converge
                     }
                 }
             }
+            resumeCreating(plan, observed, byName, actions);
             int ready = 0;
             int failed = 0;
             int total = 0;
@@ -233,6 +234,35 @@ public final class ConvergeCloud implements Step<ConvergeCloud.Request, Converge
             int pending = total - ready + orphans;
             boolean settled = pending == 0 && actions.isEmpty();
             return result(pending, ready, failed, settled);
+        }
+
+        /**
+         * Calls create again for planned resources still CREATING: creates are idempotent, and a kind
+         * built in stages finishes its next stage there (EC2 attaches a VGW only once it is available,
+         * an Azure gateway takes its BGP addresses once the first build is done). Diff leaves such
+         * resources alone, so without this they would wait forever. Not recorded as repairs.
+         */
+        private void resumeCreating(Plan plan, List<Observation> observed, Map<String, Observation> byName, List<Action> actions) {
+            Set<String> acted = new HashSet<>();
+            actions.forEach(a -> acted.add(a.name()));
+            Map<String, Resource> planned = plan.byName();
+            for (Observation o : observed) {
+                Resource desired = planned.get(o.name());
+                if (o.state() != ResourceState.CREATING || desired == null || acted.contains(o.name())) {
+                    continue;
+                }
+                Dependencies dependencies = readyDependencies(desired, byName);
+                if (dependencies == null) {
+                    continue;
+                }
+                try {
+                    adapter.client(desired.kind()).create(lease.clusterId(), desired, dependencies);
+                } catch (DependencyNotReadyException | RetryableCloudException e) {
+                    // Still building; the next round asks again.
+                } catch (TerminalCloudException e) {
+                    throw new StepFailed("resuming " + desired.name() + " on " + cloud + ": " + e.getMessage(), e);
+                }
+            }
         }
 
         Result destroy(Plan plan, List<Observation> observed) {

@@ -82,7 +82,6 @@ public final class InstanceClient extends Ec2ResourceClient {
                 .maxCount(1)
                 .subnetId(subnet)
                 .securityGroupIds(firewall)
-                .clientToken(ClientTokens.of(clusterId, desired.name()))
                 .blockDeviceMappings(b -> b.deviceName(ROOT_DEVICE)
                         .ebs(e -> e.volumeSize(diskGb).volumeType(VolumeType.GP3).deleteOnTermination(true)))
                 .tagSpecifications(
