@@ -6,9 +6,20 @@ import java.util.function.Function;
  * One step of a flow: a small input record in, a small result record out. The classes let Spring
  * Cloud Function (and the local world) turn JSON into the input without reflection on lambdas.
  */
-public interface Step<I, O> extends Function<I, O> {
+public abstract class Step<I, O> implements Function<I, O> {
+    private final Class<I> input;
+    private final Class<O> output;
 
-    Class<I> input();
+    protected Step(Class<I> input, Class<O> output) {
+        this.input = input;
+        this.output = output;
+    }
 
-    Class<O> output();
+    public final Class<I> input() {
+        return input;
+    }
+
+    public final Class<O> output() {
+        return output;
+    }
 }

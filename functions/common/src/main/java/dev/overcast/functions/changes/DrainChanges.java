@@ -8,7 +8,7 @@ import dev.overcast.store.Store;
 import java.time.InstantSource;
 
 /** Applies every queued change to the spec under the lease; the machine converges again when any was applied. */
-public final class DrainChanges implements Step<LeaseRef, DrainChanges.Result> {
+public final class DrainChanges extends Step<LeaseRef, DrainChanges.Result> {
 
     public record Result(String clusterId, int applied) {
     }
@@ -17,6 +17,7 @@ public final class DrainChanges implements Step<LeaseRef, DrainChanges.Result> {
     private final InstantSource clock;
 
     public DrainChanges(Store store, InstantSource clock) {
+        super(LeaseRef.class, DrainChanges.Result.class);
         this.store = store;
         this.clock = clock;
     }
@@ -29,15 +30,5 @@ public final class DrainChanges implements Step<LeaseRef, DrainChanges.Result> {
                     clock.instant(), applied + " queued change(s) applied"));
         }
         return new Result(lease.clusterId(), applied);
-    }
-
-    @Override
-    public Class<LeaseRef> input() {
-        return LeaseRef.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

@@ -18,7 +18,7 @@ import dev.overcast.store.Store;
  * request is checked against the current spec first (a count the planner refuses is never queued);
  * masters are fixed after creation and a request naming them is refused.
  */
-public final class RequestScale implements Step<RequestScale.Request, RequestScale.Result> {
+public final class RequestScale extends Step<RequestScale.Request, RequestScale.Result> {
 
     /** @param masters present only to refuse it clearly: masters cannot change after creation */
     public record Request(String clusterId, String cloud, Integer workers, Integer masters) {
@@ -31,6 +31,7 @@ public final class RequestScale implements Step<RequestScale.Request, RequestSca
     private final Planner planner;
 
     public RequestScale(Store store, Planner planner) {
+        super(RequestScale.Request.class, RequestScale.Result.class);
         this.store = store;
         this.planner = planner;
     }
@@ -56,15 +57,5 @@ public final class RequestScale implements Step<RequestScale.Request, RequestSca
         }
         QueuedChange queued = store.changes().enqueue(cluster.id(), ChangeKind.SCALE_WORKERS, WorkerScaling.payload(payload));
         return new Result(cluster.id(), queued.seq(), queued.changeId());
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

@@ -5,7 +5,7 @@ import dev.overcast.functions.Step;
 import dev.overcast.functions.cluster.ClusterPlans;
 
 /** Wait-for-nodes poll: the machine Waits and calls again until every planned node is ready. */
-public final class CheckNodes implements Step<CheckNodes.Request, CheckNodes.Result> {
+public final class CheckNodes extends Step<CheckNodes.Request, CheckNodes.Result> {
 
     public record Request(String clusterId) {
     }
@@ -17,6 +17,7 @@ public final class CheckNodes implements Step<CheckNodes.Request, CheckNodes.Res
     private final NodeCheck nodes;
 
     public CheckNodes(ClusterPlans plans, NodeCheck nodes) {
+        super(CheckNodes.Request.class, CheckNodes.Result.class);
         this.plans = plans;
         this.nodes = nodes;
     }
@@ -26,15 +27,5 @@ public final class CheckNodes implements Step<CheckNodes.Request, CheckNodes.Res
         String clusterId = Inputs.requireText("clusterId", request.clusterId());
         NodeCheck.NodeReport report = nodes.nodes(plans.plan(clusterId));
         return new Result(clusterId, report.expected(), report.ready(), report.allReady());
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

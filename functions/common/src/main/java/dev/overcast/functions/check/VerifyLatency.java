@@ -11,7 +11,7 @@ import java.util.Locale;
  * condition text the machine writes as the ready status's reason; over budget it is still reported,
  * not fatal, since the cluster works, only slower than promised.
  */
-public final class VerifyLatency implements Step<VerifyLatency.Request, VerifyLatency.Result> {
+public final class VerifyLatency extends Step<VerifyLatency.Request, VerifyLatency.Result> {
 
     public record Request(String clusterId) {
     }
@@ -23,6 +23,7 @@ public final class VerifyLatency implements Step<VerifyLatency.Request, VerifyLa
     private final LatencyCheck latency;
 
     public VerifyLatency(ClusterPlans plans, LatencyCheck latency) {
+        super(VerifyLatency.Request.class, VerifyLatency.Result.class);
         this.plans = plans;
         this.latency = latency;
     }
@@ -38,15 +39,5 @@ public final class VerifyLatency implements Step<VerifyLatency.Request, VerifyLa
                         within ? "True" : "False", report.worstMillis(), report.pair(),
                         report.measured() ? "measured" : "planned", RegionSelector.MAX_RTT_MS);
         return new Result(clusterId, report.worstMillis(), within, condition);
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

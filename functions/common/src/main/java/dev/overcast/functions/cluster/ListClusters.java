@@ -12,7 +12,7 @@ import java.util.Set;
  * The clusters the hourly reconcile visits: settled ones (ready, or failed and worth repairing).
  * Creating, scaling, reconciling and deleting clusters are under another flow's lease anyway.
  */
-public final class ListClusters implements Step<ListClusters.Request, ListClusters.Result> {
+public final class ListClusters extends Step<ListClusters.Request, ListClusters.Result> {
     private static final Set<ClusterStatus> DUE = EnumSet.of(ClusterStatus.READY, ClusterStatus.FAILED);
 
     /** The schedule's event; its fields do not matter, only that it fired. */
@@ -28,6 +28,7 @@ public final class ListClusters implements Step<ListClusters.Request, ListCluste
     private final Store store;
 
     public ListClusters(Store store) {
+        super(ListClusters.Request.class, ListClusters.Result.class);
         this.store = store;
     }
 
@@ -39,15 +40,5 @@ public final class ListClusters implements Step<ListClusters.Request, ListCluste
                 .sorted()
                 .map(Due::new)
                 .toList());
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

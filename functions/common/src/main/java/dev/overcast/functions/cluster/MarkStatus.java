@@ -19,7 +19,7 @@ import java.util.List;
  * the machines that start from a cluster id learn what to converge. Moving to the status it already
  * has is a no-op, which keeps a retried step harmless.
  */
-public final class MarkStatus implements Step<MarkStatus.Request, MarkStatus.Result> {
+public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result> {
 
     /** @param reason why (a failure's cause, the latency condition); null keeps none */
     public record Request(LeaseRef lease, String status, String reason) {
@@ -34,6 +34,7 @@ public final class MarkStatus implements Step<MarkStatus.Request, MarkStatus.Res
     private final InstantSource clock;
 
     public MarkStatus(Store store, InstantSource clock) {
+        super(MarkStatus.Request.class, MarkStatus.Result.class);
         this.store = store;
         this.clock = clock;
     }
@@ -57,15 +58,5 @@ public final class MarkStatus implements Step<MarkStatus.Request, MarkStatus.Res
                 clock.instant(), reason));
         List<String> clouds = SpecReader.parseJson(cluster.spec()).cloudList().stream().map(Cloud::id).toList();
         return new Result(cluster.id(), cluster.status().id(), clouds);
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * creates the cluster row in {@code creating}. A second create of the same name fails with the
  * store's {@code ClusterAlreadyExistsException} and leaves the existing cluster alone.
  */
-public final class RecordCluster implements Step<RecordCluster.Request, RecordCluster.Result> {
+public final class RecordCluster extends Step<RecordCluster.Request, RecordCluster.Result> {
 
     /** @param spec the cluster spec as JSON; its {@code name} is the cluster id */
     public record Request(String tenant, JsonNode spec, LeaseRef lease) {
@@ -34,6 +34,7 @@ public final class RecordCluster implements Step<RecordCluster.Request, RecordCl
     private final InstantSource clock;
 
     public RecordCluster(Store store, Planner planner, InstantSource clock) {
+        super(RecordCluster.Request.class, RecordCluster.Result.class);
         this.store = store;
         this.planner = planner;
         this.clock = clock;
@@ -58,15 +59,5 @@ public final class RecordCluster implements Step<RecordCluster.Request, RecordCl
         store.progress().record(new ProgressEvent(request.lease().owner(), plan.cluster(), "plan", "succeeded",
                 clock.instant(), plan.resources().size() + " resources in " + plan.regions()));
         return new Result(plan.cluster(), spec.cloudList().stream().map(Cloud::id).toList(), plan.resources().size());
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

@@ -53,7 +53,7 @@ import java.util.TreeSet;
  * delete owned resources no longer planned); {@code destroy} deletes every owned resource it finds by
  * tag, dependants before what they depend on, and is settled when observe finds nothing owned.
  */
-public final class ConvergeCloud implements Step<ConvergeCloud.Request, ConvergeCloud.Result> {
+public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeCloud.Result> {
     /** Poll soon after starting work (a VPC takes seconds), slower while only long builds run. */
     static final int POLL_AFTER_ACTIONS = 15;
     static final int POLL_WHILE_BUILDING = 30;
@@ -79,6 +79,7 @@ public final class ConvergeCloud implements Step<ConvergeCloud.Request, Converge
     private final InstantSource clock;
 
     public ConvergeCloud(Store store, ClusterPlans plans, CloudAdapters adapters, InstantSource clock) {
+        super(ConvergeCloud.Request.class, ConvergeCloud.Result.class);
         this.store = store;
         this.plans = plans;
         this.adapters = adapters;
@@ -329,15 +330,5 @@ public final class ConvergeCloud implements Step<ConvergeCloud.Request, Converge
 
     private static Cloud cloudOf(Action action) {
         return action.desired() != null ? action.desired().cloud() : action.observed().cloud();
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }

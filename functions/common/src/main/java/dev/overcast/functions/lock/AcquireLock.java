@@ -11,7 +11,7 @@ import java.time.Duration;
  * Takes the cluster's lease for one execution. A held lock fails with the store's
  * {@code LockHeldException}, whose class name the machines Catch to report "locked by …".
  */
-public final class AcquireLock implements Step<AcquireLock.Request, LeaseRef> {
+public final class AcquireLock extends Step<AcquireLock.Request, LeaseRef> {
     /**
      * Longer than any gap between two converge rounds (a Wait of at most a few minutes plus retries);
      * every converge round renews it, so a 45-minute gateway build keeps the lease.
@@ -25,6 +25,7 @@ public final class AcquireLock implements Step<AcquireLock.Request, LeaseRef> {
     private final Store store;
 
     public AcquireLock(Store store) {
+        super(AcquireLock.Request.class, LeaseRef.class);
         this.store = store;
     }
 
@@ -33,15 +34,5 @@ public final class AcquireLock implements Step<AcquireLock.Request, LeaseRef> {
         LeasePurpose purpose = Inputs.oneOf("purpose", request.purpose(), LeasePurpose.class);
         return LeaseRef.of(store.locks().acquire(Inputs.requireText("clusterId", request.clusterId()),
                 Inputs.requireText("owner", request.owner()), purpose, TTL));
-    }
-
-    @Override
-    public Class<Request> input() {
-        return Request.class;
-    }
-
-    @Override
-    public Class<LeaseRef> output() {
-        return LeaseRef.class;
     }
 }

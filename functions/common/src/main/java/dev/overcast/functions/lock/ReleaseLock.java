@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Frees the lease and says how many changes are still queued: a change enqueued after the holder's
  * last drain but before this release found the lock held, so the machine takes the lock again for it.
  */
-public final class ReleaseLock implements Step<LeaseRef, ReleaseLock.Result> {
+public final class ReleaseLock extends Step<LeaseRef, ReleaseLock.Result> {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseLock.class);
 
     /** @param released false when someone else had taken the lock over already (nothing to free) */
@@ -22,6 +22,7 @@ public final class ReleaseLock implements Step<LeaseRef, ReleaseLock.Result> {
     private final Store store;
 
     public ReleaseLock(Store store) {
+        super(LeaseRef.class, ReleaseLock.Result.class);
         this.store = store;
     }
 
@@ -36,15 +37,5 @@ public final class ReleaseLock implements Step<LeaseRef, ReleaseLock.Result> {
             released = false;
         }
         return new Result(lease.clusterId(), released, store.changes().pending(lease.clusterId()).size());
-    }
-
-    @Override
-    public Class<LeaseRef> input() {
-        return LeaseRef.class;
-    }
-
-    @Override
-    public Class<Result> output() {
-        return Result.class;
     }
 }
