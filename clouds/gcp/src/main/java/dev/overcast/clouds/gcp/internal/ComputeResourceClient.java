@@ -111,9 +111,12 @@ public abstract class ComputeResourceClient extends OwnedResourceClient {
         return "projects/" + project() + "/regions/" + region + "/" + collection + "/" + name;
     }
 
-    /** A Compute name for the resource (plus a suffix for its parts), which Compute's naming rule must accept. */
+    /**
+     * A Compute name for the resource (plus a suffix for its parts), {@link ComputeNames#fit fitted} to
+     * Compute's length limit; its characters must follow Compute's naming rule.
+     */
     protected final String computeName(Resource desired, String suffix) {
-        String name = desired.name() + suffix;
+        String name = ComputeNames.fit(desired.name() + suffix);
         if (!NAME.matcher(name).matches()) {
             throw new TerminalCloudException(Cloud.GCP, "Create", "InvalidName", kind() + " " + desired.name()
                     + ": Compute name '" + name + "' must be 1 to 63 lowercase letters, digits or '-', starting with a letter", null);

@@ -15,6 +15,7 @@ import com.google.cloud.compute.v1.RouterInterface;
 import com.google.cloud.compute.v1.VpnGateway;
 import com.google.cloud.compute.v1.VpnTunnel;
 import dev.overcast.clouds.gcp.internal.ComputeClients;
+import dev.overcast.clouds.gcp.internal.ComputeNames;
 import dev.overcast.clouds.gcp.internal.ComputeResourceClient;
 import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
@@ -160,7 +161,7 @@ public final class TunnelClient extends ComputeResourceClient {
         String router = CloudRouters.routerName(observed.attribute(Attributes.GATEWAY_REF));
         List<String> tunnels = new ArrayList<>();
         for (int i = 0; i < TUNNELS; i++) {
-            tunnels.add(observed.cloudId() + "-" + i);
+            tunnels.add(ComputeNames.fit(observed.cloudId() + "-" + i));
         }
         if (observed.attribute(Attributes.GATEWAY_REF) != null) {
             currentRouter(observed.region(), router).ifPresent(r -> patchRouter(observed.region(), r, tunnels, List.of(), List.of()));
@@ -188,8 +189,6 @@ public final class TunnelClient extends ComputeResourceClient {
         List<RouterBgpPeer> peers = new ArrayList<>();
         for (int i = 0; i < TUNNELS; i++) {
             String name = computeName(desired, "-" + i);
-            // The longest name derived from it (the BGP peer's) must pass Compute's naming rule too.
-            computeName(desired, "-" + i + "-peer");
             names.add(name);
             VpnTunnel tunnel = VpnTunnel.newBuilder()
                     .setName(name)
@@ -255,11 +254,11 @@ public final class TunnelClient extends ComputeResourceClient {
     }
 
     private static String interfaceName(String tunnel) {
-        return tunnel + "-if";
+        return ComputeNames.fit(tunnel + "-if");
     }
 
     private static String peerName(String tunnel) {
-        return tunnel + "-peer";
+        return ComputeNames.fit(tunnel + "-peer");
     }
 
     private static String localAddress(VpnGateway gateway, VpnTunnel tunnel) {

@@ -23,6 +23,7 @@ import dev.overcast.clouds.aws.AwsCredentials;
 import dev.overcast.clouds.gcp.GcpAdapter;
 import dev.overcast.clouds.gcp.GcpConfig;
 import dev.overcast.clouds.gcp.GcpCredentials;
+import dev.overcast.clouds.gcp.internal.ComputeNames;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.Dependencies;
@@ -62,7 +63,8 @@ import org.junit.jupiter.api.Test;
  */
 class HaVpnToAwsTest {
 
-    private static final String CLUSTER = "ha";
+    /** As long as a spec allows, so the longest Compute names (a tunnel's BGP peer) must still fit. */
+    private static final String CLUSTER = "ha-vpn-cluster-named-to-the-forty-limitx";
     private static final String ACCOUNT = "123456789012";
     private static final String PROJECT = "overcast-local";
     private static final Duration SETTLE_STEP = Duration.ofMinutes(3);
@@ -95,7 +97,7 @@ class HaVpnToAwsTest {
 
     @Test
     void awsConnections_shouldCarryThePlannedInsideCidrs_forBothTunnels() {
-        for (String name : List.of("ha-vpn-tunnel-aws-gcp", "ha-vpn-tunnel-aws-gcp-1")) {
+        for (String name : List.of(CLUSTER + "-vpn-tunnel-aws-gcp", CLUSTER + "-vpn-tunnel-aws-gcp-1")) {
             Resource planned = plan.byName().get(name);
             assertThat(observed.get(name).attributes())
                     .containsEntry(Attributes.INSIDE_CIDR, planned.attribute(Attributes.INSIDE_CIDR))
@@ -106,15 +108,15 @@ class HaVpnToAwsTest {
     @Test
     void gcp_shouldRunFourTunnels_againstAFourIpGatewayHoldingEveryAwsOutsideAddress() throws IOException {
         List<String> awsOutside = new ArrayList<>();
-        for (String name : List.of("ha-vpn-tunnel-aws-gcp", "ha-vpn-tunnel-aws-gcp-1")) {
+        for (String name : List.of(CLUSTER + "-vpn-tunnel-aws-gcp", CLUSTER + "-vpn-tunnel-aws-gcp-1")) {
             awsOutside.add(observed.get(name).attribute(Outputs.PUBLIC_IP));
             awsOutside.add(observed.get(name).attribute(Outputs.SECONDARY_PUBLIC_IP));
         }
-        String region = plan.byName().get("ha-vpn-gateway-gcp").region();
+        String region = plan.byName().get(CLUSTER + "-vpn-gateway-gcp").region();
         try (ExternalVpnGatewaysClient externalGateways = ExternalVpnGatewaysClient.create(settings(ExternalVpnGatewaysSettings.newBuilder()).build());
              VpnTunnelsClient tunnels = VpnTunnelsClient.create(settings(VpnTunnelsSettings.newBuilder()).build());
              RoutersClient routers = RoutersClient.create(settings(RoutersSettings.newBuilder()).build())) {
-            ExternalVpnGateway external = externalGateways.get(PROJECT, "ha-peer-gateway-gcp-aws");
+            ExternalVpnGateway external = externalGateways.get(PROJECT, CLUSTER + "-peer-gateway-gcp-aws");
             assertThat(external.getRedundancyType()).isEqualTo("FOUR_IPS_REDUNDANCY");
             assertThat(external.getInterfacesList().stream().sorted(Comparator.comparing(ExternalVpnGatewayInterface::getId))
                     .map(ExternalVpnGatewayInterface::getIpAddress)).containsExactlyElementsOf(awsOutside).doesNotHaveDuplicates();
@@ -123,16 +125,16 @@ class HaVpnToAwsTest {
                     .sorted(Comparator.comparing(VpnTunnel::getName)).toList();
             assertThat(built).extracting(VpnTunnel::getName, VpnTunnel::getVpnGatewayInterface, VpnTunnel::getPeerExternalGatewayInterface)
                     .containsExactly(
-                            tuple("ha-vpn-tunnel-gcp-aws-0", 0, 0),
-                            tuple("ha-vpn-tunnel-gcp-aws-1", 0, 1),
-                            tuple("ha-vpn-tunnel-gcp-aws-1-0", 1, 2),
-                            tuple("ha-vpn-tunnel-gcp-aws-1-1", 1, 3));
+                            tuple(ComputeNames.fit(CLUSTER + "-vpn-tunnel-gcp-aws-0"), 0, 0),
+                            tuple(ComputeNames.fit(CLUSTER + "-vpn-tunnel-gcp-aws-1"), 0, 1),
+                            tuple(ComputeNames.fit(CLUSTER + "-vpn-tunnel-gcp-aws-1-0"), 1, 2),
+                            tuple(ComputeNames.fit(CLUSTER + "-vpn-tunnel-gcp-aws-1-1"), 1, 3));
 
             // Each GCP tunnel's BGP session sits in the /30 of the AWS tunnel it meets, AWS holding the first host.
-            Router router = routers.get(PROJECT, region, "ha-vpn-gateway-gcp-router");
+            Router router = routers.get(PROJECT, region, CLUSTER + "-vpn-gateway-gcp-router");
             List<String> expectedRanges = new ArrayList<>();
             List<String> expectedPeers = new ArrayList<>();
-            for (String name : List.of("ha-vpn-tunnel-aws-gcp", "ha-vpn-tunnel-aws-gcp-1")) {
+            for (String name : List.of(CLUSTER + "-vpn-tunnel-aws-gcp", CLUSTER + "-vpn-tunnel-aws-gcp-1")) {
                 Resource awsSide = plan.byName().get(name);
                 expectedRanges.add(awsSide.attribute(Attributes.PEER_INSIDE_IP) + "/30");
                 expectedRanges.add(awsSide.attribute(Attributes.SECONDARY_PEER_INSIDE_IP) + "/30");
@@ -143,18 +145,18 @@ class HaVpnToAwsTest {
             router.getInterfacesList().forEach(i -> ranges.put(i.getName(), i.getIpRange()));
             Map<String, String> peers = new HashMap<>();
             router.getBgpPeersList().forEach(p -> peers.put(p.getName(), p.getPeerIpAddress()));
-            assertThat(built.stream().map(t -> ranges.get(t.getName() + "-if"))).containsExactlyElementsOf(expectedRanges);
-            assertThat(built.stream().map(t -> peers.get(t.getName() + "-peer"))).containsExactlyElementsOf(expectedPeers);
+            assertThat(built.stream().map(t -> ranges.get(ComputeNames.fit(t.getName() + "-if")))).containsExactlyElementsOf(expectedRanges);
+            assertThat(built.stream().map(t -> peers.get(ComputeNames.fit(t.getName() + "-peer")))).containsExactlyElementsOf(expectedPeers);
         }
     }
 
     @Test
     void externalGateway_shouldRefuseAnAddressCountComputeHasNoRedundancyFor() {
-        Resource planned = plan.byName().get("ha-peer-gateway-gcp-aws");
+        Resource planned = plan.byName().get(CLUSTER + "-peer-gateway-gcp-aws");
         TreeMap<String, String> attributes = new TreeMap<>(planned.attributes());
         attributes.put(Attributes.PEER_ADDRESS_REF, "ha-vpn-tunnel-aws-gcp,ha-vpn-tunnel-aws-gcp,ha-vpn-tunnel-aws-gcp-1");
         attributes.put(Attributes.PEER_ADDRESS_OUTPUT, "publicIp,secondaryPublicIp,publicIp");
-        Resource three = new Resource("ha-peer-gateway-gcp-three", planned.kind(), planned.cloud(), planned.region(), attributes, planned.dependsOn());
+        Resource three = new Resource(CLUSTER + "-peer-gateway-gcp-three", planned.kind(), planned.cloud(), planned.region(), attributes, planned.dependsOn());
 
         assertThatThrownBy(() -> gcp.client(ResourceKind.PEER_GATEWAY).create(CLUSTER, three, new Dependencies(observed)))
                 .isInstanceOf(TerminalCloudException.class)
