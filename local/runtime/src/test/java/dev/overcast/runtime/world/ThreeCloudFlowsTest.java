@@ -40,7 +40,7 @@ class ThreeCloudFlowsTest {
     }
 
     @Test
-    void createThenDestroy_acrossThreeClouds_shouldConnectEveryPair_andLeaveEveryAccountAsBefore() throws Exception {
+    void createThenDestroy_acrossThreeClouds_shouldConnectEveryPair_repairWhatWasDeletedByHand_andLeaveEveryAccountAsBefore() throws Exception {
         Map<String, Snapshot> before = snapshots();
         ObjectNode create = JSON.createObjectNode().put("tenant", "t1");
         create.set("spec", new YAMLMapper().readTree(Path.of("../../examples/three-clouds.yaml").toFile()));
@@ -55,9 +55,23 @@ class ThreeCloudFlowsTest {
         assertThat(inventory).filteredOn(e -> e.kind() == ResourceKind.VPN_TUNNEL).hasSizeGreaterThanOrEqualTo(6);
         assertThat(inventory).filteredOn(e -> e.kind() == ResourceKind.INSTANCE).hasSize(9);
 
+        InventoryEntry tunnel = entry("demo-vpn-tunnel-aws-gcp");
+        InventoryEntry worker = entry("demo-instance-azure-1");
+        world.cloudSim().world().deleteByHand("aws", LocalWorld.AWS_ACCOUNT, tunnel.region(), tunnel.cloudId());
+        world.cloudSim().world().deleteByHand("azure", LocalWorld.AZURE_SUBSCRIPTION, worker.region(), worker.cloudId());
+
+        assertSucceeded(flow("reconcile-all", JSON.createObjectNode().put("time", "2026-01-01T02:00:00Z")));
+
+        assertThat(entry("demo-vpn-tunnel-aws-gcp").cloudId()).isNotEqualTo(tunnel.cloudId());
+        assertThat(world.store().inventory().list("demo")).allSatisfy(e -> assertThat(e.state()).as(e.name()).isEqualTo(ResourceState.READY));
+
         assertSucceeded(flow("destroy-cluster", JSON.createObjectNode().put("clusterId", "demo")));
         Map<String, Snapshot> after = snapshots();
         before.forEach((front, snapshot) -> assertThat(after.get(front).diff(snapshot)).as(front).isEmpty());
+    }
+
+    private static InventoryEntry entry(String name) {
+        return world.store().inventory().find("demo", name).orElseThrow(() -> new AssertionError("no inventory row " + name));
     }
 
     private static Map<String, Snapshot> snapshots() {
