@@ -7,6 +7,7 @@ import dev.overcast.store.internal.InventoryItem;
 import dev.overcast.store.internal.ItemLimits;
 import dev.overcast.store.internal.Transaction;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -57,6 +58,24 @@ public final class InventoryStore {
             Transaction transaction = new Transaction(enhanced, "inventory of cluster " + lease.clusterId());
             locks.guard(transaction, lease);
             chunk.forEach(item -> transaction.put(table, item));
+            transaction.commit();
+        }
+    }
+
+    /**
+     * Forgets resources the cloud no longer has (deleted by hand, or by a destroy), in fenced
+     * transactions like {@link #putAll}, so no flow reads a gone resource's outputs as current.
+     */
+    public void removeAll(Lease lease, Collection<String> names) {
+        List<String> sorted = names.stream().sorted().toList();
+        for (String name : sorted) {
+            ItemLimits.checkPartitionKey(table.tableName(), "name", name);
+        }
+        for (int from = 0; from < sorted.size(); from += ROWS_PER_TRANSACTION) {
+            List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + ROWS_PER_TRANSACTION));
+            Transaction transaction = new Transaction(enhanced, "inventory of cluster " + lease.clusterId());
+            locks.guard(transaction, lease);
+            chunk.forEach(name -> transaction.delete(table, Key.builder().partitionValue(lease.clusterId()).sortValue(name).build()));
             transaction.commit();
         }
     }

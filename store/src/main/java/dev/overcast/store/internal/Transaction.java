@@ -9,6 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -76,6 +77,12 @@ public final class Transaction {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build());
         return add(refusal);
+    }
+
+    /** Deletes the item at {@code key}, unconditionally; deleting an absent item is no error. */
+    public <T> Transaction delete(MappedTableResource<T> table, Key key) {
+        request.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key).build());
+        return add(null);
     }
 
     public void commit() {

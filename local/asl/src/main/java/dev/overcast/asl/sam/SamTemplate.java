@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.Yaml;
  * ({@code arn:aws:lambda:us-east-1:000000000000:function:<LogicalId>}).
  */
 public final class SamTemplate {
+    private static final String ALIAS_SUFFIX = ".Alias";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     private static final String FUNCTION = "AWS::Serverless::Function";
     private static final String STATE_MACHINE = "AWS::Serverless::StateMachine";
@@ -239,6 +240,9 @@ public final class SamTemplate {
             default:
                 break;
         }
+        if (name.endsWith(ALIAS_SUFFIX)) {
+            return alias(name.substring(0, name.length() - ALIAS_SUFFIX.length()), where);
+        }
         JsonNode parameter = template.path("Parameters").path(name);
         if (parameter.has("Default")) {
             return parameter.get("Default").asText();
@@ -254,6 +258,23 @@ public final class SamTemplate {
             default -> throw new IllegalArgumentException(where + ": unresolved reference '" + name
                     + "' (not a parameter with a Default, a pseudo parameter or a known resource)");
         };
+    }
+
+    /**
+     * SAM's {@code !Ref Fn.Alias}: the ARN of the alias {@code AutoPublishAlias} creates, i.e. the
+     * function's ARN qualified by the alias name (the published version SnapStart restores).
+     */
+    private String alias(String functionId, String where) {
+        JsonNode resource = template.path("Resources").path(functionId);
+        JsonNode alias = resource.path("Properties").path("AutoPublishAlias");
+        if (alias.isMissingNode()) {
+            alias = template.path("Globals").path("Function").path("AutoPublishAlias");
+        }
+        if (!FUNCTION.equals(resource.path("Type").asText()) || alias.isMissingNode()) {
+            throw new IllegalArgumentException(where + ": unresolved reference '" + functionId + ALIAS_SUFFIX
+                    + "' (needs a function with AutoPublishAlias)");
+        }
+        return attribute(functionId, "Arn", where) + ":" + resolve(alias, where);
     }
 
     private String attribute(String resourceName, String attribute, String where) {

@@ -8,9 +8,11 @@ import dev.overcast.clouds.aws.internal.ClientTokens;
 import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
+import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.exceptions.TerminalCloudException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -38,6 +42,10 @@ public final class InstanceClient extends Ec2ResourceClient {
     private static final Filter LIVE = Filter.builder().name("instance-state-name")
             .values("pending", "running", "shutting-down", "stopping", "stopped").build();
     private static final int MAX_DISK_GB = 16_384;
+    /** States of an instance that will never run again. */
+    private static final Set<String> GONE = Set.of("shutting-down", "terminated");
+    /** Incarnations of one instance name tried per create; more means something deletes it as fast as we launch. */
+    private static final int TOKEN_GENERATIONS = 8;
     /**
      * The planner boots Canonical's Ubuntu images (through an SSM alias that DescribeImages cannot
      * read), whose root device is /dev/sda1. The mapping resizes the root volume only under the
@@ -74,7 +82,6 @@ public final class InstanceClient extends Ec2ResourceClient {
                 .maxCount(1)
                 .subnetId(subnet)
                 .securityGroupIds(firewall)
-                .clientToken(ClientTokens.of(clusterId, desired.name()))
                 .blockDeviceMappings(b -> b.deviceName(ROOT_DEVICE)
                         .ebs(e -> e.volumeSize(diskGb).volumeType(VolumeType.GP3).deleteOnTermination(true)))
                 .tagSpecifications(
@@ -84,8 +91,36 @@ public final class InstanceClient extends Ec2ResourceClient {
         if (userData != null && !userData.isBlank()) {
             request.userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
         }
-        Instance instance = AwsErrors.call("RunInstances", () -> ec2.runInstances(request.build())).instances().get(0);
-        return created(clusterId, desired, instance.instanceId(), ResourceState.CREATING, observedAttributes(instance));
+        String token = ClientTokens.of(clusterId, desired.name());
+        for (int generation = 0; generation < TOKEN_GENERATIONS; generation++) {
+            request.clientToken(token);
+            Optional<Instance> live = launch(ec2, request.build());
+            if (live.isPresent()) {
+                return created(clusterId, desired, live.get().instanceId(), ResourceState.CREATING, observedAttributes(live.get()));
+            }
+            token = ClientTokens.next(token);
+        }
+        throw new TerminalCloudException(Cloud.AWS, "RunInstances", "ClientTokensExhausted", desired.name()
+                + " was created and lost " + TOKEN_GENERATIONS + " times; refusing to launch it again", null);
+    }
+
+    /**
+     * The launched instance, or empty when the token belongs to an earlier incarnation: one terminated
+     * since (EC2 answers a used token with the original instance, however dead) or launched with other
+     * parameters (a subnet recreated since). The caller moves on to the token's successor, which is as
+     * deterministic as the first, so a create retried after a crash still finds its own instance.
+     */
+    private static Optional<Instance> launch(Ec2Client ec2, RunInstancesRequest request) {
+        try {
+            return AwsErrors.call("RunInstances", () -> ec2.runInstances(request)).instances().stream()
+                    .filter(i -> i.state() == null || !GONE.contains(i.state().nameAsString()))
+                    .findFirst();
+        } catch (TerminalCloudException e) {
+            if ("IdempotentParameterMismatch".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -112,11 +112,16 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
         return gatewayId + "/ipConfigurations/" + IP_CONFIGURATION;
     }
 
+    private static final java.util.Set<Long> RESERVED_ASNS = new java.util.TreeSet<>(java.util.List.of(
+            8074L, 8075L, 12076L, 65517L, 65518L, 65519L, 65520L));
+
     private long asn(Resource desired) {
         try {
             long asn = Long.parseLong(required(desired, Attributes.ASN));
-            if (asn < 1 || asn > 4_294_967_295L || asn == 65515) {
-                throw invalid(desired, Attributes.ASN, "Azure needs a 1..4294967295 ASN other than its own reserved 65515");
+            // 65515 is the gateway's own default; Azure reserves 65517-65520 and its public ASNs.
+            if (asn < 1 || asn > 4_294_967_295L || RESERVED_ASNS.contains(asn)) {
+                throw invalid(desired, Attributes.ASN, "Azure needs a 1..4294967295 ASN other than its reserved "
+                        + RESERVED_ASNS);
             }
             return asn;
         } catch (NumberFormatException e) {

@@ -1,0 +1,62 @@
+package dev.overcast.functions.cluster;
+
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.core.spec.SpecReader;
+import dev.overcast.functions.Inputs;
+import dev.overcast.functions.LeaseRef;
+import dev.overcast.functions.RequestRefused;
+import dev.overcast.functions.Step;
+import dev.overcast.store.Cluster;
+import dev.overcast.store.LeasePurpose;
+import dev.overcast.store.ProgressEvent;
+import dev.overcast.store.Store;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * Moves the cluster to a status under the lease (fenced, version-checked) and returns its clouds, so
+ * the machines that start from a cluster id learn what to converge. Moving to the status it already
+ * has is a no-op, which keeps a retried step harmless.
+ */
+public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result> {
+
+    /** @param reason why (a failure's cause, the latency condition); null keeps none */
+    public record Request(LeaseRef lease, String status, String reason) {
+    }
+
+    public record Result(String clusterId, String status, List<String> clouds) {
+    }
+
+    private static final int MAX_REASON = 2_000;
+
+    private final Store store;
+    private final InstantSource clock;
+
+    public MarkStatus(Store store, InstantSource clock) {
+        super(MarkStatus.Request.class, MarkStatus.Result.class);
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result apply(Request request) {
+        if (request.lease() == null) {
+            throw new RequestRefused("lease: required");
+        }
+        ClusterStatus next = Inputs.oneOf("status", request.status(), ClusterStatus.class);
+        Cluster cluster = store.clusters().get(request.lease().clusterId());
+        String reason = request.reason() == null || request.reason().length() <= MAX_REASON
+                ? request.reason() : request.reason().substring(0, MAX_REASON);
+        if (cluster.status() != next || reason != null && !reason.equals(cluster.statusReason())) {
+            // Every status write is fenced; the purpose is not part of the condition.
+            cluster = cluster.status() == next
+                    ? cluster
+                    : store.clusters().moveTo(request.lease().lease(LeasePurpose.RECONCILE), cluster, next, reason);
+        }
+        store.progress().record(new ProgressEvent(request.lease().owner(), cluster.id(), "status", next.id(),
+                clock.instant(), reason));
+        List<String> clouds = SpecReader.parseJson(cluster.spec()).cloudList().stream().map(Cloud::id).toList();
+        return new Result(cluster.id(), cluster.status().id(), clouds);
+    }
+}

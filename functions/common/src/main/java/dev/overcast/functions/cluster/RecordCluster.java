@@ -1,0 +1,63 @@
+package dev.overcast.functions.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.plan.Plan;
+import dev.overcast.core.plan.Planner;
+import dev.overcast.core.spec.ClusterSpec;
+import dev.overcast.core.spec.SpecReader;
+import dev.overcast.functions.Inputs;
+import dev.overcast.functions.LeaseRef;
+import dev.overcast.functions.RequestRefused;
+import dev.overcast.functions.Step;
+import dev.overcast.store.ProgressEvent;
+import dev.overcast.store.Store;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * Plan and record: validates and plans the spec (so a bad spec fails before any cloud call) and
+ * creates the cluster row in {@code creating}. A second create of the same name fails with the
+ * store's {@code ClusterAlreadyExistsException} and leaves the existing cluster alone.
+ */
+public final class RecordCluster extends Step<RecordCluster.Request, RecordCluster.Result> {
+
+    /** @param spec the cluster spec as JSON; its {@code name} is the cluster id */
+    public record Request(String tenant, JsonNode spec, LeaseRef lease) {
+    }
+
+    public record Result(String clusterId, List<String> clouds, int resources) {
+    }
+
+    private final Store store;
+    private final Planner planner;
+    private final InstantSource clock;
+
+    public RecordCluster(Store store, Planner planner, InstantSource clock) {
+        super(RecordCluster.Request.class, RecordCluster.Result.class);
+        this.store = store;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result apply(Request request) {
+        if (request.spec() == null || !request.spec().isObject()) {
+            throw new RequestRefused("spec: required, a cluster spec object");
+        }
+        if (request.lease() == null) {
+            throw new RequestRefused("lease: required");
+        }
+        String specJson = request.spec().toString();
+        ClusterSpec spec = SpecReader.parseJson(specJson);
+        Plan plan = planner.plan(spec);
+        if (!plan.cluster().equals(request.lease().clusterId())) {
+            throw new RequestRefused("spec.name: must be the locked cluster '" + request.lease().clusterId()
+                    + "', was '" + plan.cluster() + "'");
+        }
+        store.clusters().create(plan.cluster(), Inputs.requireText("tenant", request.tenant()), specJson);
+        store.progress().record(new ProgressEvent(request.lease().owner(), plan.cluster(), "plan", "succeeded",
+                clock.instant(), plan.resources().size() + " resources in " + plan.regions()));
+        return new Result(plan.cluster(), spec.cloudList().stream().map(Cloud::id).toList(), plan.resources().size());
+    }
+}

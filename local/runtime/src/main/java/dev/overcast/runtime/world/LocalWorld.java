@@ -1,0 +1,138 @@
+package dev.overcast.runtime.world;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.overcast.asl.ExecutionResult;
+import dev.overcast.asl.StateMachine;
+import dev.overcast.asl.clock.VirtualClock;
+import dev.overcast.asl.sam.SamDeployment;
+import dev.overcast.asl.sam.SamTemplate;
+import dev.overcast.cloudsim.CloudSim;
+import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.clouds.aws.AwsAdapter;
+import dev.overcast.clouds.aws.AwsConfig;
+import dev.overcast.clouds.aws.AwsCredentials;
+import dev.overcast.core.plan.Planner;
+import dev.overcast.dynamodb.local.LocalDynamoDb;
+import dev.overcast.functions.CloudAdapters;
+import dev.overcast.functions.OvercastFunctions;
+import dev.overcast.clouds.azure.AzureAdapter;
+import dev.overcast.clouds.azure.AzureConfig;
+import dev.overcast.clouds.azure.AzureCredentials;
+import dev.overcast.clouds.gcp.GcpAdapter;
+import dev.overcast.clouds.gcp.GcpConfig;
+import dev.overcast.clouds.gcp.GcpCredentials;
+import dev.overcast.clouds.kubernetes.KubernetesClusterProbe;
+import dev.overcast.functions.check.ProbedCluster;
+import java.util.Optional;
+import dev.overcast.store.Store;
+import dev.overcast.store.Tables;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * Overcast on one machine: DynamoDB Local with the store's tables, cloudsim with its fronts, the real
+ * adapters pointed at them, the function beans in a Spring context, and the interpreter running the
+ * repository's {@code statemachines/} through {@code template.yaml}. One virtual clock drives all of
+ * it: the interpreter's clock is the base of cloudsim's and the store's, so a Wait state moves the
+ * clouds' build timelines and the leases' expiry alike, at no real cost.
+ */
+public final class LocalWorld implements AutoCloseable {
+    /** The account cloudsim's EC2 front derives from a 12-digit access key id. */
+    public static final String AWS_ACCOUNT = "111111111111";
+    public static final String GCP_PROJECT = "overcast-local";
+    public static final String AZURE_TENANT = "72f988bf-0000-4000-8000-000000000001";
+    public static final String AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-00000000c10d";
+    public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String STAGE_PREFIX = "overcast-dev-";
+
+    private final VirtualClock clock;
+    private final LocalDynamoDb dynamoDb;
+    private final CloudSim cloudSim;
+    private final AwsAdapter aws;
+    private final GcpAdapter gcp;
+    private final AzureAdapter azure;
+    private final Store store;
+    private final GenericApplicationContext spring;
+    private final SamDeployment deployment;
+    private final SpringSteps steps;
+
+    private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
+        this.clock = new VirtualClock(EPOCH);
+        this.dynamoDb = LocalDynamoDb.start();
+        Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        tables.createAll(dynamoDb.client());
+        this.store = Store.create(dynamoDb.client(), tables, clock);
+        this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
+        DerivedSecrets secrets = DerivedSecrets.random();
+        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, "local-world"))
+                .withEndpoint(cloudSim.awsEndpoint()), secrets);
+        this.gcp = new GcpAdapter(new GcpConfig(GCP_PROJECT, new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
+                GcpConfig.DEFAULT_MAX_ATTEMPTS), secrets);
+        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken("local-world"))
+                .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem()), secrets);
+        // Nodes and round trips from each cluster's Kubernetes API in cloudsim, as the bootstrap serves them.
+        ProbedCluster probed = new ProbedCluster(id -> KubernetesClusterProbe.at(cloudSim.kubernetes().endpoint(id).toString()));
+        this.spring = new GenericApplicationContext();
+        OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, Planner.standard(),
+                CloudAdapters.of(aws, gcp, azure), probed, probed, clock));
+        spring.refresh();
+        this.steps = new SpringSteps(spring);
+        this.deployment = SamDeployment.deploy(SamTemplate.load(repository.resolve("template.yaml")), steps::find,
+                dynamoDb.client(), clock);
+    }
+
+    /** Starts the world over the repository holding {@code template.yaml} and {@code statemachines/}. */
+    public static LocalWorld start(Path repository) {
+        return new LocalWorld(repository, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path)}, with cloudsim configured further (durations, faults off, …). */
+    public static LocalWorld start(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
+        return new LocalWorld(repository, cloudSimConfig);
+    }
+
+    /** Runs a flow ({@code create-cluster}, {@code destroy-cluster}, …) to its end on the virtual clock. */
+    public ExecutionResult run(String flow, JsonNode input) {
+        String name = STAGE_PREFIX + flow;
+        StateMachine machine = deployment.machine(name)
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no state machine " + name));
+        return deployment.interpreter().execute(machine, name, input);
+    }
+
+    /** Starts a flow and returns at once, for flows that must overlap. */
+    public java.util.concurrent.CompletableFuture<ExecutionResult> start(String flow, JsonNode input) {
+        String name = STAGE_PREFIX + flow;
+        StateMachine machine = deployment.machine(name)
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no state machine " + name));
+        return deployment.interpreter().start(machine, name, name + "-" + UUID.randomUUID(), input).result();
+    }
+
+    /** A function bean by its name, as a Lambda Task would call it (JSON in, JSON out). */
+    public java.util.Optional<java.util.function.Function<JsonNode, JsonNode>> function(String bean) {
+        return steps.find(bean);
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public CloudSim cloudSim() {
+        return cloudSim;
+    }
+
+    @Override
+    public void close() {
+        spring.close();
+        aws.close();
+        gcp.close();
+        cloudSim.close();
+        dynamoDb.close();
+    }
+}
