@@ -3,6 +3,7 @@ package dev.overcast.runtime;
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
+import dev.overcast.runtime.demo.DemoCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             AslCommand.class,
             BenchCommand.class,
             CloudSimCommand.class,
+            DemoCommand.class,
             PlanCommand.class,
         })
 public final class Main {

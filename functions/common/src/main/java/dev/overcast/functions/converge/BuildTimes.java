@@ -21,10 +21,13 @@ import java.util.Optional;
 public final class BuildTimes {
     private final Map<Cloud, Map<ResourceKind, List<Duration>>> create;
     private final Map<Cloud, Map<ResourceKind, Duration>> delete;
+    private final Map<Cloud, Map<ResourceKind, Duration>> update;
 
-    private BuildTimes(Map<Cloud, Map<ResourceKind, List<Duration>>> create, Map<Cloud, Map<ResourceKind, Duration>> delete) {
+    private BuildTimes(Map<Cloud, Map<ResourceKind, List<Duration>>> create, Map<Cloud, Map<ResourceKind, Duration>> delete,
+                       Map<Cloud, Map<ResourceKind, Duration>> update) {
         this.create = create;
         this.delete = delete;
+        this.update = update;
     }
 
     public static BuildTimes published() {
@@ -63,7 +66,10 @@ public final class BuildTimes {
         create.put(Cloud.AZURE, azure);
         delete.put(Cloud.AZURE, new EnumMap<>(Map.of(ResourceKind.NETWORK, minutes(2), ResourceKind.VPN_GATEWAY, minutes(15),
                 ResourceKind.VPN_TUNNEL, minutes(1), ResourceKind.INSTANCE, seconds(45))));
-        return new BuildTimes(create, delete);
+        // An Azure gateway takes each new custom BGP address (one per connection) in an update as long as its second stage.
+        Map<Cloud, Map<ResourceKind, Duration>> update = new EnumMap<>(Map.of(Cloud.AZURE,
+                new EnumMap<>(Map.of(ResourceKind.VPN_GATEWAY, minutes(10)))));
+        return new BuildTimes(create, delete, update);
     }
 
     /**
@@ -85,6 +91,11 @@ public final class BuildTimes {
     public Optional<Instant> deleted(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
         Instant end = start.plus(delete.getOrDefault(cloud, Map.of()).getOrDefault(kind, Duration.ZERO));
         return end.isAfter(now) ? Optional.of(end) : Optional.empty();
+    }
+
+    /** How long an in-place update of a kind takes, for the kinds that publish a figure. */
+    public Optional<Duration> update(Cloud cloud, ResourceKind kind) {
+        return Optional.ofNullable(update.getOrDefault(cloud, Map.of()).get(kind));
     }
 
     private static Duration seconds(long s) {

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -68,9 +69,11 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
     /** After a refusal worth retrying (throttling, a dependency the cloud does not see yet). */
     static final int POLL_AFTER_REFUSAL = 15;
     /** Nothing of this cloud is due; only other clouds' builds can unblock it, and they poll for themselves. */
-    static final int POLL_IDLE = 60;
+    static final int POLL_IDLE = 600;
     /** A resource on its way since before this execution. */
     static final int POLL_UNKNOWN_START = 30;
+    /** How a deferral caused by {@link DependencyNotReadyException} reads in the progress log (its message). */
+    private static final String WAITING_FOR_DEPENDENCY = ": dependency ";
     /** A resource past its published figures is polled at a tenth of its age, within these bounds. */
     static final int POLL_LATE_MIN = 5;
     static final int POLL_LATE_MAX = 60;
@@ -123,7 +126,7 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         record(lease, cloud, observed, kinds, inventory);
         observed.addAll(asObservations(clusterId, inventory.stream().filter(e -> e.cloud() == cloud && !kinds.contains(e.kind()))));
 
-        Round round = new Round(lease, cloud, adapter, inventory, started(lease, cloud, mode));
+        Round round = new Round(lease, cloud, adapter, inventory, history(lease, cloud, mode));
         Result result = mode == Mode.DESTROY
                 ? round.destroy(plan, observed)
                 : round.apply(plan, observed, asObservations(clusterId, inventory.stream().filter(e -> e.cloud() != cloud)));
@@ -167,24 +170,46 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
     }
 
     /**
-     * When this execution first started creating (latest started deleting, in destroy) each resource
-     * of the cloud, from the progress log its rounds wrote: a build's expected end counts from there.
+     * What this execution's rounds on the cloud logged, by resource: when it first started creating (or
+     * updating) each one, or latest started deleting it (destroy); when it first tried at all (a create
+     * that made its call but could not read the result back defers, yet builds); and since when it
+     * waits for a dependency the cloud named. Expected ends count from there.
      */
-    private Map<String, Instant> started(Lease lease, Cloud cloud, Mode mode) {
+    private record History(Map<String, Instant> started, Map<String, Instant> firstTried, Map<String, Instant> waitingSince) {
+    }
+
+    private History history(Lease lease, Cloud cloud, Mode mode) {
         String step = "converge-" + cloud.id();
-        Map<String, Instant> started = new HashMap<>();
+        History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
         for (ProgressEvent e : store.progress().events(lease.owner())) {
             if (!e.step().equals(step) || e.detail() == null) {
                 continue;
             }
             String name = e.detail().split(" ", 2)[0];
-            if (mode == Mode.DESTROY && e.status().equals("delete")) {
-                started.put(name, e.at());
-            } else if (mode != Mode.DESTROY && (e.status().equals("create") || e.status().equals("update"))) {
-                started.putIfAbsent(name, e.at());
+            boolean destroy = mode == Mode.DESTROY;
+            switch (e.status()) {
+                case "delete" -> {
+                    if (destroy) {
+                        history.started().put(name, e.at());
+                    }
+                }
+                case "create", "update" -> {
+                    if (!destroy) {
+                        history.started().putIfAbsent(name, e.at());
+                        history.firstTried().putIfAbsent(name, e.at());
+                    }
+                }
+                case "deferred" -> {
+                    history.firstTried().putIfAbsent(name, e.at());
+                    if (e.detail().contains(WAITING_FOR_DEPENDENCY)) {
+                        history.waitingSince().putIfAbsent(name, e.at());
+                    }
+                }
+                default -> {
+                }
             }
         }
-        return started;
+        return history;
     }
 
     private static List<Observation> observe(CloudAdapter adapter, String clusterId, Set<String> regions, Set<ResourceKind> kinds) {
@@ -236,20 +261,25 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         private final CloudAdapter adapter;
         private final Map<String, InventoryEntry> before = new HashMap<>();
         private final Map<String, Instant> startedAt;
+        private final Map<String, Instant> firstTried;
+        private final Map<String, Instant> waitingSince;
+        /** Resources refused this round, with the dependency the cloud named, if it named one. */
+        private final Map<String, String> refused = new HashMap<>();
         private final List<ProgressEvent> events = new ArrayList<>();
         private final Instant now = clock.instant();
         private int started;
-        private int refused;
 
         /**
          * @param inventory what the rounds before this one recorded, to tell what changed
-         * @param startedAt when this execution started building (deleting) each resource
+         * @param history what this execution's earlier rounds on the cloud logged
          */
-        Round(Lease lease, Cloud cloud, CloudAdapter adapter, List<InventoryEntry> inventory, Map<String, Instant> startedAt) {
+        Round(Lease lease, Cloud cloud, CloudAdapter adapter, List<InventoryEntry> inventory, History history) {
             this.lease = lease;
             this.cloud = cloud;
             this.adapter = adapter;
-            this.startedAt = new HashMap<>(startedAt);
+            this.startedAt = new HashMap<>(history.started());
+            this.firstTried = history.firstTried();
+            this.waitingSince = history.waitingSince();
             inventory.forEach(e -> before.put(e.name(), e));
         }
 
@@ -322,18 +352,17 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                     continue;
                 }
                 Instant start = startedAt.get(r.name());
-                if (o == null && start != null) {
+                if (o == null && start != null && !refused.containsKey(r.name())) {
                     // Started but not listed: a fresh resource hidden from its first read.
                     due.add(now.plus(Duration.ofSeconds(POLL_SOON)));
                 } else if (o != null) {
-                    due.add(start == null ? unknownStart() : buildTimes.nextStageEnd(cloud, r.kind(), start, now).orElseGet(() -> late(start)));
+                    Instant from = start != null ? start : firstTried.get(r.name());
+                    due.add(from == null ? unknownStart() : buildTimes.nextStageEnd(cloud, r.kind(), from, now).orElseGet(() -> late(from)));
                 }
             }
             Map<String, Resource> planned = plan.byName();
             observed.stream().filter(o -> !planned.containsKey(o.name())).forEach(o -> due.add(deleteDue(o)));
-            if (refused > 0) {
-                due.add(now.plus(Duration.ofSeconds(POLL_AFTER_REFUSAL)));
-            }
+            due.addAll(refusalsDue(planned));
             if (unblocksAnotherCloud(plan, seen)) {
                 due.add(now.plus(Duration.ofSeconds(POLL_SOON)));
             }
@@ -347,6 +376,34 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                     .map(seen::get)
                     .anyMatch(o -> o != null && o.state() == ResourceState.READY
                             && (before.get(o.name()) == null || before.get(o.name()).state() != ResourceState.READY));
+        }
+
+        /**
+         * When to try refused resources again. One waiting for a dependency of this cloud with a
+         * published update figure (an Azure gateway taking a connection's BGP address) is due that long
+         * after it started waiting; one refused for a busy dependency (another operation in progress)
+         * is due when a sibling waiting on that dependency is; anything else after a short back-off.
+         */
+        private List<Instant> refusalsDue(Map<String, Resource> planned) {
+            Map<String, Instant> byDependency = new HashMap<>();
+            List<Instant> due = new ArrayList<>();
+            refused.forEach((name, dependency) -> {
+                Resource d = dependency == null ? null : planned.get(dependency);
+                if (d != null && d.cloud() == cloud) {
+                    buildTimes.update(cloud, d.kind()).ifPresent(figure -> {
+                        Instant since = waitingSince.getOrDefault(name, now);
+                        Instant end = since.plus(figure).isAfter(now) ? since.plus(figure) : late(since);
+                        byDependency.merge(d.name(), end, (x, y) -> x.isBefore(y) ? x : y);
+                    });
+                }
+            });
+            refused.forEach((name, dependency) -> {
+                Resource r = planned.get(name);
+                Collection<String> on = dependency != null ? List.of(dependency) : r == null ? List.of() : r.dependsOn();
+                due.add(on.stream().map(byDependency::get).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                        .orElseGet(() -> now.plus(Duration.ofSeconds(POLL_AFTER_REFUSAL))));
+            });
+            return due;
         }
 
         private Instant deleteDue(Observation o) {
@@ -435,7 +492,7 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             if (unblocks) {
                 due.add(now.plus(Duration.ofSeconds(POLL_SOON)));
             }
-            if (refused > 0) {
+            if (!refused.isEmpty()) {
                 due.add(now.plus(Duration.ofSeconds(POLL_AFTER_REFUSAL)));
             }
             return secondsUntil(due);
@@ -474,8 +531,12 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                 }
                 event(action.type().name().toLowerCase(java.util.Locale.ROOT), detail);
                 return true;
-            } catch (DependencyNotReadyException | RetryableCloudException e) {
-                refused++;
+            } catch (DependencyNotReadyException e) {
+                refused.put(action.name(), e.dependency());
+                event("deferred", detail + ": " + e.getMessage());
+                return false;
+            } catch (RetryableCloudException e) {
+                refused.put(action.name(), null);
                 event("deferred", detail + ": " + e.getMessage());
                 return false;
             } catch (TerminalCloudException e) {
