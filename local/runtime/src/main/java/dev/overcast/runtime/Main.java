@@ -4,6 +4,7 @@ import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.demo.DemoCommand;
+import dev.overcast.runtime.invoke.InvokeCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CloudSimCommand.class,
             DemoCommand.class,
+            InvokeCommand.class,
             PlanCommand.class,
         })
 public final class Main {

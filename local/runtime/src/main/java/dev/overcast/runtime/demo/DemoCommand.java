@@ -1,17 +1,13 @@
 package dev.overcast.runtime.demo;
 
+import dev.overcast.runtime.Checkout;
 import dev.overcast.runtime.world.LocalWorld;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +25,6 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 the story held, 1 a step diverged (it says which, loudly)."
         })
 public final class DemoCommand implements Callable<Integer> {
-    /** Held so the level set on it is not lost when the JDK's logging collects unreferenced loggers. */
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     @Spec
     private CommandSpec spec;
@@ -47,12 +41,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Failure> injected = failures.stream().map(this::failure).toList();
-        Path home = repository();
+        Path home = Checkout.root();
         long start = System.nanoTime();
         out.println("Overcast demo: one cluster on three clouds, simulated on this machine (no cloud account, no Docker).");
         out.println("Starting the local world: DynamoDB Local, cloudsim (EC2, Compute Engine and ARM fronts), the ASL interpreter...");
         out.flush();
-        try (LocalWorld world = quietly(() -> LocalWorld.start(home))) {
+        try (LocalWorld world = LocalWorld.startQuietly(home)) {
             injected.forEach(f -> world.cloudSim().world().faults().failNext(f.front(), f.action(), 1, f.code()));
             out.printf("  ready in %s: aws %s, gcp %s, azure %s%n", Demo.seconds(Duration.ofNanos(System.nanoTime() - start)),
                     world.cloudSim().awsEndpoint(), world.cloudSim().gcpEndpoint(), world.cloudSim().azureEndpoint());
@@ -81,26 +75,5 @@ public final class DemoCommand implements Callable<Integer> {
                     "--fail: expected FRONT:ACTION:CODE, e.g. aws:RunInstances:InstanceLimitExceeded, got '" + text + "'");
         }
         return new Failure(parts[0], parts[1], parts[2]);
-    }
-
-    /**
-     * Starts the world with System.out and the JDK's logging muted: DynamoDB Local prints its
-     * configuration there and the Kubernetes API simulation logs each request, which would bury the story.
-     */
-    private static LocalWorld quietly(Supplier<LocalWorld> start) {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            return start.get();
-        } finally {
-            System.setOut(stdout);
-        }
-    }
-
-    /** The launcher exports OVERCAST_HOME (the checkout); elsewhere the working directory. */
-    private static Path repository() {
-        String home = System.getenv("OVERCAST_HOME");
-        return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
     }
 }

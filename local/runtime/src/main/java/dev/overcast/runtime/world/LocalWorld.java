@@ -28,10 +28,14 @@ import dev.overcast.store.Store;
 import dev.overcast.store.TableDefinition;
 import dev.overcast.store.TableSchemas;
 import dev.overcast.store.Tables;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
@@ -49,6 +53,8 @@ public final class LocalWorld implements AutoCloseable {
     public static final String AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-00000000c10d";
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final String STAGE_PREFIX = "overcast-dev-";
+    /** Held so the level set on it survives: the JDK's logging forgets levels of loggers nobody references. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final VirtualClock clock;
     private final LocalDynamoDb dynamoDb;
@@ -104,6 +110,22 @@ public final class LocalWorld implements AutoCloseable {
         return new LocalWorld(repository, UnaryOperator.identity());
     }
 
+    /**
+     * As {@link #start(Path)}, for commands whose output is the point: System.out is muted while the
+     * world starts (DynamoDB Local prints its configuration there) and the Kubernetes API simulation's
+     * per-request logging is turned down.
+     */
+    public static LocalWorld startQuietly(Path repository) {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return start(repository);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
     /** As {@link #start(Path)}, with cloudsim configured further (durations, faults off, …). */
     public static LocalWorld start(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
         return new LocalWorld(repository, cloudSimConfig);
@@ -123,6 +145,11 @@ public final class LocalWorld implements AutoCloseable {
         StateMachine machine = deployment.machine(name)
                 .orElseThrow(() -> new IllegalArgumentException("template.yaml has no state machine " + name));
         return deployment.interpreter().start(machine, name, name + "-" + UUID.randomUUID(), input).result();
+    }
+
+    /** The names of the function beans, as {@code SPRING_CLOUD_FUNCTION_DEFINITION} names them. */
+    public java.util.SortedSet<String> functions() {
+        return new java.util.TreeSet<>(java.util.List.of(spring.getBeanNamesForType(org.springframework.cloud.function.context.FunctionRegistration.class)));
     }
 
     /** A function bean by its name, as a Lambda Task would call it (JSON in, JSON out). */
