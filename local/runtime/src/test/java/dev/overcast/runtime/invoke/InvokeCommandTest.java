@@ -32,11 +32,13 @@ class InvokeCommandTest {
     }
 
     @Test
-    void invoke_shouldPrintLambdasErrorAndExitOne_whenTheFunctionFails() {
-        int status = run("releaseLock", "--event", EVENTS.resolve("release-lock/create.json").toString());
+    void invoke_shouldPrintLambdasErrorAndExitOne_whenTheFunctionFails(@TempDir Path dir) throws Exception {
+        Path event = Files.writeString(dir.resolve("no-cluster.json"), "{\"owner\": \"me\", \"purpose\": \"create\"}");
+
+        int status = run("acquireLock", "--event", event.toString());
 
         assertThat(status).isEqualTo(InvokeCommand.FUNCTION_FAILED);
-        assertThat(out.toString()).contains("\"errorType\" : \"dev.overcast.", "\"errorMessage\"");
+        assertThat(out.toString()).contains("\"errorType\" : \"dev.overcast.functions.RequestRefused\"", "clusterId");
     }
 
     @Test
