@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -47,9 +48,10 @@ import java.util.stream.Stream;
 /**
  * One round of convergence of one cloud of a cluster, the step every flow loops over: observe (one
  * batched list per kind per region), record the observations in the inventory, then start every
- * action whose dependencies are ready, and say when the next round is due. Dependencies on other clouds are read from the
- * inventory their own rounds wrote; that is how a GCP peer gateway learns the AWS tunnel's outside
- * address, and why tunnels start as soon as both gateways exist and instances while gateways build.
+ * action whose dependencies are ready, and say when the next round is due. Dependencies on other
+ * clouds are read from the inventory their own rounds wrote; that is how a GCP peer gateway learns
+ * the AWS tunnel's outside address, and why tunnels start as soon as both gateways exist and
+ * instances while gateways build.
  * The plan's DAG decides the order, not the machine. Verbs start work and return; the machine waits
  * and calls again until the round reports {@code settled}.
  *
@@ -72,11 +74,11 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
     static final int POLL_IDLE = 600;
     /** A resource on its way since before this execution. */
     static final int POLL_UNKNOWN_START = 30;
-    /** How a deferral caused by {@link DependencyNotReadyException} reads in the progress log (its message). */
-    private static final String WAITING_FOR_DEPENDENCY = ": dependency ";
     /** A resource past its published figures is polled at a tenth of its age, within these bounds. */
     static final int POLL_LATE_MIN = 5;
     static final int POLL_LATE_MAX = 60;
+    /** How a deferral caused by {@link DependencyNotReadyException} reads in the progress log (its message). */
+    private static final String WAITING_FOR_DEPENDENCY = ": dependency ";
 
     public enum Mode { CREATE, RECONCILE, DESTROY }
 
@@ -400,7 +402,7 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             refused.forEach((name, dependency) -> {
                 Resource r = planned.get(name);
                 Collection<String> on = dependency != null ? List.of(dependency) : r == null ? List.of() : r.dependsOn();
-                due.add(on.stream().map(byDependency::get).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                due.add(on.stream().map(byDependency::get).filter(Objects::nonNull).min(Comparator.naturalOrder())
                         .orElseGet(() -> now.plus(Duration.ofSeconds(POLL_AFTER_REFUSAL))));
             });
             return due;
