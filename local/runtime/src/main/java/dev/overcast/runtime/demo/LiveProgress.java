@@ -61,6 +61,10 @@ final class LiveProgress {
         this.terminal = terminal;
     }
 
+    /** One cloud's line: the cells, and when the round that produced them observed the cloud. */
+    private record Row(String cells, Instant observedAt) {
+    }
+
     /** Shows the flow's progress until it ends, and returns its result. */
     ExecutionResult follow(CompletableFuture<ExecutionResult> flow, String clusterId, Plan plan, View view, Instant since)
             throws InterruptedException {
@@ -68,29 +72,33 @@ final class LiveProgress {
         int drawn = 0;
         while (true) {
             ExecutionResult result = poll(flow);
-            Map<Cloud, String> rows = rows(clusterId, plan, view);
-            String status = world.store().clusters().find(clusterId).map(c -> c.status().id()).orElse("-");
-            String clock = "+" + Demo.duration(Duration.between(since, world.clock().instant()));
+            Map<Cloud, Row> rows = rows(clusterId, plan, view);
             if (terminal) {
+                String status = world.store().clusters().find(clusterId).map(c -> c.status().id()).orElse("-");
                 if (drawn > 0) {
                     out.printf(UP_AND_CLEAR, drawn);
                 }
-                out.println(CLEAR_LINE + "  %-9s status %s".formatted(clock, status));
-                rows.forEach((cloud, row) -> out.println(CLEAR_LINE + "  %-9s %-6s %s".formatted("", cloud.id(), row)));
+                out.println(CLEAR_LINE + "  %-9s status %s".formatted(elapsed(since, world.clock().instant()), status));
+                rows.forEach((cloud, row) -> out.println(CLEAR_LINE + "  %-9s %-6s %s".formatted("", cloud.id(), row.cells())));
                 drawn = rows.size() + 1;
             } else {
+                // Stamped with the observation's time, not the clock's: a Wait may move the clock on before this reads.
                 rows.forEach((cloud, row) -> {
-                    if (!row.equals(shown.get(cloud))) {
-                        out.println("  %-9s %-6s %s".formatted(clock, cloud.id(), row));
+                    if (!row.cells().equals(shown.get(cloud))) {
+                        out.println("  %-9s %-6s %s".formatted(elapsed(since, row.observedAt()), cloud.id(), row.cells()));
                     }
                 });
             }
-            shown.putAll(rows);
+            rows.forEach((cloud, row) -> shown.put(cloud, row.cells()));
             out.flush();
             if (result != null) {
                 return result;
             }
         }
+    }
+
+    private static String elapsed(Instant since, Instant at) {
+        return "+" + Demo.duration(Duration.between(since, at.isBefore(since) ? since : at));
     }
 
     private static ExecutionResult poll(CompletableFuture<ExecutionResult> flow) throws InterruptedException {
@@ -103,9 +111,10 @@ final class LiveProgress {
         }
     }
 
-    private Map<Cloud, String> rows(String clusterId, Plan plan, View view) {
+    private Map<Cloud, Row> rows(String clusterId, Plan plan, View view) {
         List<InventoryEntry> inventory = world.store().inventory().list(clusterId);
-        Map<Cloud, String> rows = new LinkedHashMap<>();
+        Instant now = world.clock().instant();
+        Map<Cloud, Row> rows = new LinkedHashMap<>();
         for (Cloud cloud : plan.regions().regions().keySet()) {
             List<String> cells = new ArrayList<>();
             for (Phase phase : Phase.values()) {
@@ -119,7 +128,9 @@ final class LiveProgress {
                         ? "%s %d/%d%s".formatted(phase.label, ready, planned, ready == planned ? " ok" : "   ")
                         : "%s %d left%s".formatted(phase.label, present, present == 0 ? " ok" : "   "));
             }
-            rows.put(cloud, String.join("   ", cells));
+            Instant observed = inventory.stream().filter(e -> e.cloud() == cloud).map(InventoryEntry::observedAt)
+                    .max(Instant::compareTo).orElse(now);
+            rows.put(cloud, new Row(String.join("   ", cells).stripTrailing(), observed));
         }
         return rows;
     }
