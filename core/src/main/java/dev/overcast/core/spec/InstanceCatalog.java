@@ -77,6 +77,28 @@ public final class InstanceCatalog {
         return Optional.ofNullable(vcpus.getOrDefault(cloud, Map.of()).get(type));
     }
 
+    /**
+     * The name under which a cloud counts a machine type's vCPUs against a per-family quota: GCP's metric
+     * ({@code n2-standard-4} → {@code N2_CPUS}), Azure's usage ({@code Standard_D4s_v5} → {@code standardDSv5Family}:
+     * series letters upper-cased, size number dropped); AWS counts every catalogued family (M, C, R, T) under
+     * one {@code standard} on-demand quota.
+     */
+    public static String vcpuFamily(Cloud cloud, String type) {
+        return switch (cloud) {
+            case AWS -> "standard";
+            case GCP -> {
+                int dash = type.indexOf('-');
+                yield (dash < 0 ? type : type.substring(0, dash)).toUpperCase(java.util.Locale.ROOT) + "_CPUS";
+            }
+            case AZURE -> {
+                String bare = type.replaceFirst("(?i)^Standard_", "");
+                int version = bare.indexOf("_v");
+                String series = (version < 0 ? bare : bare.substring(0, version)).replaceAll("[0-9]", "").toUpperCase(java.util.Locale.ROOT);
+                yield "standard" + series + (version < 0 ? "" : bare.substring(version + 1)) + "Family";
+            }
+        };
+    }
+
     public String image(Cloud cloud) {
         return IMAGES.get(cloud);
     }
