@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,7 @@ class GrantCoverageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SPEC = Path.of("../../examples/three-clouds.yaml");
     private static final Map<String, SortedSet<String>> NEEDED = new HashMap<>();
+    private static final Map<String, Long> RECONCILE = new TreeMap<>();
 
     @BeforeAll
     static void runEverything() throws Exception {
@@ -46,6 +48,7 @@ class GrantCoverageTest {
             ObjectNode create = JSON.createObjectNode().put("tenant", "t1");
             create.set("spec", new YAMLMapper().readTree(SPEC.toFile()));
             succeed(world, "create-cluster", create);
+            RECONCILE.putAll(measureReconcile(world));
 
             InventoryEntry tunnel = entry(world, "demo-vpn-tunnel-aws-gcp");
             sim.deleteByHand("aws", LocalWorld.AWS_ACCOUNT, tunnel.region(), tunnel.cloudId());
@@ -82,6 +85,39 @@ class GrantCoverageTest {
     @Test
     void azureRole_shouldGrantExactlyTheActionsOvercastUses() {
         assertExactly("onboarding/azure/overcast-role.json", GrantFiles.azure(), NEEDED.get("azure"));
+    }
+
+    /**
+     * The hourly reconcile of a ready three-cloud cluster, counted for the cost estimate in docs/deploy.md:
+     * states entered (Step Functions bills each state transition) and Lambda invocations, in the
+     * reconcile-cluster execution and in the converge-cluster child it runs (a child's history is its own, so
+     * the child is run here as reconcile runs it, under a lease of its own). Written to target/reconcile-cost.json.
+     */
+    @Test
+    void hourlyReconcile_ofAThreeCloudCluster_shouldStayFarBelowTheHistoryLimit() throws Exception {
+        System.out.println("reconcile of a ready three-cloud cluster: " + RECONCILE);
+        java.nio.file.Files.writeString(Path.of("target/reconcile-cost.json"), JSON.writeValueAsString(RECONCILE));
+        assertThat(RECONCILE.get("converge.statesEntered")).isPositive();
+        assertThat(RECONCILE.get("reconcile.historyEvents") + RECONCILE.get("converge.historyEvents")).isLessThan(25_000);
+    }
+
+    private static Map<String, Long> measureReconcile(LocalWorld world) {
+        Map<String, Long> counts = new TreeMap<>();
+        count(counts, "reconcile", succeed(world, "reconcile-cluster", JSON.createObjectNode().put("clusterId", "demo").put("purpose", "reconcile")));
+        JsonNode lease = world.function("acquireLock").orElseThrow().apply(JSON.createObjectNode().put("clusterId", "demo")
+                .put("owner", "cost-measurement").put("purpose", "reconcile"));
+        ObjectNode converge = JSON.createObjectNode().put("mode", "reconcile");
+        converge.set("lease", lease);
+        converge.set("clouds", JSON.createArrayNode().add("aws").add("gcp").add("azure"));
+        count(counts, "converge", succeed(world, "converge-cluster", converge));
+        world.function("releaseLock").orElseThrow().apply(lease);
+        return counts;
+    }
+
+    private static void count(Map<String, Long> counts, String name, ExecutionResult result) {
+        counts.put(name + ".historyEvents", (long) result.history().size());
+        counts.put(name + ".statesEntered", result.history().stream().filter(e -> e.type().endsWith("StateEntered")).count());
+        counts.put(name + ".lambdaInvocations", result.history().stream().filter(e -> e.type().equals("TaskScheduled") && e.details().path("resourceType").asText().equals("lambda")).count());
     }
 
     private static void assertExactly(String file, SortedSet<String> granted, SortedSet<String> needed) {
@@ -127,8 +163,9 @@ class GrantCoverageTest {
         return world.store().inventory().find("demo", name).orElseThrow(() -> new AssertionError("no inventory row " + name));
     }
 
-    private static void succeed(LocalWorld world, String flow, JsonNode input) {
+    private static ExecutionResult succeed(LocalWorld world, String flow, JsonNode input) {
         ExecutionResult result = world.run(flow, input);
         assertThat(result.status()).as(flow + ": " + result.error() + ": " + result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        return result;
     }
 }
