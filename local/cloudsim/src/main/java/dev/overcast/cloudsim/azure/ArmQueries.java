@@ -85,14 +85,14 @@ final class ArmQueries {
             return ArmAnswer.ok(body);
         }
         Map<String, Integer> families = new TreeMap<>();
-        CATALOG.types(Cloud.AZURE).forEach(size -> families.put(family(size), 0));
+        CATALOG.types(Cloud.AZURE).forEach(size -> families.put(InstanceCatalog.vcpuFamily(Cloud.AZURE, size), 0));
         int cores = 0;
         List<SimResource> machines = world.live(ArmStore.FRONT, subscription, location, ArmType.VIRTUAL_MACHINE.key());
         for (SimResource machine : machines) {
             String size = ArmStore.document(machine).path("properties").path("hardwareProfile").path("vmSize").asText();
             int vcpus = CATALOG.vcpus(Cloud.AZURE, size).orElse(0);
             cores += vcpus;
-            families.merge(family(size), vcpus, Integer::sum);
+            families.merge(InstanceCatalog.vcpuFamily(Cloud.AZURE, size), vcpus, Integer::sum);
         }
         int coreLimit = world.quotas().of(ArmStore.FRONT, "cores").map(Quotas.Quota::limit).orElse(Integer.MAX_VALUE);
         usage(value, "cores", "Total Regional vCPUs", coreLimit, cores);
@@ -109,16 +109,6 @@ final class ArmQueries {
         return ArmAnswer.ok(body);
     }
 
-    /**
-     * {@code Standard_D4s_v5} → {@code standardDSv5Family}: the usage name of a size's vCPU family, the series
-     * letters upper-cased, the number dropped.
-     */
-    static String family(String size) {
-        String bare = size.replaceFirst("(?i)^Standard_", "");
-        int version = bare.indexOf("_v");
-        String series = (version < 0 ? bare : bare.substring(0, version)).replaceAll("[0-9]", "").toUpperCase(Locale.ROOT);
-        return "standard" + series + (version < 0 ? "" : bare.substring(version + 1)) + "Family";
-    }
 
     private int limit(ArmType type) {
         return world.quotas().of(ArmStore.FRONT, type.key()).map(Quotas.Quota::limit).orElse(Integer.MAX_VALUE);

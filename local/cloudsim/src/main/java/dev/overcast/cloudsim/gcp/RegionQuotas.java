@@ -28,7 +28,7 @@ final class RegionQuotas {
         quotas.add(quota("VPN_GATEWAYS", limit(call, "vpn-gateway"), call.world().live(ComputeCall.FRONT, call.project(), region, "vpn-gateway").size()));
         quotas.add(quota("VPN_TUNNELS", limit(call, "vpn-tunnel"), call.world().live(ComputeCall.FRONT, call.project(), region, "vpn-tunnel").size()));
         Map<String, Integer> cpus = new LinkedHashMap<>();
-        new TreeSet<>(CATALOG.types(Cloud.GCP).stream().map(RegionQuotas::family).toList()).forEach(f -> cpus.put(f, 0));
+        new TreeSet<>(CATALOG.types(Cloud.GCP).stream().map(t -> InstanceCatalog.vcpuFamily(Cloud.GCP, t)).toList()).forEach(f -> cpus.put(f, 0));
         int total = 0;
         for (String zone : ComputeRegions.zones(region)) {
             for (SimResource instance : call.world().live(ComputeCall.FRONT, call.project(), zone, "instance")) {
@@ -36,7 +36,7 @@ final class RegionQuotas {
                 type = type.substring(type.lastIndexOf('/') + 1);
                 int vcpus = CATALOG.vcpus(Cloud.GCP, type).orElse(0);
                 total += vcpus;
-                cpus.merge(family(type), vcpus, Integer::sum);
+                cpus.merge(InstanceCatalog.vcpuFamily(Cloud.GCP, type), vcpus, Integer::sum);
             }
         }
         int cpuLimit = limit(call, "cpus");
@@ -45,11 +45,6 @@ final class RegionQuotas {
         return quotas;
     }
 
-    /** {@code n2-standard-4} → {@code N2_CPUS}, Compute's per-family vCPU metric. */
-    static String family(String machineType) {
-        int dash = machineType.indexOf('-');
-        return (dash < 0 ? machineType : machineType.substring(0, dash)).toUpperCase(java.util.Locale.ROOT) + "_CPUS";
-    }
 
     private static int limit(ComputeCall call, String type) {
         return call.world().quotas().of(ComputeCall.FRONT, type).map(Quotas.Quota::limit).orElse(Integer.MAX_VALUE);
