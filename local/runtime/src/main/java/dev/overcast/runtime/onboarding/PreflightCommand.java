@@ -9,6 +9,7 @@ import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.InvalidSpecException;
 import dev.overcast.core.spec.SpecFormatException;
 import dev.overcast.core.spec.SpecReader;
+import dev.overcast.runtime.plan.InvalidSpecReport;
 import dev.overcast.runtime.world.DerivedSecrets;
 import dev.overcast.runtime.world.LocalClouds;
 import java.io.PrintWriter;
@@ -86,9 +87,7 @@ public final class PreflightCommand implements Callable<Integer> {
             out.flush();
             return report.passed() ? 0 : FAILED;
         } catch (InvalidSpecException e) {
-            err.printf("overcast preflight: %s is not a valid cluster spec (%d violation%s):%n",
-                    file, e.violations().size(), e.violations().size() == 1 ? "" : "s");
-            e.violations().forEach(v -> err.println("  " + v));
+            InvalidSpecReport.print("preflight", file, e, err);
             err.flush();
             return INVALID;
         }

@@ -11,10 +11,10 @@ import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.preflight.Check;
 import dev.overcast.core.preflight.CloudDemand;
 import dev.overcast.core.preflight.CloudPreflight;
+import dev.overcast.core.preflight.PackagedGrant;
 import dev.overcast.core.preflight.RegionDemand;
 import dev.overcast.core.spec.InstanceCatalog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,16 +48,7 @@ public final class AzurePreflight implements CloudPreflight {
 
     /** The {@code Actions} of the packaged custom role definition. */
     public static List<String> roleActions() {
-        try (InputStream in = AzurePreflight.class.getResourceAsStream(ROLE_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(ROLE_RESOURCE + " is not on the classpath");
-            }
-            List<String> actions = new ArrayList<>();
-            JSON.readTree(in).path("Actions").forEach(a -> actions.add(a.asText()));
-            return List.copyOf(actions);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ROLE_RESOURCE, e);
-        }
+        return PackagedGrant.list(AzurePreflight.class, ROLE_RESOURCE, "Actions");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.overcast.clouds.gcp.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.compute.v1.MachineTypesClient;
 import com.google.cloud.compute.v1.MachineTypesSettings;
@@ -15,10 +14,10 @@ import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.preflight.Check;
 import dev.overcast.core.preflight.CloudDemand;
 import dev.overcast.core.preflight.CloudPreflight;
+import dev.overcast.core.preflight.PackagedGrant;
 import dev.overcast.core.preflight.RegionDemand;
 import dev.overcast.core.spec.InstanceCatalog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,16 +56,7 @@ public final class GcpPreflight implements CloudPreflight {
 
     /** The {@code includedPermissions} of the packaged custom role. */
     public static List<String> rolePermissions() {
-        try (InputStream in = GcpPreflight.class.getResourceAsStream(ROLE_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(ROLE_RESOURCE + " is not on the classpath");
-            }
-            List<String> permissions = new ArrayList<>();
-            new YAMLMapper().readTree(in).path("includedPermissions").forEach(p -> permissions.add(p.asText()));
-            return List.copyOf(permissions);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ROLE_RESOURCE, e);
-        }
+        return PackagedGrant.list(GcpPreflight.class, ROLE_RESOURCE, "includedPermissions");
     }
 
     @Override
