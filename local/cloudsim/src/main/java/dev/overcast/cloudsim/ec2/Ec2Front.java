@@ -97,7 +97,10 @@ public final class Ec2Front implements AutoCloseable {
             try {
                 body = switch (protocol) {
                     case JSON -> quotas(exchange, target, raw);
-                    case STS -> sts.answer(params, caller(exchange).account(), requestId);
+                    case STS -> {
+                        world.calls().record(Ec2Call.FRONT, params.getOrDefault("Action", ""));
+                        yield sts.answer(params, caller(exchange).account(), requestId);
+                    }
                     case QUERY -> answer(exchange, params, requestId);
                 };
             } catch (CloudError e) {
