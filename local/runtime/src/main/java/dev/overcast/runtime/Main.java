@@ -5,6 +5,7 @@ import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.demo.DemoCommand;
 import dev.overcast.runtime.invoke.InvokeCommand;
+import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             InvokeCommand.class,
             PlanCommand.class,
+            PreflightCommand.class,
         })
 public final class Main {
 
