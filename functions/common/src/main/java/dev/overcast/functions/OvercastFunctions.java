@@ -11,6 +11,7 @@ import dev.overcast.functions.cluster.ClusterPlans;
 import dev.overcast.functions.cluster.ListClusters;
 import dev.overcast.functions.cluster.MarkStatus;
 import dev.overcast.functions.cluster.RecordCluster;
+import dev.overcast.functions.converge.BuildTimes;
 import dev.overcast.functions.converge.ConvergeCloud;
 import dev.overcast.functions.lock.AcquireLock;
 import dev.overcast.functions.lock.ReleaseLock;
@@ -59,7 +60,7 @@ public final class OvercastFunctions {
         steps.put(DRAIN_CHANGES, new DrainChanges(wiring.store(), wiring.clock()));
         steps.put(CHECK_NODES, new CheckNodes(plans, wiring.nodes()));
         steps.put(VERIFY_LATENCY, new VerifyLatency(plans, wiring.latency()));
-        steps.put(CONVERGE_CLOUD, new ConvergeCloud(wiring.store(), plans, wiring.adapters(), wiring.clock()));
+        steps.put(CONVERGE_CLOUD, new ConvergeCloud(wiring.store(), plans, wiring.adapters(), wiring.clock(), BuildTimes.published()));
         return steps;
     }
 

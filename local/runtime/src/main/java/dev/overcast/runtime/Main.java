@@ -3,6 +3,8 @@ package dev.overcast.runtime;
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
+import dev.overcast.runtime.demo.DemoCommand;
+import dev.overcast.runtime.invoke.InvokeCommand;
 import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
             AslCommand.class,
             BenchCommand.class,
             CloudSimCommand.class,
+            DemoCommand.class,
+            InvokeCommand.class,
             PlanCommand.class,
             PreflightCommand.class,
         })

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plan as readable text: regions and round trips, the address plan, the resources in creation order. */
-final class PlanReport {
+public final class PlanReport {
     private PlanReport() {
     }
 
@@ -21,22 +21,7 @@ final class PlanReport {
         out.append("Cluster %s, Kubernetes %s: %d cloud%s, %d resources%n%n".formatted(plan.cluster(), plan.kubernetesVersion(),
                 plan.regions().regions().size(), plan.regions().regions().size() == 1 ? "" : "s", plan.resources().size()));
 
-        out.append("Regions\n");
-        Table regions = new Table("cloud", "region", "where", "zones");
-        for (Region r : plan.regions().regions().values()) {
-            regions.row(r.cloud().id(), r.name(), r.display(), r.zones().isEmpty() ? "-" : String.join(" ", r.zones()));
-        }
-        regions.renderTo(out);
-        if (!plan.regions().pairs().isEmpty()) {
-            out.append("%nRound trips (budget %.0f ms; measured figures from cb-tumblebug, estimates from distance)%n"
-                    .formatted(RegionSelector.MAX_RTT_MS));
-            Table pairs = new Table("from", "to", "rtt", "source");
-            for (RegionPair p : plan.regions().pairs()) {
-                pairs.row(p.a().id(), p.b().id(), "%.2f ms".formatted(p.rtt().millis()), p.rtt().measured() ? "measured" : "estimate");
-            }
-            pairs.renderTo(out);
-            out.append("  worst pair: %.2f ms%n".formatted(plan.regions().worstRttMillis()));
-        }
+        out.append(regions(plan));
 
         out.append("\nNetwork plan\n");
         Table network = new Table("cloud", "range", "what");
@@ -71,24 +56,46 @@ final class PlanReport {
         return out.toString();
     }
 
+    /** The regions chosen and the round trip of every pair, as {@code overcast plan} prints them first. */
+    public static String regions(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("Regions\n");
+        Table regions = new Table("cloud", "region", "where", "zones");
+        for (Region r : plan.regions().regions().values()) {
+            regions.row(r.cloud().id(), r.name(), r.display(), r.zones().isEmpty() ? "-" : String.join(" ", r.zones()));
+        }
+        regions.renderTo(out);
+        if (!plan.regions().pairs().isEmpty()) {
+            out.append("%nRound trips (budget %.0f ms; measured figures from cb-tumblebug, estimates from distance)%n"
+                    .formatted(RegionSelector.MAX_RTT_MS));
+            Table pairs = new Table("from", "to", "rtt", "source");
+            for (RegionPair p : plan.regions().pairs()) {
+                pairs.row(p.a().id(), p.b().id(), "%.2f ms".formatted(p.rtt().millis()), p.rtt().measured() ? "measured" : "estimate");
+            }
+            pairs.renderTo(out);
+            out.append("  worst pair: %.2f ms%n".formatted(plan.regions().worstRttMillis()));
+        }
+        return out.toString();
+    }
+
     private static String podSlices(CloudNetwork n) {
         List<String> slices = n.subnets().stream().map(SubnetPlan::podCidr).filter(p -> !p.equals(n.podCidr())).toList();
         return slices.isEmpty() ? "" : " (per subnet: " + String.join(", ", slices) + ")";
     }
 
-    /** Left-aligned columns, two spaces apart, indented by two. */
-    private static final class Table {
+    /** Left-aligned columns, two spaces apart, indented by two; the demo's tables too. */
+    public static final class Table {
         private final List<String[]> rows = new ArrayList<>();
 
-        Table(String... header) {
+        public Table(String... header) {
             rows.add(header);
         }
 
-        void row(String... cells) {
+        public void row(String... cells) {
             rows.add(cells);
         }
 
-        void renderTo(StringBuilder out) {
+        public void renderTo(StringBuilder out) {
             int[] widths = new int[rows.get(0).length];
             for (String[] row : rows) {
                 for (int i = 0; i < row.length; i++) {

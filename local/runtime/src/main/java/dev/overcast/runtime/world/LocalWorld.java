@@ -15,11 +15,17 @@ import dev.overcast.functions.OvercastFunctions;
 import dev.overcast.clouds.kubernetes.KubernetesClusterProbe;
 import dev.overcast.functions.check.ProbedCluster;
 import dev.overcast.store.Store;
+import dev.overcast.store.TableDefinition;
+import dev.overcast.store.TableSchemas;
 import dev.overcast.store.Tables;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
@@ -36,6 +42,8 @@ public final class LocalWorld implements AutoCloseable {
     public static final String AZURE_SUBSCRIPTION = LocalClouds.AZURE_SUBSCRIPTION;
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final String STAGE_PREFIX = "overcast-dev-";
+    /** Held so the level set on it survives: the JDK's logging forgets levels of loggers nobody references. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final VirtualClock clock;
     private final LocalDynamoDb dynamoDb;
@@ -51,6 +59,7 @@ public final class LocalWorld implements AutoCloseable {
         this.dynamoDb = LocalDynamoDb.start();
         Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         tables.createAll(dynamoDb.client());
+        keepExpiredItems(tables);
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
         DerivedSecrets secrets = DerivedSecrets.random();
@@ -66,9 +75,37 @@ public final class LocalWorld implements AutoCloseable {
                 dynamoDb.client(), clock);
     }
 
+    /**
+     * Turns DynamoDB Local's TTL sweeper off: it runs on the real clock while the store stamps expiry
+     * from the virtual one, which starts at {@link #EPOCH}, so progress events would vanish seconds
+     * after they were written, taking the rounds' build history with them.
+     */
+    private void keepExpiredItems(Tables tables) {
+        for (TableDefinition<?> table : TableSchemas.ALL) {
+            table.ttlAttribute().ifPresent(attribute -> dynamoDb.client().updateTimeToLive(r -> r.tableName(tables.name(table))
+                    .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(false))));
+        }
+    }
+
     /** Starts the world over the repository holding {@code template.yaml} and {@code statemachines/}. */
     public static LocalWorld start(Path repository) {
         return new LocalWorld(repository, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(Path)}, for commands whose output is the point: System.out is muted while the
+     * world starts (DynamoDB Local prints its configuration there) and the Kubernetes API simulation's
+     * per-request logging is turned down.
+     */
+    public static LocalWorld startQuietly(Path repository) {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return start(repository);
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     /** As {@link #start(Path)}, with cloudsim configured further (durations, faults off, …). */
@@ -90,6 +127,11 @@ public final class LocalWorld implements AutoCloseable {
         StateMachine machine = deployment.machine(name)
                 .orElseThrow(() -> new IllegalArgumentException("template.yaml has no state machine " + name));
         return deployment.interpreter().start(machine, name, name + "-" + UUID.randomUUID(), input).result();
+    }
+
+    /** The names of the function beans, as {@code SPRING_CLOUD_FUNCTION_DEFINITION} names them. */
+    public java.util.SortedSet<String> functions() {
+        return new java.util.TreeSet<>(java.util.List.of(spring.getBeanNamesForType(org.springframework.cloud.function.context.FunctionRegistration.class)));
     }
 
     /** A function bean by its name, as a Lambda Task would call it (JSON in, JSON out). */
