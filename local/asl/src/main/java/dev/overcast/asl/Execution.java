@@ -191,6 +191,11 @@ final class Execution {
         return context;
     }
 
+    /** The events so far; safe to read while the execution runs. */
+    List<HistoryEvent> history() {
+        return history.events();
+    }
+
     long event(String type, ObjectNode details) {
         return history.add(type, history.lastId(), details);
     }
