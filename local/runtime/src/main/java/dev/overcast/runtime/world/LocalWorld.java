@@ -127,6 +127,20 @@ public final class LocalWorld implements AutoCloseable {
         return cloudSim;
     }
 
+    /** The template's machines on the interpreter, for the local Step Functions endpoint. */
+    public SamDeployment deployment() {
+        return deployment;
+    }
+
+    /** The state machine ARN of a flow ({@code create-cluster} → {@code …:stateMachine:overcast-dev-create-cluster}). */
+    public static String machineArn(String flow) {
+        return dev.overcast.asl.Interpreter.machineArn(STAGE_PREFIX + flow);
+    }
+
+    public java.net.URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
     @Override
     public void close() {
         spring.close();
