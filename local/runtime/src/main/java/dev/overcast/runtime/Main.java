@@ -2,6 +2,7 @@ package dev.overcast.runtime;
 
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
+import dev.overcast.runtime.client.ClusterCommands;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import dev.overcast.runtime.up.UpCommand;
@@ -31,6 +32,10 @@ public final class Main {
     static CommandLine commandLine() {
         // "@file" is ours to interpret (asl run --input @input.json), not picocli's argument-file syntax.
         CommandLine commandLine = new CommandLine(new Main()).setExpandAtFiles(false);
+        // The API client commands (create, list, get, events, scale, reconcile, delete) live in one class.
+        for (Class<?> client : ClusterCommands.ALL) {
+            commandLine.addSubcommand(client);
+        }
         // A failure the command did not handle is reported in one line, never as a stack trace.
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("overcast " + cmd.getCommandName() + ": " + e);

@@ -25,7 +25,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(Violation violation) {
-        return invalid(violation.toString(), List.of(violation));
+        return invalid("the request breaks a rule: " + violation.field() + " [" + violation.rule() + "]", List.of(violation));
     }
 
     public static ApiException unauthorized(String detail) {

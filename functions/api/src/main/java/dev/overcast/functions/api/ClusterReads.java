@@ -18,7 +18,6 @@ import dev.overcast.store.QueuedChange;
 import dev.overcast.store.Store;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +26,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * The routes that read: the tenant's clusters, one cluster in full, its events. Everything comes from
  * what the store records (cluster row, inventory, lock, change queue, progress events) and, for the
- * flows, from Step Functions (the execution holding the lock and the states each flow went through).
+ * flow holding the lock, from Step Functions (its status and the state it is in).
  */
 final class ClusterReads {
     /** Progress statuses that are a repair: what converge did, not what it waited for. */
@@ -72,19 +70,13 @@ final class ClusterReads {
     }
 
     /**
-     * What the cluster's flows recorded (plan, status moves, converge actions, drains) and the states
-     * of every flow the API started, oldest first. {@code after} is the cursor of an earlier answer.
+     * What the cluster's flows recorded, oldest first: the API's starts, plan, status moves, every
+     * converge action, drains. One source in one order, so {@code after} (the {@code cursor} of an
+     * earlier answer: how many events it had seen) never skips or repeats an event.
      */
     ApiResponse events(ApiRequest request) {
         Cluster cluster = Clusters.owned(store, request);
-        List<ProgressEvent> recorded = store.progress().eventsOfCluster(cluster.id());
-        List<Views.EventView> events = new ArrayList<>(recorded.stream().map(Views.EventView::of).toList());
-        Set<String> started = recorded.stream().filter(e -> e.step().equals("api")).map(ProgressEvent::executionId)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        started.forEach(arn -> flows.history(arn).stream().map(e -> state(arn, e)).flatMap(Optional::stream)
-                .forEach(events::add));
-        // Stable: within one instant (the local clock often stands still) the recorded order stays.
-        events.sort(Comparator.comparing(Views.EventView::at));
+        List<Views.EventView> events = store.progress().eventsOfCluster(cluster.id()).stream().map(Views.EventView::of).toList();
         int from = cursor(request.query().get("after"), events.size());
         return ApiResponse.ok(new Views.EventList(events.subList(from, events.size()), Integer.toString(events.size())));
     }
@@ -99,21 +91,6 @@ final class ClusterReads {
             throw ApiException.invalid(new Violation("after", "format",
                     "must be the cursor of an earlier answer (a number), was '" + after + "'"));
         }
-    }
-
-    private static Optional<Views.EventView> state(String executionArn, HistoryEvent event) {
-        String at = event.timestamp().toString();
-        if (event.stateEnteredEventDetails() != null) {
-            return Optional.of(new Views.EventView(at, executionArn, event.stateEnteredEventDetails().name(), "entered", null));
-        }
-        return switch (event.type()) {
-            case EXECUTION_SUCCEEDED -> Optional.of(new Views.EventView(at, executionArn, "execution", "succeeded", null));
-            case EXECUTION_FAILED -> Optional.of(new Views.EventView(at, executionArn, "execution", "failed",
-                    event.executionFailedEventDetails().error() + ": " + event.executionFailedEventDetails().cause()));
-            case EXECUTION_ABORTED -> Optional.of(new Views.EventView(at, executionArn, "execution", "aborted", null));
-            case EXECUTION_TIMED_OUT -> Optional.of(new Views.EventView(at, executionArn, "execution", "timed-out", null));
-            default -> Optional.empty();
-        };
     }
 
     private Views.Phase phase(Lease lease) {

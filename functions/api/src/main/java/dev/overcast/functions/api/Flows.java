@@ -1,15 +1,12 @@
 package dev.overcast.functions.api;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * Starting and inspecting flows, only through the Step Functions SDK: on AWS against the service,
@@ -34,18 +31,6 @@ public record Flows(SfnClient sfn, Map<Flow, String> machineArns) {
         } catch (ExecutionDoesNotExistException e) {
             return Optional.empty();
         }
-    }
-
-    /** The execution's events, oldest first, every page; empty when the execution is unknown. */
-    public List<HistoryEvent> history(String executionArn) {
-        List<HistoryEvent> events = new ArrayList<>();
-        try {
-            sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn).includeExecutionData(false))
-                    .forEach(page -> events.addAll(page.events()));
-        } catch (ExecutionDoesNotExistException e) {
-            return List.of();
-        }
-        return events;
     }
 
     /** The state the execution entered last, if it entered any. */

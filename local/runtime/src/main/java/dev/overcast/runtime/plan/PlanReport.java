@@ -8,6 +8,7 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionPair;
 import dev.overcast.core.region.RegionSelector;
+import dev.overcast.runtime.Table;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,34 +75,5 @@ final class PlanReport {
     private static String podSlices(CloudNetwork n) {
         List<String> slices = n.subnets().stream().map(SubnetPlan::podCidr).filter(p -> !p.equals(n.podCidr())).toList();
         return slices.isEmpty() ? "" : " (per subnet: " + String.join(", ", slices) + ")";
-    }
-
-    /** Left-aligned columns, two spaces apart, indented by two. */
-    private static final class Table {
-        private final List<String[]> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(header);
-        }
-
-        void row(String... cells) {
-            rows.add(cells);
-        }
-
-        void renderTo(StringBuilder out) {
-            int[] widths = new int[rows.get(0).length];
-            for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder(" ");
-                for (int i = 0; i < row.length; i++) {
-                    line.append(' ').append(i == row.length - 1 ? row[i] : ("%-" + widths[i] + "s ").formatted(row[i]));
-                }
-                out.append(line.toString().stripTrailing()).append('\n');
-            }
-        }
     }
 }

@@ -36,8 +36,8 @@ public final class LocalRuntime implements AutoCloseable {
      * @param port             the API's port (0: any free one)
      * @param tokens           the bearer tokens file
      * @param console          the built web console, served at {@code /} when the directory exists
-     * @param scheduleInterval virtual time between two reconcile-all runs
-     * @param speed            virtual seconds per real second for the schedule
+     * @param scheduleInterval the deployed rule's interval between two reconcile-all runs
+     * @param speed            how much faster than real time the schedule runs (60: an hourly rule every minute)
      */
     public record Options(Path repository, int port, Path tokens, Path console, Duration scheduleInterval, double speed) {
         public static Options defaults(Path repository) {
@@ -136,8 +136,8 @@ public final class LocalRuntime implements AutoCloseable {
         out.append(String.format("  cloudsim        EC2 %s  GCP %s  Azure %s%n", world.cloudSim().awsEndpoint(),
                 world.cloudSim().gcpEndpoint(), world.cloudSim().azureEndpoint()));
         out.append(String.format("  tokens          %s%n", options.tokens()));
-        out.append(String.format("  schedule        reconcile-all every %s of virtual time (every %s real)%n",
-                options.scheduleInterval(), Schedule.realPeriod(options.scheduleInterval(), options.speed())));
+        out.append(String.format("  schedule        reconcile-all every %s (%s at speed %s)%n",
+                Schedule.realPeriod(options.scheduleInterval(), options.speed()), options.scheduleInterval(), options.speed()));
         return out.toString();
     }
 

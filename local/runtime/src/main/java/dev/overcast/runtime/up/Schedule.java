@@ -2,7 +2,6 @@ package dev.overcast.runtime.up;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.overcast.asl.clock.VirtualClock;
 import dev.overcast.functions.api.Flow;
 import dev.overcast.functions.api.Flows;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local EventBridge rule: every {@code interval} of virtual time it sends {@code events/schedule}'s
- * event (its {@code time} set to now) to {@code reconcile-all}, through Step Functions like the
- * deployed rule. Virtual time runs {@code speed} times faster than real time between firings: each
- * firing moves the clock on to the firing's virtual time if the flows had not already taken it there.
+ * The local EventBridge rule: it sends {@code events/schedule}'s event (its {@code time} set to the
+ * world's clock) to {@code reconcile-all} through Step Functions, like the deployed rule, every
+ * {@code interval / speed} of real time. It never moves the virtual clock itself: a jump of an hour
+ * under a running flow would expire its lease; the clock jumps through the flows' own waits.
  */
 final class Schedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Schedule.class);
@@ -32,21 +32,17 @@ final class Schedule implements AutoCloseable {
         return thread;
     });
     private final Flows flows;
-    private final VirtualClock clock;
-    private final Duration interval;
+    private final InstantSource clock;
     private final ObjectNode event;
-    private Instant next;
 
-    Schedule(Flows flows, VirtualClock clock, Path eventFile, Duration interval, double speed, ObjectMapper json) {
+    Schedule(Flows flows, InstantSource clock, Path eventFile, Duration interval, double speed, ObjectMapper json) {
         this.flows = flows;
         this.clock = clock;
-        this.interval = interval;
         try {
             this.event = (ObjectNode) json.readTree(Files.readString(eventFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the schedule event " + eventFile, e);
         }
-        this.next = clock.instant().plus(interval);
         long periodMillis = realPeriod(interval, speed).toMillis();
         timer.scheduleAtFixedRate(this::fire, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
@@ -58,9 +54,7 @@ final class Schedule implements AutoCloseable {
 
     private void fire() {
         try {
-            clock.advanceTo(next);
             Instant now = clock.instant();
-            next = now.plus(interval);
             event.put("time", now.toString());
             String arn = flows.start(Flow.RECONCILE_ALL, "hourly", event.toString());
             LOG.info("schedule: reconcile-all at {} ({})", now, arn);

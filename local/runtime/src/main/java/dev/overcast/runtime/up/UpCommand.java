@@ -32,11 +32,11 @@ public final class UpCommand implements Callable<Integer> {
     Path console;
 
     @Option(names = "--schedule-interval", defaultValue = "PT1H",
-            description = "virtual time between two reconcile-all runs, ISO-8601 (default ${DEFAULT-VALUE})")
+            description = "the deployed rule's interval between reconcile-all runs, ISO-8601 (default ${DEFAULT-VALUE})")
     Duration scheduleInterval;
 
     @Option(names = "--speed", defaultValue = "1",
-            description = "virtual seconds per real second for the schedule (default ${DEFAULT-VALUE}; 60: hourly runs every minute)")
+            description = "run the schedule this many times faster than real time (default ${DEFAULT-VALUE}; 60: hourly runs every minute)")
     double speed;
 
     @Spec

@@ -25,6 +25,8 @@ import dev.overcast.clouds.kubernetes.KubernetesClusterProbe;
 import dev.overcast.functions.check.ProbedCluster;
 import java.util.Optional;
 import dev.overcast.store.Store;
+import dev.overcast.store.TableDefinition;
+import dev.overcast.store.TableSchemas;
 import dev.overcast.store.Tables;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,6 +66,7 @@ public final class LocalWorld implements AutoCloseable {
         this.dynamoDb = LocalDynamoDb.start();
         Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         tables.createAll(dynamoDb.client());
+        keepTtlSweeperOff(tables);
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
         DerivedSecrets secrets = DerivedSecrets.random();
@@ -82,6 +85,18 @@ public final class LocalWorld implements AutoCloseable {
         this.steps = new SpringSteps(spring);
         this.deployment = SamDeployment.deploy(SamTemplate.load(repository.resolve("template.yaml")), steps::find,
                 dynamoDb.client(), clock);
+    }
+
+    /**
+     * DynamoDB Local sweeps expired items within seconds by the wall clock, but the world's items
+     * expire by the virtual clock, which starts at {@link #EPOCH}: with the sweeper on, progress events
+     * and idempotency answers written "in 2026-01-01" vanish at once. The store checks expiry itself.
+     */
+    private void keepTtlSweeperOff(Tables tables) {
+        for (TableDefinition<?> table : TableSchemas.ALL) {
+            table.ttlAttribute().ifPresent(attribute -> dynamoDb.client().updateTimeToLive(r -> r.tableName(tables.name(table))
+                    .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(false))));
+        }
     }
 
     /** Starts the world over the repository holding {@code template.yaml} and {@code statemachines/}. */
