@@ -68,6 +68,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final FlowLog flowLog;
     private final SfnClient sfn;
     private final GenericApplicationContext spring;
+    private final Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> consoleApi;
     private final ApiGateway gateway;
     private final Schedule schedule;
 
@@ -95,7 +96,8 @@ public final class LocalRuntime implements AutoCloseable {
         ApiFunctions.register(spring, new ApiFunctions.Wiring(world.store(),
                 new Planner(regions, InstanceCatalog.standard()), regions, flows, world.clock()));
         spring.refresh();
-        this.gateway = ApiGateway.start(options.repository().resolve("functions/api/openapi.yaml"), tokens, consoleApi(spring),
+        this.consoleApi = consoleApi(spring);
+        this.gateway = ApiGateway.start(options.repository().resolve("functions/api/openapi.yaml"), tokens, consoleApi,
                 Optional.of(options.console()), json, options.port());
         this.schedule = new Schedule(flows, world.clock(), options.repository().resolve("events/schedule/hourly.json"),
                 options.scheduleInterval(), options.speed(), json);
@@ -109,6 +111,11 @@ public final class LocalRuntime implements AutoCloseable {
     private static Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> consoleApi(GenericApplicationContext spring) {
         return (Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                 spring.getBean(ApiFunctions.CONSOLE_API, FunctionRegistration.class).getTarget();
+    }
+
+    /** The console API bean itself, as API Gateway would invoke it (no token check: the event carries the claims). */
+    public Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> consoleApi() {
+        return consoleApi;
     }
 
     /** {@code http://127.0.0.1:PORT}. */

@@ -7,6 +7,9 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.cloudsim.world.Snapshot;
@@ -41,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiOverHttpTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String TEAM_A = "dev-team-a";
     private static final String TEAM_B = "dev-team-b";
     private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
@@ -232,6 +236,23 @@ class ApiOverHttpTest {
 
     private static Snapshot awsAccount() {
         return runtime.world().cloudSim().world().snapshot("aws", LocalWorld.AWS_ACCOUNT);
+    }
+
+    @Test
+    void sampleEvents_shouldBeAnsweredByTheBean_asApiGatewayWouldInvokeIt() throws IOException {
+        Map<String, Integer> expected = Map.of("list-clusters.json", 200, "get-cluster.json", 404, "create-cluster.json", 202);
+        Snapshot before = awsAccount();
+        for (Map.Entry<String, Integer> sample : expected.entrySet()) {
+            APIGatewayProxyRequestEvent event = JSON.readValue(
+                    REPOSITORY.resolve("events/api").resolve(sample.getKey()).toFile(), APIGatewayProxyRequestEvent.class);
+
+            APIGatewayProxyResponseEvent response = runtime.consoleApi().apply(event);
+
+            assertThat(response.getStatusCode()).as(sample.getKey() + ": " + response.getBody()).isEqualTo(sample.getValue());
+        }
+        assertThat(call("DELETE", "/clusters/demo", TEAM_A, null).status()).isEqualTo(202);
+        awaitCluster("demo", c -> c.path("status").asText().equals("deleted") || c.isMissingNode());
+        assertThat(awsAccount().diff(before)).isEmpty();
     }
 
     /** Team B gets 404 on every route of team A's cluster and does not see it listed. */
