@@ -104,6 +104,7 @@ public final class Interpreter {
         }, threads);
         return new Started(executionArn, result, execution::history, () -> {
             stopped.set(true);
+            execution.stop();
             synchronized (runner) {
                 Thread thread = runner.get();
                 if (thread != null) {
