@@ -29,7 +29,8 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line with every subcommand and the one-line failure report; tests drive it directly. */
+    public static CommandLine commandLine() {
         // "@file" is ours to interpret (asl run --input @input.json), not picocli's argument-file syntax.
         CommandLine commandLine = new CommandLine(new Main()).setExpandAtFiles(false);
         // The API client commands (create, list, get, events, scale, reconcile, delete) live in one class.

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.region.RegionCatalog;
+import dev.overcast.functions.OvercastFunctions;
 import dev.overcast.store.Store;
 import java.time.InstantSource;
-import org.springframework.cloud.function.context.FunctionRegistration;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.support.GenericApplicationContext;
 
 /** The console API's bean and its functional registration, as {@code OvercastFunctions} does for the steps. */
@@ -28,8 +27,6 @@ public final class ApiFunctions {
     }
 
     public static void register(GenericApplicationContext context, Wiring wiring) {
-        ConsoleApi api = consoleApi(wiring);
-        context.registerBean(CONSOLE_API, FunctionRegistration.class, () -> new FunctionRegistration<>(api, CONSOLE_API)
-                .type(FunctionTypeUtils.functionType(api.input(), api.output())));
+        OvercastFunctions.register(context, CONSOLE_API, consoleApi(wiring));
     }
 }

@@ -7,6 +7,7 @@ import dev.overcast.runtime.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,6 +15,12 @@ import picocli.CommandLine.Parameters;
 /** The API client commands: one small class each, sharing {@link ClientCommand}'s options and exit codes. */
 public final class ClusterCommands {
     private ClusterCommands() {
+    }
+
+    /** A command on one cluster. */
+    abstract static class OnCluster extends ClientCommand {
+        @Parameters(paramLabel = "ID", description = "the cluster id (its spec's name)")
+        String id;
     }
 
     /** Every client subcommand, for {@code Main}. */
@@ -58,10 +65,7 @@ public final class ClusterCommands {
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = {"Shows a cluster: status, phase, progress, regions, resources, queue, conditions.",
                 ClientCommand.EXIT_CODES})
-    static final class Get extends ClientCommand {
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Get extends OnCluster {
         @Override
         void run(ApiClient api, PrintWriter out) {
             JsonNode answer = api.get("/clusters/" + id);
@@ -70,13 +74,12 @@ public final class ClusterCommands {
     }
 
     @Command(name = "events", mixinStandardHelpOptions = true,
-            description = {"Prints what the cluster's flows did. With --follow, keeps printing until no flow holds",
-                "the cluster's lock any more (or the cluster is gone).", ClientCommand.EXIT_CODES})
-    static final class Events extends ClientCommand {
+            description = {"Prints what the cluster's flows did. With --follow, keeps printing until the cluster is",
+                "ready, failed or deleted and no flow holds its lock (or it is gone).", ClientCommand.EXIT_CODES})
+    static final class Events extends OnCluster {
         private static final long POLL_MILLIS = 1000;
-
-        @Parameters(paramLabel = "ID")
-        String id;
+        /** Statuses no flow leaves by itself: following stops there once no flow holds the lock. */
+        private static final Set<String> SETTLED = Set.of("ready", "failed", "deleted");
 
         @Option(names = {"-f", "--follow"}, description = "keep printing new events")
         boolean follow;
@@ -110,7 +113,8 @@ public final class ClusterCommands {
 
         private boolean settled(ApiClient api) {
             try {
-                return !api.get("/clusters/" + id).has("phase");
+                JsonNode cluster = api.get("/clusters/" + id);
+                return !cluster.has("phase") && SETTLED.contains(cluster.path("status").asText());
             } catch (ApiError e) {
                 if (e.status() == 404) {
                     return false;
@@ -131,10 +135,7 @@ public final class ClusterCommands {
 
     @Command(name = "scale", mixinStandardHelpOptions = true,
             description = {"Sets the worker count on one cloud of a cluster.", ClientCommand.EXIT_CODES})
-    static final class Scale extends ClientCommand {
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Scale extends OnCluster {
         @Option(names = "--cloud", required = true, description = "aws, gcp or azure")
         String cloud;
 
@@ -151,10 +152,7 @@ public final class ClusterCommands {
 
     @Command(name = "reconcile", mixinStandardHelpOptions = true,
             description = {"Observes the cluster, repairs drift and applies queued changes now.", ClientCommand.EXIT_CODES})
-    static final class Reconcile extends ClientCommand {
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Reconcile extends OnCluster {
         @Override
         void run(ApiClient api, PrintWriter out) {
             JsonNode answer = api.post("/clusters/" + id + "/reconcile", null);
@@ -164,10 +162,7 @@ public final class ClusterCommands {
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = {"Destroys a cluster (a running flow on it is stopped first).", ClientCommand.EXIT_CODES})
-    static final class Delete extends ClientCommand {
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Delete extends OnCluster {
         @Override
         void run(ApiClient api, PrintWriter out) {
             JsonNode answer = api.delete("/clusters/" + id);

@@ -13,10 +13,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.cloudsim.world.Snapshot;
+import dev.overcast.runtime.Main;
 import dev.overcast.runtime.world.LocalWorld;
 import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The console API over real HTTP against {@code ./overcast up}'s runtime (started in-process on a free
@@ -234,13 +238,18 @@ class ApiOverHttpTest {
         assertThat(call("DELETE", "/clusters/nobody", TEAM_A, null).status()).isEqualTo(404);
     }
 
+    /** The AWS account once pending work has finished (deletions complete a few simulated minutes after the flow ends). */
     private static Snapshot awsAccount() {
+        runtime.world().cloudSim().world().settle("aws", LocalWorld.AWS_ACCOUNT, Duration.ofMinutes(10));
         return runtime.world().cloudSim().world().snapshot("aws", LocalWorld.AWS_ACCOUNT);
     }
 
     @Test
     void sampleEvents_shouldBeAnsweredByTheBean_asApiGatewayWouldInvokeIt() throws IOException {
-        Map<String, Integer> expected = Map.of("list-clusters.json", 200, "get-cluster.json", 404, "create-cluster.json", 202);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("list-clusters.json", 200);
+        expected.put("get-cluster.json", 404);
+        expected.put("create-cluster.json", 202);
         Snapshot before = awsAccount();
         for (Map.Entry<String, Integer> sample : expected.entrySet()) {
             APIGatewayProxyRequestEvent event = JSON.readValue(
@@ -250,9 +259,47 @@ class ApiOverHttpTest {
 
             assertThat(response.getStatusCode()).as(sample.getKey() + ": " + response.getBody()).isEqualTo(sample.getValue());
         }
+        // The create's first steps record the cluster; until then it is not found (no tenant to check yet).
+        awaitCluster("demo", c -> !c.isMissingNode());
         assertThat(call("DELETE", "/clusters/demo", TEAM_A, null).status()).isEqualTo(202);
         awaitCluster("demo", c -> c.path("status").asText().equals("deleted") || c.isMissingNode());
         assertThat(awsAccount().diff(before)).isEmpty();
+    }
+
+    @Test
+    void cli_shouldPrintTables_andMeanSomethingByItsExitCode() throws IOException {
+        Path spec = console.resolve("gamma.json");
+        Files.writeString(spec, spec("gamma", 0));
+        Path bad = console.resolve("bad.yaml");
+        Files.writeString(bad, "name: Bad_Name\nclouds: [aws]\n");
+
+        assertThat(cli(TEAM_A, "create", "-f", spec.toString())).startsWith("0:cluster gamma: creating (arn:aws:states:");
+        assertThat(cli(TEAM_A, "events", "gamma", "--follow")).startsWith("0:").contains("converge-aws").contains("status");
+        assertThat(cli(TEAM_A, "list")).startsWith("0:").contains("gamma  ready");
+        assertThat(cli(TEAM_A, "get", "gamma")).startsWith("0:cluster gamma: ready").contains("gamma-network-aws");
+        assertThat(JSON.readTree(cli(TEAM_A, "get", "gamma", "--json").substring(2)).path("id").asText()).isEqualTo("gamma");
+        assertThat(cli(TEAM_A, "create", "-f", bad.toString())).startsWith("2:").contains("name:").contains("[dns-label]");
+        assertThat(cli(TEAM_A, "scale", "gamma", "--cloud", "gcp", "--workers", "1")).startsWith("2:");
+        assertThat(cli("forged", "list")).startsWith("3:");
+        assertThat(cli(TEAM_B, "get", "gamma")).startsWith("4:");
+        assertThat(cli(TEAM_A, "create", "-f", spec.toString())).startsWith("5:");
+        assertThat(cli(TEAM_A, "reconcile", "gamma")).startsWith("0:cluster gamma: started");
+        awaitCluster("gamma", c -> c.path("status").asText().equals("ready") && !c.has("phase"));
+        assertThat(cli(TEAM_A, "delete", "gamma")).startsWith("0:cluster gamma: deleting");
+        awaitCluster("gamma", c -> c.path("status").asText().equals("deleted") || c.isMissingNode());
+    }
+
+    /** Runs {@code overcast ARGS} against the runtime; answers {@code "<exit code>:<stdout><stderr>"}. */
+    private static String cli(String token, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--endpoint", runtime.api().toString(), "--token", token));
+        int code = commandLine.execute(all.toArray(String[]::new));
+        return code + ":" + out + err;
     }
 
     /** Team B gets 404 on every route of team A's cluster and does not see it listed. */
