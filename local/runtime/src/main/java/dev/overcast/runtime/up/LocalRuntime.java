@@ -41,7 +41,7 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public record Options(Path repository, int port, Path tokens, Path console, Duration scheduleInterval, double speed) {
         public static Options defaults(Path repository) {
-            return new Options(repository, 8080, repository.resolve("examples/tokens.yaml"),
+            return new Options(repository, 8080, repository.resolve("examples/auth/tokens.yaml"),
                     repository.resolve("console/dist"), Duration.ofHours(1), 1.0);
         }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The local stand-in for the Cognito authorizer: bearer tokens from a YAML file
- * ({@code tokens: {TOKEN: tenant, …}}, see {@code examples/tokens.yaml}), each naming its tenant.
+ * ({@code tokens: {TOKEN: tenant, …}}, see {@code examples/auth/tokens.yaml}), each naming its tenant.
  */
 public record Tokens(Map<String, String> tenants) {
 

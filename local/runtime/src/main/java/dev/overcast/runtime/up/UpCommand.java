@@ -25,7 +25,7 @@ public final class UpCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--tokens", paramLabel = "FILE",
-            description = "bearer tokens, token → tenant (default examples/tokens.yaml)")
+            description = "bearer tokens, token → tenant (default examples/auth/tokens.yaml)")
     Path tokens;
 
     @Option(names = "--console", paramLabel = "DIR", description = "the built web console (default console/dist)")

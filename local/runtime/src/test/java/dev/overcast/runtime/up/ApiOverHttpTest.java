@@ -269,12 +269,13 @@ class ApiOverHttpTest {
     @Test
     void cli_shouldPrintTables_andMeanSomethingByItsExitCode() throws IOException {
         Path spec = console.resolve("gamma.json");
-        Files.writeString(spec, spec("gamma", 0));
+        Files.writeString(spec, spec("gamma", 1));
         Path bad = console.resolve("bad.yaml");
         Files.writeString(bad, "name: Bad_Name\nclouds: [aws]\n");
 
         assertThat(cli(TEAM_A, "create", "-f", spec.toString())).startsWith("0:cluster gamma: creating (arn:aws:states:");
-        assertThat(cli(TEAM_A, "events", "gamma", "--follow")).startsWith("0:").contains("converge-aws").contains("status");
+        assertThat(cli(TEAM_A, "events", "gamma", "--follow")).startsWith("0:").contains("converge-aws");
+        awaitCluster("gamma", c -> c.path("status").asText().equals("ready") && !c.has("phase"));
         assertThat(cli(TEAM_A, "list")).startsWith("0:").contains("gamma  ready");
         assertThat(cli(TEAM_A, "get", "gamma")).startsWith("0:cluster gamma: ready").contains("gamma-network-aws");
         assertThat(JSON.readTree(cli(TEAM_A, "get", "gamma", "--json").substring(2)).path("id").asText()).isEqualTo("gamma");
