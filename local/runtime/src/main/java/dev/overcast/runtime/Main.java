@@ -4,6 +4,7 @@ import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.client.ClusterCommands;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
+import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import dev.overcast.runtime.up.UpCommand;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CloudSimCommand.class,
             PlanCommand.class,
+            PreflightCommand.class,
             UpCommand.class,
         })
 public final class Main {
