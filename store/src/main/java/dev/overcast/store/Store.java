@@ -12,12 +12,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Store {
     /** How long progress events are kept before the TTL sweeper removes them. */
     public static final Duration PROGRESS_RETENTION = Duration.ofDays(30);
+    /** How long an Idempotency-Key's answer is replayed. */
+    public static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
 
     private final ClusterStore clusters;
     private final InventoryStore inventory;
     private final LeaseLocks locks;
     private final ChangeQueue changes;
     private final ProgressLog progress;
+    private final IdempotencyKeys idempotency;
 
     private Store(DynamoDbClient client, Tables tables, InstantSource clock) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
@@ -26,6 +29,7 @@ public final class Store {
         this.inventory = new InventoryStore(enhanced, tables.table(enhanced, TableSchemas.INVENTORY), locks);
         this.changes = new ChangeQueue(enhanced, tables.table(enhanced, TableSchemas.CHANGES), clusters, locks, clock);
         this.progress = new ProgressLog(enhanced, tables.table(enhanced, TableSchemas.PROGRESS), PROGRESS_RETENTION, clock);
+        this.idempotency = new IdempotencyKeys(tables.table(enhanced, TableSchemas.IDEMPOTENCY), IDEMPOTENCY_RETENTION, clock);
     }
 
     public static Store create(DynamoDbClient client, Tables tables, InstantSource clock) {
@@ -50,5 +54,9 @@ public final class Store {
 
     public ProgressLog progress() {
         return progress;
+    }
+
+    public IdempotencyKeys idempotency() {
+        return idempotency;
     }
 }

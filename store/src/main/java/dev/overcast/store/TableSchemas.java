@@ -2,6 +2,7 @@ package dev.overcast.store;
 
 import dev.overcast.store.internal.ChangeItem;
 import dev.overcast.store.internal.ClusterItem;
+import dev.overcast.store.internal.IdempotencyItem;
 import dev.overcast.store.internal.InventoryItem;
 import dev.overcast.store.internal.LockItem;
 import dev.overcast.store.internal.ProgressItem;
@@ -25,5 +26,8 @@ public final class TableSchemas {
     public static final TableDefinition<ProgressItem> PROGRESS = new TableDefinition<>(
             "progress", TableSchema.fromBean(ProgressItem.class), Optional.of(ProgressItem.TTL_ATTRIBUTE));
 
-    public static final List<TableDefinition<?>> ALL = List.of(CLUSTERS, INVENTORY, LOCKS, CHANGES, PROGRESS);
+    public static final TableDefinition<IdempotencyItem> IDEMPOTENCY = new TableDefinition<>(
+            "idempotency", TableSchema.fromBean(IdempotencyItem.class), Optional.of(IdempotencyItem.TTL_ATTRIBUTE));
+
+    public static final List<TableDefinition<?>> ALL = List.of(CLUSTERS, INVENTORY, LOCKS, CHANGES, PROGRESS, IDEMPOTENCY);
 }

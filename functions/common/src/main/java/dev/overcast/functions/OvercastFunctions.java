@@ -69,8 +69,9 @@ public final class OvercastFunctions {
         steps(wiring).forEach((name, step) -> register(context, name, step));
     }
 
+    /** Registers one step under a bean name (also the console API's bean, which is a step on proxy events). */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void register(GenericApplicationContext context, String name, Step<?, ?> step) {
+    public static void register(GenericApplicationContext context, String name, Step<?, ?> step) {
         context.registerBean(name, FunctionRegistration.class, () -> new FunctionRegistration(step, name)
                 .type(FunctionTypeUtils.functionType(step.input(), step.output())));
     }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -40,6 +41,8 @@ final class Execution {
     private final History history;
     private final ObjectNode executionContext;
     private final ObjectNode machineContext;
+    /** StopExecution was asked: no further state starts, whichever thread runs it and whatever a task did with its interrupt. */
+    private final AtomicBoolean stopped;
     private Instant deadline;
 
     /**
@@ -74,6 +77,7 @@ final class Execution {
         this.history = new History(clock);
         this.executionContext = parent.executionContext;
         this.machineContext = parent.machineContext;
+        this.stopped = parent.stopped;
         this.deadline = parent.deadline;
     }
 
@@ -91,6 +95,7 @@ final class Execution {
         executionContext.put("RoleArn", Interpreter.ROLE_ARN);
         executionContext.put("RedriveCount", 0);
         machineContext = Json.object();
+        stopped = new AtomicBoolean();
         machineContext.put("Id", machineArn);
         machineContext.put("Name", machineArn.substring(machineArn.lastIndexOf(':') + 1));
     }
@@ -113,6 +118,10 @@ final class Execution {
             return new ExecutionResult(executionArn, ExecutionResult.Status.SUCCEEDED, output, null, null,
                     history.events());
         } catch (StatesError e) {
+            if (stopped.get()) {
+                // The stop cut a task short and its error ended the execution: the stop is what happened.
+                return aborted(executionArn);
+            }
             ObjectNode failed = Json.object();
             failed.put("error", e.error());
             failed.put("cause", e.cause());
@@ -120,9 +129,7 @@ final class Execution {
             return new ExecutionResult(executionArn, ExecutionResult.Status.FAILED, null, e.error(), e.cause(),
                     history.events());
         } catch (Aborted e) {
-            history.addFinal("ExecutionAborted", Json.object());
-            return new ExecutionResult(executionArn, ExecutionResult.Status.ABORTED, null, null, null,
-                    history.events());
+            return aborted(executionArn);
         } catch (TimedOut e) {
             ObjectNode timedOut = Json.object();
             timedOut.put("error", ErrorNames.TIMEOUT);
@@ -133,6 +140,11 @@ final class Execution {
         }
     }
 
+    private ExecutionResult aborted(String executionArn) {
+        history.addFinal("ExecutionAborted", Json.object());
+        return new ExecutionResult(executionArn, ExecutionResult.Status.ABORTED, null, null, null, history.events());
+    }
+
     /** Runs the states of a machine, branch or item processor from its StartAt to its end. */
     JsonNode runStates(StateMachine machine, JsonNode input, Variables variables) {
         String current = machine.startAt();
@@ -141,7 +153,7 @@ final class Execution {
             if (deadline != null && clock.instant().isAfter(deadline)) {
                 throw new TimedOut();
             }
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || stopped.get()) {
                 throw new Aborted();
             }
             State state = machine.state(current);
@@ -189,6 +201,16 @@ final class Execution {
         state.put("Name", stateName);
         state.put("EnteredTime", contextTime());
         return context;
+    }
+
+    /** Asks the execution to stop at its next state (the caller also interrupts its thread to cut a Wait or task short). */
+    void stop() {
+        stopped.set(true);
+    }
+
+    /** The events so far; safe to read while the execution runs. */
+    List<HistoryEvent> history() {
+        return history.events();
     }
 
     long event(String type, ObjectNode details) {

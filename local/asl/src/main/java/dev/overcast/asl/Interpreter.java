@@ -3,11 +3,15 @@ package dev.overcast.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.asl.clock.ExecutionClock;
 import dev.overcast.asl.task.TaskResources;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The entry point: parses definitions against the registered task integrations and runs executions
@@ -67,17 +71,47 @@ public final class Interpreter {
         return asParticipant(execution, machine, executionArn);
     }
 
-    /** A started execution: its ARN at once, its result when it ends. */
-    public record Started(String executionArn, CompletableFuture<ExecutionResult> result) {
+    /**
+     * A started execution: its ARN at once, its result when it ends, its history so far (as
+     * GetExecutionHistory shows a running execution) and a way to stop it (StopExecution: it ends
+     * ABORTED at its next state, or at once in a Wait).
+     */
+    public record Started(String executionArn, CompletableFuture<ExecutionResult> result,
+                          Supplier<List<HistoryEvent>> history, Runnable stop) {
     }
 
     /** Starts an execution on the interpreter's threads and returns without waiting. */
     public Started start(StateMachine machine, String machineName, String executionName, JsonNode input) {
         String executionArn = executionArn(machineName, executionName);
         Execution execution = new Execution(this, clock, threads, machineArn(machineName), executionArn, input);
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Thread> runner = new AtomicReference<>();
         clock.join();
-        return new Started(executionArn, CompletableFuture.supplyAsync(
-                () -> asParticipant(execution, machine, executionArn), threads));
+        CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(() -> {
+            runner.set(Thread.currentThread());
+            try {
+                if (stopped.get()) {
+                    Thread.currentThread().interrupt();
+                }
+                return asParticipant(execution, machine, executionArn);
+            } finally {
+                // The pool thread is reused: a stop that came late must not abort its next execution.
+                synchronized (runner) {
+                    runner.set(null);
+                    Thread.interrupted();
+                }
+            }
+        }, threads);
+        return new Started(executionArn, result, execution::history, () -> {
+            stopped.set(true);
+            execution.stop();
+            synchronized (runner) {
+                Thread thread = runner.get();
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        });
     }
 
     /** Runs an execution on a thread the clock already counts (joined by the caller), leaving at the end. */

@@ -2,11 +2,13 @@ package dev.overcast.runtime;
 
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
+import dev.overcast.runtime.client.ClusterCommands;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.demo.DemoCommand;
 import dev.overcast.runtime.invoke.InvokeCommand;
 import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
+import dev.overcast.runtime.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +27,7 @@ import picocli.CommandLine.Command;
             InvokeCommand.class,
             PlanCommand.class,
             PreflightCommand.class,
+            UpCommand.class,
         })
 public final class Main {
 
@@ -32,9 +35,14 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line with every subcommand and the one-line failure report; tests drive it directly. */
+    public static CommandLine commandLine() {
         // "@file" is ours to interpret (asl run --input @input.json), not picocli's argument-file syntax.
         CommandLine commandLine = new CommandLine(new Main()).setExpandAtFiles(false);
+        // The API client commands (create, list, get, events, scale, reconcile, delete) live in one class.
+        for (Class<?> client : ClusterCommands.ALL) {
+            commandLine.addSubcommand(client);
+        }
         // A failure the command did not handle is reported in one line, never as a stack trace.
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("overcast " + cmd.getCommandName() + ": " + e);

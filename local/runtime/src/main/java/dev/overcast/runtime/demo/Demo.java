@@ -14,6 +14,7 @@ import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import dev.overcast.core.spec.SpecReader;
+import dev.overcast.runtime.Table;
 import dev.overcast.runtime.plan.PlanReport;
 import dev.overcast.runtime.world.LocalWorld;
 import dev.overcast.store.InventoryEntry;
@@ -239,7 +240,7 @@ final class Demo {
     private void summary(Map<Cloud, Long> callsBefore, Duration virtual) {
         heading("7. Summary");
         List<ProgressEvent> events = world.store().progress().eventsOfCluster(clusterId);
-        PlanReport.Table clouds = new PlanReport.Table("cloud", "created", "deleted", "API calls");
+        Table clouds = new Table("cloud", "created", "deleted", "API calls");
         Map<Cloud, Long> callsNow = calls();
         for (Cloud cloud : accounts.keySet()) {
             clouds.row(cloud.id(), String.valueOf(distinct(events, cloud, "create")), String.valueOf(distinct(events, cloud, "delete")),
@@ -247,7 +248,7 @@ final class Demo {
         }
         StringBuilder text = new StringBuilder();
         clouds.renderTo(text);
-        PlanReport.Table flows = new PlanReport.Table("flow", "virtual", "real", "aws", "gcp", "azure");
+        Table flows = new Table("flow", "virtual", "real", "aws", "gcp", "azure");
         for (Chapter c : chapters) {
             flows.row(c.flow(), duration(c.virtual()), seconds(c.real()), String.valueOf(c.calls().get(Cloud.AWS)),
                     String.valueOf(c.calls().get(Cloud.GCP)), String.valueOf(c.calls().get(Cloud.AZURE)));

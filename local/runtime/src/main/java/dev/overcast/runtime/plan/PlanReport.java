@@ -8,7 +8,7 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionPair;
 import dev.overcast.core.region.RegionSelector;
-import java.util.ArrayList;
+import dev.overcast.runtime.Table;
 import java.util.List;
 
 /** A plan as readable text: regions and round trips, the address plan, the resources in creation order. */
@@ -81,34 +81,5 @@ public final class PlanReport {
     private static String podSlices(CloudNetwork n) {
         List<String> slices = n.subnets().stream().map(SubnetPlan::podCidr).filter(p -> !p.equals(n.podCidr())).toList();
         return slices.isEmpty() ? "" : " (per subnet: " + String.join(", ", slices) + ")";
-    }
-
-    /** Left-aligned columns, two spaces apart, indented by two; the demo's tables too. */
-    public static final class Table {
-        private final List<String[]> rows = new ArrayList<>();
-
-        public Table(String... header) {
-            rows.add(header);
-        }
-
-        public void row(String... cells) {
-            rows.add(cells);
-        }
-
-        public void renderTo(StringBuilder out) {
-            int[] widths = new int[rows.get(0).length];
-            for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder(" ");
-                for (int i = 0; i < row.length; i++) {
-                    line.append(' ').append(i == row.length - 1 ? row[i] : ("%-" + widths[i] + "s ").formatted(row[i]));
-                }
-                out.append(line.toString().stripTrailing()).append('\n');
-            }
-        }
     }
 }

@@ -59,7 +59,7 @@ public final class LocalWorld implements AutoCloseable {
         this.dynamoDb = LocalDynamoDb.start();
         Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         tables.createAll(dynamoDb.client());
-        keepExpiredItems(tables);
+        keepTtlSweeperOff(tables);
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
         DerivedSecrets secrets = DerivedSecrets.random();
@@ -76,11 +76,11 @@ public final class LocalWorld implements AutoCloseable {
     }
 
     /**
-     * Turns DynamoDB Local's TTL sweeper off: it runs on the real clock while the store stamps expiry
-     * from the virtual one, which starts at {@link #EPOCH}, so progress events would vanish seconds
-     * after they were written, taking the rounds' build history with them.
+     * DynamoDB Local sweeps expired items within seconds by the wall clock, but the world's items
+     * expire by the virtual clock, which starts at {@link #EPOCH}: with the sweeper on, progress events
+     * and idempotency answers written "in 2026-01-01" vanish at once. The store checks expiry itself.
      */
-    private void keepExpiredItems(Tables tables) {
+    private void keepTtlSweeperOff(Tables tables) {
         for (TableDefinition<?> table : TableSchemas.ALL) {
             table.ttlAttribute().ifPresent(attribute -> dynamoDb.client().updateTimeToLive(r -> r.tableName(tables.name(table))
                     .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(false))));
@@ -149,6 +149,20 @@ public final class LocalWorld implements AutoCloseable {
 
     public CloudSim cloudSim() {
         return cloudSim;
+    }
+
+    /** The template's machines on the interpreter, for the local Step Functions endpoint. */
+    public SamDeployment deployment() {
+        return deployment;
+    }
+
+    /** The state machine ARN of a flow ({@code create-cluster} → {@code …:stateMachine:overcast-dev-create-cluster}). */
+    public static String machineArn(String flow) {
+        return dev.overcast.asl.Interpreter.machineArn(STAGE_PREFIX + flow);
+    }
+
+    public java.net.URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
     }
 
     /** The adapters on cloudsim's fronts (and their preflight). */

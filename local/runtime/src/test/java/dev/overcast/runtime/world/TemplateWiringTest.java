@@ -8,6 +8,7 @@ import dev.overcast.asl.ExecutionResult;
 import dev.overcast.asl.clock.VirtualClock;
 import dev.overcast.asl.sam.SamTemplate;
 import dev.overcast.asl.sam.SamDeployment;
+import dev.overcast.functions.api.ApiFunctions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,11 @@ class TemplateWiringTest {
     @Test
     void everyFunction_shouldNameAnExistingBeanWithSampleEvents() {
         template.functions().values().forEach(f -> {
+            if (f.bean().equals(ApiFunctions.CONSOLE_API)) {
+                // The API bean runs behind up's API Gateway adapter, not in the flows; its events are proxy events.
+                assertThat(REPO.resolve("events/api")).as("events for " + f.bean()).isDirectory();
+                return;
+            }
             assertThat(world.function(f.bean())).as(f.logicalId() + " → bean " + f.bean()).isPresent();
             assertThat(REPO.resolve("events").resolve(kebab(f.bean()))).as("events for " + f.bean()).isDirectory();
         });
@@ -98,7 +104,7 @@ class TemplateWiringTest {
             Set<String> beanEvents = new TreeSet<>();
             all.filter(p -> p.toString().endsWith(".json"))
                     .map(p -> REPO.resolve("events").relativize(p).toString())
-                    .filter(p -> !p.startsWith("schedule/") && !p.startsWith("flows/"))
+                    .filter(p -> !p.startsWith("schedule/") && !p.startsWith("flows/") && !p.startsWith("api/"))
                     .forEach(beanEvents::add);
             assertThat(beanEvents).containsExactlyInAnyOrderElementsOf(STORY);
         }

@@ -1,0 +1,197 @@
+package dev.overcast.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.core.plan.Planner;
+import dev.overcast.core.region.RegionSelectionException;
+import dev.overcast.core.spec.ClusterSpec;
+import dev.overcast.core.spec.InvalidSpecException;
+import dev.overcast.core.spec.SpecFormatException;
+import dev.overcast.core.spec.SpecReader;
+import dev.overcast.core.spec.Violation;
+import dev.overcast.functions.RequestRefused;
+import dev.overcast.functions.changes.RequestScale;
+import dev.overcast.store.Cluster;
+import dev.overcast.store.Lease;
+import dev.overcast.store.LeasePurpose;
+import dev.overcast.store.ProgressEvent;
+import dev.overcast.store.Store;
+import dev.overcast.store.exceptions.NotLockOwnerException;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routes that change clusters: create, scale, reconcile, delete. Each checks what it can at once
+ * (so a bad request is a 4xx, not a failed flow), then starts the flow through {@link Flows}; rules the
+ * steps already own (a scale's checks and queueing) are the steps' own code, called here.
+ */
+final class ClusterRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRoutes.class);
+
+    private final Store store;
+    private final Planner planner;
+    private final Flows flows;
+    private final RequestScale requestScale;
+    private final ObjectMapper json;
+    private final InstantSource clock;
+
+    ClusterRoutes(Store store, Planner planner, Flows flows, ObjectMapper json, InstantSource clock) {
+        this.store = store;
+        this.planner = planner;
+        this.flows = flows;
+        this.requestScale = new RequestScale(store, planner);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    ApiResponse create(ApiRequest request) {
+        if ("true".equalsIgnoreCase(request.query().get("dryRun"))) {
+            throw ApiException.notImplemented("dryRun (preflight) is not implemented yet; POST without it to create");
+        }
+        JsonNode body = Bodies.object(json, request, "a cluster spec");
+        ClusterSpec spec = validSpec(body.toString());
+        String id = spec.name();
+        if (store.clusters().find(id).isPresent()) {
+            throw ApiException.conflict("a cluster named '" + id + "' exists already");
+        }
+        if (store.locks().current(id).isPresent()) {
+            throw ApiException.conflict("a cluster named '" + id + "' is being created or deleted");
+        }
+        ObjectNode input = json.createObjectNode();
+        input.put("tenant", request.tenant());
+        input.set("spec", body);
+        String executionArn = started(Flow.CREATE, id, input);
+        String location = "/clusters/" + id;
+        return new ApiResponse(202, Map.of("Location", location),
+                new Views.FlowStarted(id, ClusterStatus.CREATING.id(), executionArn));
+    }
+
+    ApiResponse scale(ApiRequest request) {
+        Cluster cluster = live(Clusters.owned(store, request));
+        JsonNode body = Bodies.object(json, request, "{\"cloud\": \"aws\", \"workers\": 3}");
+        RequestScale.Result queued;
+        try {
+            queued = requestScale.apply(new RequestScale.Request(cluster.id(), text(body, "cloud"),
+                    integer(body, "workers"), body.has("masters") ? integer(body, "masters") : null));
+        } catch (RequestRefused e) {
+            throw ApiException.invalid(refusal(e));
+        } catch (InvalidSpecException e) {
+            throw ApiException.invalid("the scaled spec breaks rules", e.violations());
+        }
+        Optional<Lease> holder = store.locks().current(cluster.id());
+        if (holder.isPresent()) {
+            return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), true, queued.seq(), null,
+                    holder.get().purpose().id()));
+        }
+        String executionArn = started(Flow.RECONCILE, cluster.id(), reconcileInput(cluster.id(), LeasePurpose.SCALE));
+        return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), false, queued.seq(), executionArn, null));
+    }
+
+    ApiResponse reconcile(ApiRequest request) {
+        Cluster cluster = live(Clusters.owned(store, request));
+        Optional<Lease> holder = store.locks().current(cluster.id());
+        if (holder.isPresent()) {
+            // The holder converges the cluster and drains its queue before it lets go: nothing to start.
+            return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), true, null, null, holder.get().purpose().id()));
+        }
+        String executionArn = started(Flow.RECONCILE, cluster.id(), reconcileInput(cluster.id(), LeasePurpose.RECONCILE));
+        return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), false, null, executionArn, null));
+    }
+
+    /**
+     * Destroys the cluster. A flow holding its lock is stopped first and its lease released (it will
+     * not release it itself once stopped), so a create can be abandoned half-way: destroy deletes
+     * whatever it had built. A destroy already running is answered as if started now.
+     */
+    ApiResponse delete(ApiRequest request) {
+        Cluster cluster = Clusters.owned(store, request);
+        if (cluster.status() == ClusterStatus.DELETED) {
+            throw ApiException.notFound("no cluster " + cluster.id());
+        }
+        Optional<Lease> holder = store.locks().current(cluster.id());
+        if (holder.isPresent() && holder.get().purpose() == LeasePurpose.DESTROY) {
+            return ApiResponse.accepted(new Views.FlowStarted(cluster.id(), ClusterStatus.DELETING.id(), holder.get().owner()));
+        }
+        holder.ifPresent(this::stop);
+        String executionArn = started(Flow.DESTROY, cluster.id(), json.createObjectNode().put("clusterId", cluster.id()));
+        return ApiResponse.accepted(new Views.FlowStarted(cluster.id(), ClusterStatus.DELETING.id(), executionArn));
+    }
+
+    private void stop(Lease lease) {
+        LOG.info("stopping {} ({}) of cluster {} to destroy it", lease.owner(), lease.purpose().id(), lease.clusterId());
+        flows.stop(lease.owner(), "the cluster is being deleted");
+        try {
+            store.locks().release(lease);
+        } catch (NotLockOwnerException e) {
+            throw ApiException.conflict("cluster " + lease.clusterId() + " was locked again while being deleted; retry");
+        }
+    }
+
+    private String started(Flow flow, String clusterId, JsonNode input) {
+        String executionArn = flows.start(flow, clusterId, input.toString());
+        store.progress().record(new ProgressEvent(executionArn, clusterId, "api", "started", clock.instant(), flow.machine()));
+        LOG.info("started {} for cluster {}: {}", flow.machine(), clusterId, executionArn);
+        return executionArn;
+    }
+
+    private ObjectNode reconcileInput(String clusterId, LeasePurpose purpose) {
+        return json.createObjectNode().put("clusterId", clusterId).put("purpose", purpose.id());
+    }
+
+    /** Validates and plans the spec, reporting every violation (and a region set over budget) as a 400. */
+    private ClusterSpec validSpec(String text) {
+        try {
+            ClusterSpec spec = SpecReader.parseJson(text);
+            planner.plan(spec);
+            return spec;
+        } catch (InvalidSpecException e) {
+            throw ApiException.invalid("the spec breaks " + e.violations().size() + " rule(s)", e.violations());
+        } catch (SpecFormatException e) {
+            throw ApiException.invalid(new Violation("", "format", e.getMessage()));
+        } catch (RegionSelectionException e) {
+            throw ApiException.invalid(new Violation("near", "max-rtt", e.getMessage()));
+        }
+    }
+
+    private static Cluster live(Cluster cluster) {
+        if (cluster.status() == ClusterStatus.DELETING || cluster.status() == ClusterStatus.DELETED) {
+            throw ApiException.conflict("cluster " + cluster.id() + " is " + cluster.status().id());
+        }
+        return cluster;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.invalid(new Violation(field, "type", "must be a string"));
+        }
+        return value.textValue();
+    }
+
+    private static Integer integer(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw ApiException.invalid(new Violation(field, "type", "must be a whole number"));
+        }
+        return value.intValue();
+    }
+
+    /** A step's refusal reads {@code field: why}; the API lists it as a violation of that field. */
+    private static Violation refusal(RequestRefused e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        return colon < 0 ? new Violation("", "refused", message)
+                : new Violation(message.substring(0, colon), "refused", message.substring(colon + 2));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.overcast.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.overcast.functions.Step;
+import dev.overcast.store.RememberedResponse;
+import dev.overcast.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console API: one function bean on API Gateway REST proxy events. It takes the tenant from the
+ * authorizer's claims, refuses oversized bodies, replays answers for a repeated {@code Idempotency-Key},
+ * routes by the event's resource template ({@code POST /clusters/{id}/workers}) and turns every
+ * refusal into an RFC 9457 problem.
+ */
+public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    /** The Cognito claim that names the tenant (a custom user-pool attribute). */
+    public static final String TENANT_CLAIM = "custom:tenant";
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+
+    private final Store store;
+    private final ObjectMapper json;
+    private final Map<String, Function<ApiRequest, ApiResponse>> routes = new LinkedHashMap<>();
+
+    public ConsoleApi(ApiFunctions.Wiring wiring, ObjectMapper json) {
+        super(APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class);
+        this.store = wiring.store();
+        this.json = json;
+        ClusterRoutes changes = new ClusterRoutes(wiring.store(), wiring.planner(), wiring.flows(), json, wiring.clock());
+        ClusterReads reads = new ClusterReads(wiring.store(), wiring.planner(), wiring.flows(), json);
+        RegionRoutes regions = new RegionRoutes(wiring.regions());
+        routes.put("POST /clusters", changes::create);
+        routes.put("GET /clusters", reads::list);
+        routes.put("GET /clusters/{id}", reads::get);
+        routes.put("DELETE /clusters/{id}", changes::delete);
+        routes.put("GET /clusters/{id}/events", reads::events);
+        routes.put("POST /clusters/{id}/workers", changes::scale);
+        routes.put("POST /clusters/{id}/reconcile", changes::reconcile);
+        routes.put("GET /regions", regions::regions);
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent apply(APIGatewayProxyRequestEvent event) {
+        String path = event.getPath();
+        try {
+            ApiRequest request = ApiRequest.of(event, tenant(event));
+            if (request.bodyBytes() > MAX_BODY_BYTES) {
+                throw ApiException.tooLarge("the body has " + request.bodyBytes() + " bytes; at most " + MAX_BODY_BYTES);
+            }
+            Optional<String> key = request.method().equals("POST") ? request.header("Idempotency-Key") : Optional.empty();
+            if (key.isEmpty()) {
+                return response(answer(request), path);
+            }
+            String fingerprint = fingerprint(request);
+            Optional<RememberedResponse> remembered = store.idempotency().find(request.tenant(), key.get());
+            if (remembered.isPresent()) {
+                return replay(remembered.get(), fingerprint, key.get());
+            }
+            APIGatewayProxyResponseEvent response = response(answer(request), path);
+            if (response.getStatusCode() < 500) {
+                RememberedResponse kept = store.idempotency().remember(request.tenant(), key.get(), new RememberedResponse(
+                        fingerprint, response.getStatusCode(), response.getHeaders().get("Location"), response.getBody()));
+                return replay(kept, fingerprint, key.get());
+            }
+            return response;
+        } catch (ApiException e) {
+            return response(ApiResponse.problem(e.problem()), path);
+        }
+    }
+
+    private ApiResponse answer(ApiRequest request) {
+        Function<ApiRequest, ApiResponse> route = routes.get(request.route());
+        try {
+            if (route == null) {
+                boolean known = routes.keySet().stream().anyMatch(r -> r.endsWith(" " + request.resource()));
+                throw known ? ApiException.methodNotAllowed(request.method() + " is not allowed on " + request.resource())
+                        : ApiException.notFound("no route " + request.method() + " " + request.path());
+            }
+            return route.apply(request);
+        } catch (ApiException e) {
+            return ApiResponse.problem(e.problem());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.method(), request.path(), e);
+            return ApiResponse.problem(ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()).problem());
+        }
+    }
+
+    /** The tenant the authorizer vouched for: a Cognito user pool puts the ID token's claims in the request context. */
+    private static String tenant(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
+        Object claims = context == null || context.getAuthorizer() == null ? null : context.getAuthorizer().get("claims");
+        Object tenant = claims instanceof Map<?, ?> map ? map.get(TENANT_CLAIM) : null;
+        if (tenant == null || tenant.toString().isBlank()) {
+            throw ApiException.unauthorized("no tenant: the request was not authorized (Authorization: Bearer TOKEN)");
+        }
+        return tenant.toString();
+    }
+
+    private APIGatewayProxyResponseEvent replay(RememberedResponse remembered, String fingerprint, String key) {
+        if (!remembered.request().equals(fingerprint)) {
+            throw ApiException.keyReused("Idempotency-Key '" + key + "' was used for another request");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", remembered.status() >= 400 ? Problem.MEDIA_TYPE : "application/json");
+        if (remembered.location() != null) {
+            headers.put("Location", remembered.location());
+        }
+        return new APIGatewayProxyResponseEvent().withStatusCode(remembered.status()).withHeaders(headers)
+                .withBody(remembered.body());
+    }
+
+    private APIGatewayProxyResponseEvent response(ApiResponse response, String path) {
+        Object body = response.body() instanceof Problem problem ? problem.withInstance(path) : response.body();
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Content-Type", body instanceof Problem ? Problem.MEDIA_TYPE : "application/json");
+        try {
+            return new APIGatewayProxyResponseEvent().withStatusCode(response.status()).withHeaders(headers)
+                    .withBody(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer to " + path, e);
+        }
+    }
+
+    /** Method, path and a digest of the body: what makes a retry "the same request". */
+    private static String fingerprint(ApiRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.body().getBytes(StandardCharsets.UTF_8));
+            return request.method() + " " + request.path() + " " + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}
