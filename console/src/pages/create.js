@@ -1,0 +1,156 @@
+import { html, nothing } from 'lit';
+import { api, ApiProblem } from '../api.js';
+import { CLOUDS, CLOUD_NAMES, problemBanner } from './format.js';
+
+const SIZES = ['small', 'medium', 'large', 'xlarge'];
+
+/**
+ * The create form. Every change asks the API (debounced) which regions the location picks, with their
+ * round trips, and what the plan would build; submitting posts the spec. Refusals come back as
+ * problem+json violations and are shown next to the field they name.
+ */
+export function createPage() {
+  const form = {
+    name: '',
+    clouds: ['aws', 'gcp', 'azure'],
+    near: 'us-east',
+    masters: { count: 1, size: 'medium' },
+    workers: Object.fromEntries(CLOUDS.map((c) => [c, { count: 1, size: 'medium' }])),
+  };
+  const state = { regions: null, plan: null, violations: [], error: null, submitting: false };
+  let update = () => {};
+  let debounce = null;
+  let previewSeq = 0;
+  let stopped = false;
+
+  const spec = () => ({
+    name: form.name,
+    clouds: form.clouds,
+    near: form.near,
+    masters: { ...form.masters },
+    workers: Object.fromEntries(form.clouds.map((c) => [c, { ...form.workers[c] }])),
+  });
+
+  async function preview() {
+    const seq = ++previewSeq;
+    const [regions, plan] = await Promise.allSettled([
+      api.get(`/regions?near=${encodeURIComponent(form.near)}&clouds=${form.clouds.join(',')}`),
+      api.post('/clusters?dryRun=true', spec()),
+    ]);
+    if (seq !== previewSeq || stopped) return;
+    state.regions = regions.status === 'fulfilled' ? regions.value : { error: regions.reason };
+    state.plan = plan.status === 'fulfilled' ? plan.value : { error: plan.reason };
+    // While typing, only the violations of the dry run are shown: the same rules the submit applies.
+    state.violations = plan.status === 'rejected' && plan.reason instanceof ApiProblem ? plan.reason.violations : [];
+    paint();
+  }
+
+  function changed() {
+    clearTimeout(debounce);
+    debounce = setTimeout(preview, 300);
+    paint();
+  }
+
+  async function submit(e) {
+    e.preventDefault();
+    state.submitting = true;
+    state.error = null;
+    paint();
+    try {
+      const created = await api.post('/clusters', spec());
+      window.location.hash = `#/clusters/${encodeURIComponent(created.clusterId ?? form.name)}`;
+    } catch (err) {
+      state.submitting = false;
+      if (err instanceof ApiProblem) {
+        state.violations = err.violations;
+        state.error = err.violations.length > 0 ? new Error(`${err.violations.length} field(s) need attention`) : err;
+      } else {
+        state.error = err;
+      }
+      paint();
+    }
+  }
+
+  const errorsFor = (prefix) => state.violations.filter((v) => v.field === prefix || v.field?.startsWith(`${prefix}.`) || v.field?.startsWith(`${prefix}[`));
+  const field = (name, label, control) => {
+    const errors = errorsFor(name);
+    return html`<div class="field ${errors.length ? 'invalid' : ''}" data-field=${name}>
+      <label>${label}</label>${control}
+      ${errors.map((v) => html`<div class="error" data-rule=${v.rule ?? ''}>${v.message}</div>`)}
+    </div>`;
+  };
+  const toggleCloud = (cloud, on) => {
+    form.clouds = CLOUDS.filter((c) => (c === cloud ? on : form.clouds.includes(c)));
+    changed();
+  };
+  const unclaimed = () =>
+    state.violations.filter((v) => !['name', 'clouds', 'near', 'regions', 'masters', 'workers'].some((f) => v.field === f || v.field?.startsWith(`${f}.`) || v.field?.startsWith(`${f}[`)));
+
+  function paint() {
+    if (stopped) return;
+    update(html`<h1>New cluster</h1>
+      ${problemBanner(state.error)}
+      <div class="grid">
+        <form class="card" style="background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem" @submit=${submit} novalidate>
+          ${field('name', 'Name', html`<input name="name" .value=${form.name} placeholder="demo" @input=${(e) => { form.name = e.target.value; changed(); }} />`)}
+          ${field('clouds', 'Clouds', html`<div class="checks">${CLOUDS.map((c) => html`<label><input type="checkbox" name="cloud-${c}" .checked=${form.clouds.includes(c)}
+              @change=${(e) => toggleCloud(c, e.target.checked)} />${CLOUD_NAMES[c]}</label>`)}</div>`)}
+          ${field('near', 'Location', html`<input name="near" .value=${form.near} placeholder="us-east, frankfurt or 50.1,8.7" @input=${(e) => { form.near = e.target.value; changed(); }} />`)}
+          ${field('masters', 'Masters', html`<select name="masters" @change=${(e) => { form.masters.count = Number(e.target.value); changed(); }}>
+              ${[1, 3, 5].map((n) => html`<option .selected=${form.masters.count === n} value=${n}>${n}</option>`)}</select>
+            ${sizeSelect('masters-size', form.masters.size, (v) => { form.masters.size = v; changed(); })}`)}
+          ${form.clouds.map((c) => field(`workers.${c}`, `Workers on ${CLOUD_NAMES[c]}`, html`<input type="number" name="workers-${c}" min="0" max="100"
+              .value=${String(form.workers[c].count)} @input=${(e) => { form.workers[c].count = e.target.value === '' ? null : Number(e.target.value); changed(); }} />
+            ${sizeSelect(`workers-${c}-size`, form.workers[c].size, (v) => { form.workers[c].size = v; changed(); })}`))}
+          ${unclaimed().map((v) => html`<div class="field invalid"><div class="error">${v.field}: ${v.message}</div></div>`)}
+          <div class="actions"><button type="submit" ?disabled=${state.submitting}>${state.submitting ? 'Creating…' : 'Create cluster'}</button>
+            <a href="#/clusters">Cancel</a></div>
+        </form>
+        <div>
+          <section class="card regions-preview"><h2 style="margin-top:0">Regions</h2>${regionsView(state.regions)}</section>
+          <section class="card plan-preview"><h2 style="margin-top:0">Plan</h2>${planView(state.plan)}</section>
+        </div>
+      </div>`);
+  }
+
+  return {
+    start(u) {
+      update = u;
+      paint();
+      preview();
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(debounce);
+    },
+  };
+}
+
+function sizeSelect(name, value, set) {
+  return html`<select name=${name} @change=${(e) => set(e.target.value)}>
+    ${SIZES.map((s) => html`<option .selected=${value === s} value=${s}>${s}</option>`)}</select>`;
+}
+
+function regionsView(regions) {
+  if (!regions) return html`<p class="muted">…</p>`;
+  if (regions.error) return html`<p class="error muted">${regions.error.message}</p>`;
+  return html`<table>
+      <thead><tr><th>Cloud</th><th>Region</th></tr></thead>
+      <tbody>${(regions.regions ?? []).map((r) => html`<tr data-cloud=${r.cloud}><td>${CLOUD_NAMES[r.cloud] ?? r.cloud}</td><td>${r.region}</td></tr>`)}</tbody>
+    </table>
+    ${rttTable(regions.rtts ?? [])}`;
+}
+
+function rttTable(rtts) {
+  if (rtts.length === 0) return nothing;
+  return html`<table class="rtts"><thead><tr><th>Between</th><th>Round trip</th></tr></thead>
+    <tbody>${rtts.map((p) => html`<tr><td>${p.from} ↔ ${p.to}</td><td>${p.millis.toFixed(2)} ms${p.estimated ? ' (estimated)' : ''}</td></tr>`)}</tbody></table>`;
+}
+
+function planView(plan) {
+  if (!plan) return html`<p class="muted">…</p>`;
+  if (plan.error) return html`<p class="muted">Nothing to plan until the form is valid.</p>`;
+  const counts = plan.counts ?? {};
+  return html`<table class="plan-counts"><thead><tr><th>Resource</th><th>Count</th></tr></thead>
+    <tbody>${Object.entries(counts).map(([kind, n]) => html`<tr data-kind=${kind}><td>${kind}</td><td>${n}</td></tr>`)}</tbody></table>`;
+}
