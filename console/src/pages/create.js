@@ -34,14 +34,20 @@ export function createPage() {
   async function preview() {
     const seq = ++previewSeq;
     const [regions, plan] = await Promise.allSettled([
-      api.get(`/regions?near=${encodeURIComponent(form.near)}&clouds=${form.clouds.join(',')}`),
+      form.near.trim() && form.clouds.length > 0
+        ? api.get(`/regions?near=${encodeURIComponent(form.near.trim())}&clouds=${form.clouds.join(',')}`)
+        : Promise.reject(new Error('Pick at least one cloud and a location.')),
       api.post('/clusters?dryRun=true', spec()),
     ]);
     if (seq !== previewSeq || stopped) return;
     state.regions = regions.status === 'fulfilled' ? regions.value : { error: regions.reason };
     state.plan = plan.status === 'fulfilled' ? plan.value : { error: plan.reason };
-    // While typing, only the violations of the dry run are shown: the same rules the submit applies.
-    state.violations = plan.status === 'rejected' && plan.reason instanceof ApiProblem ? plan.reason.violations : [];
+    // While typing, the violations shown are the dry run's (the rules the submit applies) or, where
+    // the API has no dry run, the location's from the region query.
+    state.violations = [plan, regions]
+      .filter((r) => r.status === 'rejected' && r.reason instanceof ApiProblem)
+      .flatMap((r) => r.reason.violations)
+      .filter((v, i, all) => all.findIndex((w) => w.field === v.field && w.rule === v.rule) === i);
     paint();
   }
 
@@ -58,7 +64,7 @@ export function createPage() {
     paint();
     try {
       const created = await api.post('/clusters', spec());
-      window.location.hash = `#/clusters/${encodeURIComponent(created.clusterId ?? form.name)}`;
+      window.location.hash = `#/clusters/${encodeURIComponent(created.clusterId)}`;
     } catch (err) {
       state.submitting = false;
       if (err instanceof ApiProblem) {
@@ -133,24 +139,33 @@ function sizeSelect(name, value, set) {
 
 function regionsView(regions) {
   if (!regions) return html`<p class="muted">…</p>`;
-  if (regions.error) return html`<p class="error muted">${regions.error.message}</p>`;
-  return html`<table>
-      <thead><tr><th>Cloud</th><th>Region</th></tr></thead>
-      <tbody>${(regions.regions ?? []).map((r) => html`<tr data-cloud=${r.cloud}><td>${CLOUD_NAMES[r.cloud] ?? r.cloud}</td><td>${r.region}</td></tr>`)}</tbody>
+  if (regions.error) return html`<p class="muted">${regions.error.message}</p>`;
+  const best = regions.sets?.[0];
+  if (!best) return html`<p class="muted">No region set within ${regions.budgetMillis ?? 10} ms near ${regions.near}.</p>`;
+  return html`<table class="chosen-regions">
+      <thead><tr><th>Cloud</th><th>Region</th><th>Where</th></tr></thead>
+      <tbody>${best.regions.map((r) => html`<tr data-cloud=${r.cloud}><td>${CLOUD_NAMES[r.cloud] ?? r.cloud}</td><td>${r.region}</td><td class="muted">${r.display ?? ''}</td></tr>`)}</tbody>
     </table>
-    ${rttTable(regions.rtts ?? [])}`;
-}
-
-function rttTable(rtts) {
-  if (rtts.length === 0) return nothing;
-  return html`<table class="rtts"><thead><tr><th>Between</th><th>Round trip</th></tr></thead>
-    <tbody>${rtts.map((p) => html`<tr><td>${p.from} ↔ ${p.to}</td><td>${p.millis.toFixed(2)} ms${p.estimated ? ' (estimated)' : ''}</td></tr>`)}</tbody></table>`;
+    ${best.pairs.length === 0
+      ? nothing
+      : html`<table class="rtts"><thead><tr><th>Between</th><th>Round trip</th></tr></thead>
+          <tbody>${best.pairs.map((p) => html`<tr><td>${p.a} ↔ ${p.b}</td><td>${p.rttMillis.toFixed(2)} ms${p.measured ? '' : ' (estimated)'}</td></tr>`)}</tbody></table>
+        <p class="muted">Worst pair ${best.worstRttMillis?.toFixed(2)} ms of a ${regions.budgetMillis ?? 10} ms budget.</p>`}`;
 }
 
 function planView(plan) {
   if (!plan) return html`<p class="muted">…</p>`;
-  if (plan.error) return html`<p class="muted">Nothing to plan until the form is valid.</p>`;
-  const counts = plan.counts ?? {};
-  return html`<table class="plan-counts"><thead><tr><th>Resource</th><th>Count</th></tr></thead>
-    <tbody>${Object.entries(counts).map(([kind, n]) => html`<tr data-kind=${kind}><td>${kind}</td><td>${n}</td></tr>`)}</tbody></table>`;
+  if (plan.error instanceof ApiProblem && plan.error.status === 501) {
+    return html`<p class="muted plan-unavailable">The API has no dry run yet (${plan.error.message}); the plan is made when the cluster is created.</p>`;
+  }
+  if (plan.error) return html`<p class="muted">The plan is shown once the form is valid.</p>`;
+  const resources = Array.isArray(plan.resources)
+    ? plan.resources
+    : Object.entries(plan.resources ?? {}).flatMap(([cloud, list]) => list.map((r) => ({ ...r, cloud })));
+  const kinds = [...new Set(resources.map((r) => r.kind))];
+  const clouds = [...new Set(resources.map((r) => r.cloud))];
+  const count = (kind, cloud) => resources.filter((r) => r.kind === kind && (cloud === undefined || r.cloud === cloud)).length;
+  return html`<table class="plan-counts"><thead><tr><th>Resource</th>${clouds.map((c) => html`<th>${CLOUD_NAMES[c] ?? c}</th>`)}<th>All</th></tr></thead>
+    <tbody>${kinds.map((k) => html`<tr data-kind=${k}><td>${k}</td>${clouds.map((c) => html`<td>${count(k, c)}</td>`)}<td>${count(k)}</td></tr>`)}</tbody>
+    <tfoot><tr><th>total</th>${clouds.map((c) => html`<th>${resources.filter((r) => r.cloud === c).length}</th>`)}<th class="plan-total">${resources.length}</th></tr></tfoot></table>`;
 }
