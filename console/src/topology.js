@@ -24,8 +24,9 @@ export function worstState(states) {
  *
  * @param clouds    the cluster's clouds, e.g. ['aws', 'gcp']
  * @param resources [{name, kind, cloud, state}] with state one of ready/creating/updating/deleting/failed/missing
+ * @param regions   the region of each cloud, e.g. {aws: 'us-east-1'}
  */
-export function topology(clouds, resources) {
+export function topology(clouds, resources, regions = {}) {
   const of = (cloud, kind) => resources.filter((r) => r.cloud === cloud && r.kind === kind);
   const pairs = [];
   for (let i = 0; i < clouds.length; i++) {
@@ -41,7 +42,7 @@ export function topology(clouds, resources) {
       const pb = PLACES[b];
       return svg`<g class="tunnel state-${state}" data-pair="${a}-${b}">
         <line x1=${pa.x} y1=${pa.y} x2=${pb.x} y2=${pb.y}></line>
-        <text x=${(pa.x + pb.x) / 2} y=${(pa.y + pb.y) / 2 - 8} text-anchor="middle">${tunnels.length} tunnel${tunnels.length === 1 ? '' : 's'} · ${state}</text>
+        <text class="tunnel-label" x=${(pa.x + pb.x) / 2} y=${(pa.y + pb.y) / 2 - 8} text-anchor="middle">${tunnels.length} tunnel${tunnels.length === 1 ? '' : 's'} · ${state}</text>
       </g>`;
     })}
     ${clouds.map((cloud) => {
@@ -54,11 +55,13 @@ export function topology(clouds, resources) {
       return svg`<g class="cloud cloud-${cloud}" data-cloud=${cloud}>
         <rect class="network state-${network}" x=${x} y=${y} width=${BOX.w} height=${BOX.h} rx="10"></rect>
         <text class="cloud-name" x=${x + 10} y=${y + 20}>${CLOUD_NAMES[cloud] ?? cloud}</text>
-        <text class="network-label" x=${x + 10} y=${y + 38}>network · ${network}</text>
+        <text class="network-label" x=${x + 10} y=${y + 38}>${regions[cloud] ?? ''} · network ${network}</text>
+        <text class="network-label" x=${x + 10} y=${y + BOX.h - 10}>${instances.length} machine${instances.length === 1 ? '' : 's'}</text>
         ${instances.map((r, k) => svg`<circle class="instance state-${r.state}" cx=${x + 18 + (k % 10) * 20} cy=${y + 62 + Math.floor(k / 10) * 20} r="7">
             <title>${r.name}: ${r.state}</title></circle>`)}
         ${gateway.length > 0
-          ? svg`<rect class="gateway state-${worstState(gateway.map((g) => g.state))}" x=${p.x - 14} y=${p.y - 14} width="28" height="28" rx="4" transform="rotate(45 ${p.x} ${p.y})">
+          ? svg`<rect class="gateway state-${worstState(gateway.map((g) => g.state))}" x=${x + BOX.w - 34} y=${y + 10} width="22" height="22" rx="3"
+                transform="rotate(45 ${x + BOX.w - 23} ${y + 21})">
               <title>VPN gateway: ${worstState(gateway.map((g) => g.state))}</title></rect>`
           : ''}
       </g>`;

@@ -72,7 +72,7 @@ export function clusterPage(id) {
         ${ui.notice ? html`<div class="banner info notice">${ui.notice}</div>` : nothing}
         ${problemBanner(ui.actionError)}
         <section class="card picture">
-          ${topology(detail.clouds, resources)}
+          ${topology(detail.clouds, resources, Object.fromEntries((detail.regions?.regions ?? []).map((r) => [r.cloud, r.region])))}
           <div class="legend">${['ready', 'creating', 'updating', 'deleting', 'failed', 'missing'].map((s) => html`<span style="--c: var(--${s})">${s}</span>`)}</div>
         </section>
         <section class="card progress">

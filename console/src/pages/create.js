@@ -17,7 +17,10 @@ export function createPage() {
     masters: { count: 1, size: 'medium' },
     workers: Object.fromEntries(CLOUDS.map((c) => [c, { count: 1, size: 'medium' }])),
   };
-  const state = { regions: null, plan: null, violations: [], error: null, submitting: false };
+  // Violations come from two places: the live preview while typing, and the submit's answer, which
+  // stays on screen until the form is changed again (a late preview must not wipe it).
+  const state = { regions: null, plan: null, liveViolations: [], submitViolations: [], error: null, submitting: false };
+  const violations = () => (state.submitViolations.length > 0 ? state.submitViolations : state.liveViolations);
   let update = () => {};
   let debounce = null;
   let previewSeq = 0;
@@ -44,7 +47,7 @@ export function createPage() {
     state.plan = plan.status === 'fulfilled' ? plan.value : { error: plan.reason };
     // While typing, the violations shown are the dry run's (the rules the submit applies) or, where
     // the API has no dry run, the location's from the region query.
-    state.violations = [plan, regions]
+    state.liveViolations = [plan, regions]
       .filter((r) => r.status === 'rejected' && r.reason instanceof ApiProblem)
       .flatMap((r) => r.reason.violations)
       .filter((v, i, all) => all.findIndex((w) => w.field === v.field && w.rule === v.rule) === i);
@@ -52,6 +55,7 @@ export function createPage() {
   }
 
   function changed() {
+    state.submitViolations = [];
     clearTimeout(debounce);
     debounce = setTimeout(preview, 300);
     paint();
@@ -68,8 +72,9 @@ export function createPage() {
     } catch (err) {
       state.submitting = false;
       if (err instanceof ApiProblem) {
-        state.violations = err.violations;
-        state.error = err.violations.length > 0 ? new Error(`${err.violations.length} field(s) need attention`) : err;
+        state.submitViolations = err.violations;
+        const n = err.violations.length;
+        state.error = n > 0 ? new Error(`The cluster was not created: ${n} ${n === 1 ? 'field needs' : 'fields need'} attention.`) : err;
       } else {
         state.error = err;
       }
@@ -77,7 +82,7 @@ export function createPage() {
     }
   }
 
-  const errorsFor = (prefix) => state.violations.filter((v) => v.field === prefix || v.field?.startsWith(`${prefix}.`) || v.field?.startsWith(`${prefix}[`));
+  const errorsFor = (prefix) => violations().filter((v) => v.field === prefix || v.field?.startsWith(`${prefix}.`) || v.field?.startsWith(`${prefix}[`));
   const field = (name, label, control) => {
     const errors = errorsFor(name);
     return html`<div class="field ${errors.length ? 'invalid' : ''}" data-field=${name}>
@@ -90,7 +95,7 @@ export function createPage() {
     changed();
   };
   const unclaimed = () =>
-    state.violations.filter((v) => !['name', 'clouds', 'near', 'regions', 'masters', 'workers'].some((f) => v.field === f || v.field?.startsWith(`${f}.`) || v.field?.startsWith(`${f}[`)));
+    violations().filter((v) => !['name', 'clouds', 'near', 'regions', 'masters', 'workers'].some((f) => v.field === f || v.field?.startsWith(`${f}.`) || v.field?.startsWith(`${f}[`)));
 
   function paint() {
     if (stopped) return;
