@@ -10,19 +10,17 @@ const LIVE = ['ready', 'scaling', 'reconciling', 'failed'];
 /**
  * One cluster: its picture, the running flow's progress (phases per cloud, resources, events), the
  * latency matrix, reconcile history with repairs, queued changes, scale, reconcile and delete.
- * Polled every 2 s; events are followed with the API's cursor, so each poll fetches only new ones.
+ * Polled every 2 s.
  */
 export function clusterPage(id) {
   const path = `/clusters/${encodeURIComponent(id)}`;
   const ui = { scale: {}, actionError: null, notice: null, confirming: false, confirmText: '', busy: false };
-  const followed = { events: [], cursor: null };
 
+  // The whole event list on every poll, not the `after` cursor: the API merges recorded events with
+  // flow histories and sorts by time, so an event can land before an earlier answer's cursor.
   async function load() {
-    const after = followed.cursor ? `?after=${encodeURIComponent(followed.cursor)}` : '';
-    const [detail, news] = await Promise.all([api.get(path), api.get(`${path}/events${after}`)]);
-    followed.events.push(...news.events);
-    followed.cursor = news.cursor ?? followed.cursor;
-    return { detail, events: followed.events };
+    const [detail, { events }] = await Promise.all([api.get(path), api.get(`${path}/events`)]);
+    return { detail, events };
   }
 
   async function act(request, notice, refresh) {

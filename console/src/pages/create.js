@@ -155,7 +155,8 @@ function regionsView(regions) {
       ? nothing
       : html`<table class="rtts"><thead><tr><th>Between</th><th>Round trip</th></tr></thead>
           <tbody>${best.pairs.map((p) => html`<tr><td>${p.a} ↔ ${p.b}</td><td>${p.rttMillis.toFixed(2)} ms${p.measured ? '' : ' (estimated)'}</td></tr>`)}</tbody></table>
-        <p class="muted">Worst pair ${best.worstRttMillis?.toFixed(2)} ms of a ${regions.budgetMillis ?? 10} ms budget.</p>`}`;
+        <p class=${best.worstRttMillis > regions.budgetMillis ? 'error over-budget' : 'muted'}>Worst pair ${best.worstRttMillis?.toFixed(2)} ms
+          of a ${regions.budgetMillis} ms budget${best.worstRttMillis > regions.budgetMillis ? ': too far apart for one cluster, pick another place' : ''}.</p>`}`;
 }
 
 function planView(plan) {

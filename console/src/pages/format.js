@@ -13,7 +13,10 @@ export function when(iso) {
   return iso ? new Date(iso).toLocaleString() : '—';
 }
 
+/** An error as a banner; a refusal's violations are listed under it, each with the field it names. */
 export function problemBanner(error) {
   if (!error) return '';
-  return html`<div class="banner error" role="alert">${error.message}</div>`;
+  const violations = error.violations ?? [];
+  return html`<div class="banner error" role="alert">${error.message}
+    ${violations.length > 0 ? html`<ul>${violations.map((v) => html`<li>${v.field ? html`<code>${v.field}</code>: ` : ''}${v.message}</li>`)}</ul>` : ''}</div>`;
 }
