@@ -33,8 +33,9 @@ export function cloudPhase(cloud, resources, events) {
   };
 }
 
-// converge-<cloud> statuses that changed something in a cloud; "deferred" waited and changed nothing.
-const REPAIRS = new Set(['create', 'update', 'delete']);
+// converge-<cloud> statuses that acted on a cloud (as the API's lastReconcile counts them);
+// "deferred" waited and changed nothing.
+const REPAIRS = new Set(['create', 'update', 'delete', 'failed']);
 
 /**
  * The reconcile-cluster executions among the events, newest first, each with the purpose its status
