@@ -34,7 +34,7 @@ export function topology(clouds, resources, regions = {}) {
   }
   const tunnelsOf = (a, b) =>
     resources.filter((r) => r.kind === 'vpn-tunnel' && ((r.cloud === a && towards(r, b)) || (r.cloud === b && towards(r, a))));
-  return svg`<svg class="topology" viewBox="0 0 700 340" role="img" aria-label="Clouds, networks and tunnels">
+  return svg`<svg class="topology" viewBox=${viewBox(clouds)} role="img" aria-label="Clouds, networks and tunnels">
     ${pairs.map(([a, b]) => {
       const tunnels = tunnelsOf(a, b);
       const state = worstState(tunnels.map((t) => t.state));
@@ -67,6 +67,17 @@ export function topology(clouds, resources, regions = {}) {
       </g>`;
     })}
   </svg>`;
+}
+
+// Only the places in use, so a cluster on one or two clouds is not drawn under an empty band.
+function viewBox(clouds) {
+  const places = clouds.map((c) => PLACES[c]).filter(Boolean);
+  const margin = 20;
+  const left = Math.min(...places.map((p) => p.x)) - BOX.w / 2 - margin;
+  const top = Math.min(...places.map((p) => p.y)) - BOX.h / 2 - margin;
+  const width = Math.max(...places.map((p) => p.x)) + BOX.w / 2 + margin - left;
+  const height = Math.max(...places.map((p) => p.y)) + BOX.h / 2 + margin - top;
+  return `${left} ${top} ${width} ${height}`;
 }
 
 // A tunnel resource living on cloud A towards B is named <cluster>-vpn-tunnel-A-B[-n].

@@ -56,6 +56,7 @@ export function createPage() {
 
   function changed() {
     state.submitViolations = [];
+    state.error = null;
     clearTimeout(debounce);
     debounce = setTimeout(preview, 300);
     paint();
@@ -162,7 +163,8 @@ function regionsView(regions) {
 function planView(plan) {
   if (!plan) return html`<p class="muted">…</p>`;
   if (plan.error instanceof ApiProblem && plan.error.status === 501) {
-    return html`<p class="muted plan-unavailable">The API has no dry run yet (${plan.error.message}); the plan is made when the cluster is created.</p>`;
+    return html`<p class="muted plan-unavailable" title=${plan.error.message}>The API cannot preview plans yet (its dry run answers 501);
+      the plan is made when the cluster is created.</p>`;
   }
   if (plan.error) return html`<p class="muted">The plan is shown once the form is valid.</p>`;
   const resources = Array.isArray(plan.resources)
