@@ -136,9 +136,9 @@ function eventTable(events) {
     ${events.length > newestFirst.length ? html`<p class="muted">${events.length - newestFirst.length} older events not shown.</p>` : nothing}`;
 }
 
-// arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME → MACHINE
+// arn:aws:states:REGION:ACCOUNT:execution:overcast-STAGE-create-cluster:NAME → create-cluster
 function flowOf(executionArn) {
-  return executionArn?.split(':')[6] ?? '';
+  return (executionArn?.split(':')[6] ?? '').replace(/^overcast-[^-]+-/, '');
 }
 
 function matrix(detail) {
