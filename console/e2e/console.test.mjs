@@ -94,6 +94,9 @@ describe('web console', () => {
     await aws.locator('.workers-now').getByText('2').waitFor({ timeout: FLOW_TIMEOUT });
     await page.locator('.cluster-status [data-state=ready]').waitFor({ timeout: FLOW_TIMEOUT });
     await page.locator(`tr[data-resource="${CLUSTER}-instance-aws-1"] [data-state=ready]`).waitFor({ timeout: FLOW_TIMEOUT });
+    // The scale ran as a reconcile-cluster flow: its history row names the purpose and the worker it created.
+    const run = page.locator('.history tbody tr').filter({ hasText: 'scaling' });
+    await run.getByText(`${CLUSTER}-instance-aws-1`).waitFor();
     await shot('5-cluster-scaled');
   });
 
