@@ -96,7 +96,7 @@ describe('web console', () => {
     await page.locator(`tr[data-resource="${CLUSTER}-instance-aws-1"] [data-state=ready]`).waitFor({ timeout: FLOW_TIMEOUT });
     // The scale ran as a reconcile-cluster flow: its history row names the purpose and the worker it created.
     const run = page.locator('.history tbody tr').filter({ hasText: 'scaling' });
-    await run.getByText(`${CLUSTER}-instance-aws-1`).waitFor();
+    await run.getByText(`${CLUSTER}-instance-aws-1`).first().waitFor();
     await shot('5-cluster-scaled');
   });
 
