@@ -131,8 +131,8 @@ function shortId(cloudId) {
 function eventTable(events) {
   if (events.length === 0) return html`<p class="muted">No events yet.</p>`;
   const newestFirst = [...events].reverse().slice(0, 40);
-  return html`<table class="events"><thead><tr><th>At</th><th>Flow</th><th>Step</th><th>Status</th><th>Detail</th></tr></thead>
-    <tbody>${newestFirst.map((e) => html`<tr><td>${when(e.at)}</td><td class="muted">${flowOf(e.executionArn)}</td><td>${e.step}</td><td>${e.status}</td><td>${e.detail ?? ''}</td></tr>`)}</tbody></table>
+  return html`<div class="scroll"><table class="events"><thead><tr><th>At</th><th>Flow</th><th>Step</th><th>Status</th><th>Detail</th></tr></thead>
+    <tbody>${newestFirst.map((e) => html`<tr><td>${when(e.at)}</td><td class="muted">${flowOf(e.executionArn)}</td><td>${e.step}</td><td>${e.status}</td><td>${e.detail ?? ''}</td></tr>`)}</tbody></table></div>
     ${events.length > newestFirst.length ? html`<p class="muted">${events.length - newestFirst.length} older events not shown.</p>` : nothing}`;
 }
 
