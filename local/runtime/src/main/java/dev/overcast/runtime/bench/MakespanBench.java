@@ -1,0 +1,76 @@
+package dev.overcast.runtime.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.overcast.cloudsim.world.Durations;
+import dev.overcast.core.plan.Plan;
+import dev.overcast.runtime.world.LocalWorld;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Virtual time to create and to destroy a cluster in the local world with cloudsim's realistic
+ * durations, against the plan's critical path under the same durations (the lower bound) and a
+ * strictly sequential build, with the chain of steps that decides the bound.
+ */
+@Command(name = "makespan", mixinStandardHelpOptions = true,
+        description = "Create and destroy a cluster in the local world (virtual time) vs its critical path.")
+public final class MakespanBench implements Callable<Integer> {
+    @Option(names = "--spec", defaultValue = "examples/three-clouds.yaml",
+            description = "Cluster spec, relative to the checkout (default ${DEFAULT-VALUE}).")
+    Path spec;
+
+    @Override
+    public Integer call() {
+        ObjectNode clusterSpec = ClusterFlows.spec(spec);
+        Plan plan = ClusterFlows.plan(clusterSpec);
+        BenchReport report = new BenchReport("makespan").put("spec", spec.toString()).put("resources", plan.resources().size());
+        long realStart = System.nanoTime();
+        try (LocalWorld world = LocalWorld.start(BenchReport.home())) {
+            Durations durations = world.cloudSim().world().durations();
+            Instant start = world.clock().instant();
+            ClusterFlows.create(world, clusterSpec);
+            Instant created = world.clock().instant();
+            ClusterFlows.destroy(world, plan.cluster());
+            Instant destroyed = world.clock().instant();
+            report.put("create", phase(CriticalPath.create(plan, durations), Duration.between(start, created)));
+            report.put("destroy", phase(CriticalPath.destroy(plan, durations), Duration.between(created, destroyed)));
+        }
+        report.put("realSeconds", seconds(Duration.ofNanos(System.nanoTime() - realStart)));
+        report.publish(System.out);
+        return 0;
+    }
+
+    private static Map<String, Object> phase(CriticalPath path, Duration makespan) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("makespanSeconds", seconds(makespan));
+        result.put("criticalPathSeconds", seconds(path.length()));
+        result.put("sequentialSeconds", seconds(path.sequential()));
+        result.put("makespanOverCriticalPath", ratio(makespan, path.length()));
+        List<Map<String, Object>> chain = new ArrayList<>();
+        for (CriticalPath.Step step : path.chain()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", step.name());
+            row.put("earliestStartSeconds", seconds(step.earliestStart()));
+            row.put("durationSeconds", seconds(step.duration()));
+            chain.add(row);
+        }
+        result.put("criticalChain", chain);
+        return result;
+    }
+
+    static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return b.isZero() ? 0 : Math.round(1000.0 * a.toMillis() / b.toMillis()) / 1000.0;
+    }
+}
