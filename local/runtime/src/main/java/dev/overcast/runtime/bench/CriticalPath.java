@@ -35,7 +35,8 @@ public final class CriticalPath {
                     // EC2 attaches only an available gateway: the attach is a second stage.
                     ResourceKind.VPN_GATEWAY, List.of(List.of("vpn-gateway.create"), List.of("vpn-gateway.attach")),
                     ResourceKind.PEER_GATEWAY, List.of(List.of("customer-gateway.create")),
-                    ResourceKind.VPN_TUNNEL, List.of(List.of("vpn-connection.create"), List.of("vpn-connection.tunnels")),
+                    // Observe calls a connection ready once it is available; its tunnels come UP later, off the path.
+                    ResourceKind.VPN_TUNNEL, List.of(List.of("vpn-connection.create")),
                     ResourceKind.INSTANCE, List.of(List.of("instance.create"))),
             Cloud.GCP, Map.of(
                     ResourceKind.NETWORK, List.of(List.of("network.create")),
@@ -56,7 +57,7 @@ public final class CriticalPath {
                     ResourceKind.VPN_TUNNEL, List.of(List.of("virtualnetworkgateways.update"), List.of("connections.create")),
                     ResourceKind.INSTANCE, List.of(List.of("virtualmachines.create"))));
 
-    /** Delete stages; a resource is deleted once everything depending on it is gone. */
+    /** Delete stages: how long a resource stays listed while it is deleted; its dependencies wait for that. */
     private static final Map<Cloud, Map<ResourceKind, List<List<String>>>> DELETE_STAGES = Map.of(
             Cloud.AWS, Map.of(
                     ResourceKind.VPN_GATEWAY, List.of(List.of("vpn-gateway.detach"), List.of("vpn-gateway.delete")),
@@ -71,8 +72,8 @@ public final class CriticalPath {
                     ResourceKind.VPN_TUNNEL, List.of(List.of("vpn-tunnel.delete")),
                     ResourceKind.INSTANCE, List.of(List.of("instance.delete"))),
             Cloud.AZURE, Map.of(
-                    // The network is the resource group: deleting it takes what is left with it.
-                    ResourceKind.NETWORK, List.of(List.of("resourcegroups.delete")),
+                    // The network is the resource group; ARM stops listing it once its delete is accepted, and
+                    // the flow is done when nothing owned is listed, so the group's own deletion is off the path.
                     ResourceKind.VPN_GATEWAY, List.of(List.of("virtualnetworkgateways.delete")),
                     ResourceKind.VPN_TUNNEL, List.of(List.of("connections.delete")),
                     ResourceKind.INSTANCE, List.of(List.of("virtualmachines.delete"))));

@@ -2,15 +2,22 @@ package dev.overcast.runtime.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.cloudsim.world.Durations;
+import dev.overcast.cloudsim.world.SimResource;
+import dev.overcast.cloudsim.world.World;
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.runtime.world.LocalWorld;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "makespan", mixinStandardHelpOptions = true,
         description = "Create and destroy a cluster in the local world (virtual time) vs its critical path.")
 public final class MakespanBench implements Callable<Integer> {
+    private static final int LAST_READY = 6;
+
     @Option(names = "--spec", defaultValue = "examples/three-clouds.yaml",
             description = "Cluster spec, relative to the checkout (default ${DEFAULT-VALUE}).")
     Path spec;
@@ -38,17 +47,18 @@ public final class MakespanBench implements Callable<Integer> {
             Instant start = world.clock().instant();
             ClusterFlows.create(world, clusterSpec);
             Instant created = world.clock().instant();
+            Map<String, Duration> ready = readyTimes(world, plan, start);
             ClusterFlows.destroy(world, plan.cluster());
             Instant destroyed = world.clock().instant();
-            report.put("create", phase(CriticalPath.create(plan, durations), Duration.between(start, created)));
-            report.put("destroy", phase(CriticalPath.destroy(plan, durations), Duration.between(created, destroyed)));
+            report.put("create", phase(CriticalPath.create(plan, durations), Duration.between(start, created), ready));
+            report.put("destroy", phase(CriticalPath.destroy(plan, durations), Duration.between(created, destroyed), Map.of()));
         }
         report.put("realSeconds", seconds(Duration.ofNanos(System.nanoTime() - realStart)));
         report.publish(System.out);
         return 0;
     }
 
-    private static Map<String, Object> phase(CriticalPath path, Duration makespan) {
+    private static Map<String, Object> phase(CriticalPath path, Duration makespan, Map<String, Duration> ready) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("makespanSeconds", seconds(makespan));
         result.put("criticalPathSeconds", seconds(path.length()));
@@ -60,10 +70,50 @@ public final class MakespanBench implements Callable<Integer> {
             row.put("step", step.name());
             row.put("earliestStartSeconds", seconds(step.earliestStart()));
             row.put("durationSeconds", seconds(step.duration()));
+            if (ready.containsKey(step.name())) {
+                row.put("earliestFinishSeconds", seconds(step.earliestFinish()));
+                row.put("actualReadySeconds", seconds(ready.get(step.name())));
+            }
             chain.add(row);
         }
         result.put("criticalChain", chain);
+        if (!ready.isEmpty()) {
+            // The resources that finished last: where the flow's tail went, whatever the bound's chain says.
+            List<Map<String, Object>> last = ready.entrySet().stream()
+                    .sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).limit(LAST_READY)
+                    .map(e -> Map.<String, Object>of("resource", e.getKey(), "actualReadySeconds", seconds(e.getValue()),
+                            "earliestFinishSeconds", seconds(path.steps().get(e.getKey()).earliestFinish())))
+                    .toList();
+            result.put("lastReady", last);
+        }
         return result;
+    }
+
+    /**
+     * When each planned resource's native objects finished their first build, as cloudsim's timelines
+     * record it (the latest of them; a later stage such as an attach or a BGP update is not included).
+     */
+    private static Map<String, Duration> readyTimes(LocalWorld world, Plan plan, Instant start) {
+        World sim = world.cloudSim().world();
+        Map<String, Duration> ready = new HashMap<>();
+        for (Cloud cloud : plan.regions().regions().keySet()) {
+            String account = switch (cloud) {
+                case AWS -> LocalWorld.AWS_ACCOUNT;
+                case GCP -> LocalWorld.GCP_PROJECT;
+                case AZURE -> LocalWorld.AZURE_SUBSCRIPTION;
+            };
+            Set<String> types = new TreeSet<>();
+            sim.resources(cloud.id(), account).forEach(view -> types.add(view.type()));
+            for (String type : types) {
+                for (SimResource r : sim.everywhere(type)) {
+                    String name = OwnershipTags.resourceName(cloud, r.tags());
+                    if (name != null && r.key().front().equals(cloud.id()) && r.key().account().equals(account)) {
+                        ready.merge(name, Duration.between(start, r.readyAt()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                    }
+                }
+            }
+        }
+        return ready;
     }
 
     static double seconds(Duration d) {
