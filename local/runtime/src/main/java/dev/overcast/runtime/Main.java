@@ -3,6 +3,7 @@ package dev.overcast.runtime;
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
+import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CloudSimCommand.class,
             PlanCommand.class,
+            PreflightCommand.class,
         })
 public final class Main {
 
