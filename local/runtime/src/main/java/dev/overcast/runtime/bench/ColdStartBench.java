@@ -59,6 +59,10 @@ public final class ColdStartBench implements Callable<Integer> {
     @Option(names = "--clouds", split = ",", defaultValue = "aws,gcp,azure", description = "Clouds (default ${DEFAULT-VALUE}).")
     List<String> clouds;
 
+    @Option(names = "--variants", split = ",", defaultValue = "functionInvoker,plainHandler,functionInvokerWithoutTemplateOptions,"
+            + "functionInvokerAppCds,plainHandlerAppCds", description = "Variants to measure (default: all).")
+    List<String> variants;
+
     /** A way of starting the function: the handler and the JVM options. */
     private record Variant(String name, String handler, boolean templateOptions, boolean appCds) {
     }
@@ -115,7 +119,7 @@ public final class ColdStartBench implements Callable<Integer> {
                                         String templateOptions) throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Double> medians = new LinkedHashMap<>();
-        for (Variant variant : VARIANTS) {
+        for (Variant variant : VARIANTS.stream().filter(v -> variants.contains(v.name())).toList()) {
             List<String> options = new ArrayList<>();
             // A crashing JVM writes its report next to the logs, not into the checkout.
             options.add("-XX:ErrorFile=" + work.resolve("hs_err_%p.log"));
