@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure a part of Overcast on this machine; results go to target/bench/<name>.json.",
-        subcommands = {InterpreterBench.class, StoreBench.class})
+        subcommands = {AllBench.class, MakespanBench.class, ReconcileCallsBench.class, ReconcileScaleBench.class, ColdStartBench.class, InterpreterBench.class, StoreBench.class})
 public final class BenchCommand {
 }

@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
  * that the results read alike and can be collected into one report.
  */
 public final class BenchReport {
+    /** Where tests send their tiny runs, so they never overwrite measured numbers. */
+    static final String OUTPUT_PROPERTY = "overcast.bench.output";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String name;
@@ -67,10 +69,28 @@ public final class BenchReport {
         return file;
     }
 
-    /** The launcher exports OVERCAST_HOME (the checkout); elsewhere the working directory. */
+    /** {@code target/bench} of the checkout, unless the system property {@value #OUTPUT_PROPERTY} names another. */
     static Path outputDirectory() {
+        String output = System.getProperty(OUTPUT_PROPERTY);
+        return output != null ? Path.of(output) : home().resolve("target").resolve("bench");
+    }
+
+    /**
+     * The checkout: the launcher exports OVERCAST_HOME; elsewhere (tests) the nearest directory up from
+     * the working directory that holds template.yaml, else the working directory.
+     */
+    static Path home() {
         String home = System.getenv("OVERCAST_HOME");
-        return Path.of(home == null ? "." : home, "target", "bench").toAbsolutePath().normalize();
+        if (home != null) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("template.yaml"))) {
+                return p;
+            }
+        }
+        return here;
     }
 
     private static double millis(long nanos) {
