@@ -2,6 +2,7 @@ package dev.overcast.runtime;
 
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
+import dev.overcast.runtime.chaos.ChaosCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AslCommand.class,
             BenchCommand.class,
+            ChaosCommand.class,
             CloudSimCommand.class,
             PlanCommand.class,
         })

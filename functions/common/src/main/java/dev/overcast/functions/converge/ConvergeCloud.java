@@ -19,7 +19,6 @@ import dev.overcast.functions.CloudAdapters;
 import dev.overcast.functions.Inputs;
 import dev.overcast.functions.LeaseRef;
 import dev.overcast.functions.RequestRefused;
-import dev.overcast.functions.RetryLater;
 import dev.overcast.functions.Step;
 import dev.overcast.functions.StepFailed;
 import dev.overcast.functions.cluster.ClusterPlans;
@@ -99,10 +98,19 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         Plan plan = plans.plan(clusterId);
 
         List<InventoryEntry> inventory = store.inventory().list(clusterId);
-        List<Observation> observed = observe(adapter, clusterId, regions(plan, cloud, inventory));
+        Round round = new Round(lease, cloud, adapter);
+        List<Observation> observed;
+        try {
+            observed = observe(adapter, clusterId, regions(plan, cloud, inventory));
+        } catch (RetryableCloudException e) {
+            // One list of ten failing must not fail the flow: the round acts on nothing and the loop comes back.
+            round.event("deferred", "observe: " + e.getMessage());
+            store.progress().recordAll(round.events);
+            int planned = (int) plan.resources().stream().filter(r -> r.cloud() == cloud).count();
+            return round.result(planned, 0, 0, false);
+        }
         record(lease, cloud, observed, inventory);
 
-        Round round = new Round(lease, cloud, adapter);
         Result result = mode == Mode.DESTROY
                 ? round.destroy(plan, observed)
                 : round.apply(plan, observed, otherClouds(clusterId, cloud, inventory));
@@ -134,8 +142,6 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             for (String region : regions) {
                 try {
                     observed.addAll(adapter.client(kind).observe(clusterId, region));
-                } catch (RetryableCloudException e) {
-                    throw new RetryLater("observe " + kind + " in " + region + ": " + e.getMessage(), e);
                 } catch (TerminalCloudException e) {
                     throw new StepFailed("observe " + kind + " in " + region + ": " + e.getMessage(), e);
                 }

@@ -59,7 +59,7 @@ public final class LocalWorld implements AutoCloseable {
     private final SamDeployment deployment;
     private final SpringSteps steps;
 
-    private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
+    private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig, boolean sdkRetries) {
         this.clock = new VirtualClock(EPOCH);
         this.dynamoDb = LocalDynamoDb.start();
         Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
@@ -68,11 +68,12 @@ public final class LocalWorld implements AutoCloseable {
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
         DerivedSecrets secrets = DerivedSecrets.random();
         this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, "local-world"))
-                .withEndpoint(cloudSim.awsEndpoint()), secrets);
+                .withEndpoint(cloudSim.awsEndpoint()).withMaxAttempts(sdkRetries ? AwsConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
         this.gcp = new GcpAdapter(new GcpConfig(GCP_PROJECT, new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
-                GcpConfig.DEFAULT_MAX_ATTEMPTS), secrets);
+                sdkRetries ? GcpConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
         this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken("local-world"))
-                .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem()), secrets);
+                .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem())
+                .withMaxRetries(sdkRetries ? AzureConfig.DEFAULT_MAX_RETRIES : 0), secrets);
         // Nodes and round trips from each cluster's Kubernetes API in cloudsim, as the bootstrap serves them.
         ProbedCluster probed = new ProbedCluster(id -> KubernetesClusterProbe.at(cloudSim.kubernetes().endpoint(id).toString()));
         this.spring = new GenericApplicationContext();
@@ -86,12 +87,22 @@ public final class LocalWorld implements AutoCloseable {
 
     /** Starts the world over the repository holding {@code template.yaml} and {@code statemachines/}. */
     public static LocalWorld start(Path repository) {
-        return new LocalWorld(repository, UnaryOperator.identity());
+        return new LocalWorld(repository, UnaryOperator.identity(), true);
     }
 
     /** As {@link #start(Path)}, with cloudsim configured further (durations, faults off, …). */
     public static LocalWorld start(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
-        return new LocalWorld(repository, cloudSimConfig);
+        return new LocalWorld(repository, cloudSimConfig, true);
+    }
+
+    /**
+     * As {@link #start(Path)}, with the SDKs making one attempt per call: every cloud fault reaches
+     * Overcast's own retries, which wait on the virtual clock, where the SDKs' back-off sleeps in real time.
+     * cloudsim's request buckets are off too: they refill in real time, which flows on the virtual clock
+     * outrun without a real-time back-off; throttling then comes from injected faults only.
+     */
+    public static LocalWorld startWithoutSdkRetries(Path repository) {
+        return new LocalWorld(repository, config -> config.withThrottling(false), false);
     }
 
     /** Runs a flow ({@code create-cluster}, {@code destroy-cluster}, …) to its end on the virtual clock. */
