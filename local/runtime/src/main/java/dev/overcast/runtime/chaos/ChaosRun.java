@@ -135,8 +135,12 @@ final class ChaosRun {
 
     private void repaired(String cluster, List<InventoryEntry> damaged, List<String> failures) {
         for (InventoryEntry gone : damaged) {
-            boolean rebuilt = world.store().inventory().find(cluster, gone.name())
-                    .filter(e -> e.state() == ResourceState.READY && !e.cloudId().equals(gone.cloudId())).isPresent();
+            // Compute and ARM ids are names, so a rebuilt instance may carry the old id: ask the cloud whether it is there.
+            boolean ready = world.store().inventory().find(cluster, gone.name()).filter(e -> e.state() == ResourceState.READY).isPresent();
+            boolean inCloud = world.cloudSim().world().resources(gone.cloud().id(), ACCOUNTS.get(gone.cloud())).stream()
+                    .anyMatch(r -> OwnershipTags.ownedBy(gone.cloud(), r.tags(), cluster)
+                            && gone.name().equals(OwnershipTags.resourceName(gone.cloud(), r.tags())));
+            boolean rebuilt = ready && inCloud;
             if (!rebuilt) {
                 failures.add(gone.name() + " deleted by hand was not rebuilt");
             }
@@ -155,15 +159,18 @@ final class ChaosRun {
     }
 
     /**
-     * Planned names for which a cloud holds more than one live owned resource of one type. By type, since
-     * one planned resource may be several cloud objects (an AWS network is a VPC, a gateway and a route table).
+     * Planned names for which a cloud holds two live owned resources of one type. Only EC2 can: it picks
+     * ids itself, so a repeated create makes a second VPC. Compute and ARM resources are named by the
+     * caller and a second insert of a name is refused, so there one planned resource held as several named
+     * objects (GCP's two tunnels per planned tunnel) is the design, and each object counts on its own.
      */
     private List<String> duplicates(String cluster) {
         List<String> held = new ArrayList<>();
         for (Cloud cloud : clouds) {
             Map<String, Long> byName = world.cloudSim().world().resources(cloud.id(), ACCOUNTS.get(cloud)).stream()
                     .filter(r -> OwnershipTags.ownedBy(cloud, r.tags(), cluster) && OwnershipTags.resourceName(cloud, r.tags()) != null)
-                    .collect(Collectors.groupingBy(r -> r.type() + " " + OwnershipTags.resourceName(cloud, r.tags()), Collectors.counting()));
+                    .collect(Collectors.groupingBy(r -> r.type() + " " + OwnershipTags.resourceName(cloud, r.tags())
+                            + (cloud == Cloud.AWS ? "" : " " + r.id()), Collectors.counting()));
             byName.forEach((name, count) -> {
                 if (count > 1) {
                     held.add(cloud.id() + " " + name + " x" + count);
