@@ -47,6 +47,9 @@ public final class LocalWorld implements AutoCloseable {
     public static final String AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-00000000c10d";
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final String STAGE_PREFIX = "overcast-dev-";
+    /** The credentials the adapters sign with: never checked by cloudsim, distinct so a scan can look for them. */
+    public static final String AWS_SECRET_KEY = "local-world-aws-secret-9f3b";
+    public static final String AZURE_TOKEN = "local-world-azure-token-51c7";
 
     private final VirtualClock clock;
     private final LocalDynamoDb dynamoDb;
@@ -58,6 +61,7 @@ public final class LocalWorld implements AutoCloseable {
     private final GenericApplicationContext spring;
     private final SamDeployment deployment;
     private final SpringSteps steps;
+    private final DerivedSecrets secrets;
 
     private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig, boolean sdkRetries) {
         this.clock = new VirtualClock(EPOCH);
@@ -66,12 +70,12 @@ public final class LocalWorld implements AutoCloseable {
         tables.createAll(dynamoDb.client());
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
-        DerivedSecrets secrets = DerivedSecrets.random();
-        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, "local-world"))
+        this.secrets = DerivedSecrets.random();
+        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, AWS_SECRET_KEY))
                 .withEndpoint(cloudSim.awsEndpoint()).withMaxAttempts(sdkRetries ? AwsConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
         this.gcp = new GcpAdapter(new GcpConfig(GCP_PROJECT, new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
                 sdkRetries ? GcpConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
-        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken("local-world"))
+        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken(AZURE_TOKEN))
                 .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem())
                 .withMaxRetries(sdkRetries ? AzureConfig.DEFAULT_MAX_RETRIES : 0), secrets);
         // Nodes and round trips from each cluster's Kubernetes API in cloudsim, as the bootstrap serves them.
@@ -136,6 +140,16 @@ public final class LocalWorld implements AutoCloseable {
 
     public CloudSim cloudSim() {
         return cloudSim;
+    }
+
+    /** The secret store the adapters resolve tunnel keys from. */
+    public DerivedSecrets secrets() {
+        return secrets;
+    }
+
+    /** DynamoDB Local's client, to look at every table as it is. */
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+        return dynamoDb.client();
     }
 
     @Override
