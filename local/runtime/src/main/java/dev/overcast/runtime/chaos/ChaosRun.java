@@ -17,6 +17,7 @@ import dev.overcast.store.InventoryEntry;
 import dev.overcast.store.ProgressEvent;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class ChaosRun {
         if (!result.succeeded()) {
             String cluster = input.path("clusterId").asText(input.at("/spec/name").asText());
             List<String> lastEvents = world.store().progress().eventsOfCluster(cluster).stream()
-                    .sorted(java.util.Comparator.comparing(ProgressEvent::at)).map(e -> e.status() + " " + e.detail()).toList();
+                    .sorted(Comparator.comparing(ProgressEvent::at)).map(e -> e.status() + " " + e.detail()).toList();
             failures.add(flow + " " + result.status() + " " + result.error() + ": " + result.cause() + " last events: "
                     + lastEvents.subList(Math.max(0, lastEvents.size() - 3), lastEvents.size()));
         }
