@@ -30,10 +30,13 @@ public final class InstanceCatalog {
 
     private final Map<Cloud, Map<String, String>> sizeToType;
     private final Map<Cloud, SortedSet<String>> allowedTypes;
+    private final Map<Cloud, Map<String, Integer>> vcpus;
 
-    private InstanceCatalog(Map<Cloud, Map<String, String>> sizeToType, Map<Cloud, SortedSet<String>> allowedTypes) {
+    private InstanceCatalog(Map<Cloud, Map<String, String>> sizeToType, Map<Cloud, SortedSet<String>> allowedTypes,
+            Map<Cloud, Map<String, Integer>> vcpus) {
         this.sizeToType = sizeToType;
         this.allowedTypes = allowedTypes;
+        this.vcpus = vcpus;
     }
 
     public static InstanceCatalog standard() {
@@ -43,14 +46,16 @@ public final class InstanceCatalog {
     private static InstanceCatalog load() {
         Map<Cloud, Map<String, String>> sizes = new EnumMap<>(Cloud.class);
         Map<Cloud, SortedSet<String>> types = new EnumMap<>(Cloud.class);
+        Map<Cloud, Map<String, Integer>> vcpus = new EnumMap<>(Cloud.class);
         for (Map<String, String> row : CsvResource.rows("/instances/instance-types.csv")) {
             Cloud cloud = Cloud.fromId(row.get("cloud")).orElseThrow(() -> new IllegalStateException("unknown cloud: " + row));
             types.computeIfAbsent(cloud, c -> new TreeSet<>()).add(row.get("type"));
+            vcpus.computeIfAbsent(cloud, c -> new TreeMap<>()).put(row.get("type"), Integer.valueOf(row.get("vcpus")));
             if (!row.get("size").isBlank()) {
                 sizes.computeIfAbsent(cloud, c -> new TreeMap<>()).put(row.get("size"), row.get("type"));
             }
         }
-        return new InstanceCatalog(sizes, types);
+        return new InstanceCatalog(sizes, types, vcpus);
     }
 
     /** The cloud's machine type for a size class or an allowed explicit type; empty when it is neither. */
@@ -65,6 +70,33 @@ public final class InstanceCatalog {
     /** Every machine type allowed by name on the cloud, sorted. */
     public List<String> types(Cloud cloud) {
         return List.copyOf(allowedTypes.getOrDefault(cloud, Collections.emptySortedSet()));
+    }
+
+    /** The vCPUs of a catalogued machine type; empty for a type the catalog does not list. */
+    public Optional<Integer> vcpus(Cloud cloud, String type) {
+        return Optional.ofNullable(vcpus.getOrDefault(cloud, Map.of()).get(type));
+    }
+
+    /**
+     * The name under which a cloud counts a machine type's vCPUs against a per-family quota: GCP's metric
+     * ({@code n2-standard-4} → {@code N2_CPUS}), Azure's usage ({@code Standard_D4s_v5} → {@code standardDSv5Family}:
+     * series letters upper-cased, size number dropped); AWS counts every catalogued family (M, C, R, T) under
+     * one {@code standard} on-demand quota.
+     */
+    public static String vcpuFamily(Cloud cloud, String type) {
+        return switch (cloud) {
+            case AWS -> "standard";
+            case GCP -> {
+                int dash = type.indexOf('-');
+                yield (dash < 0 ? type : type.substring(0, dash)).toUpperCase(java.util.Locale.ROOT) + "_CPUS";
+            }
+            case AZURE -> {
+                String bare = type.replaceFirst("(?i)^Standard_", "");
+                int version = bare.indexOf("_v");
+                String series = (version < 0 ? bare : bare.substring(0, version)).replaceAll("[0-9]", "").toUpperCase(java.util.Locale.ROOT);
+                yield "standard" + series + (version < 0 ? "" : bare.substring(version + 1)) + "Family";
+            }
+        };
     }
 
     public String image(Cloud cloud) {

@@ -4,6 +4,7 @@ import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
 import dev.overcast.runtime.chaos.ChaosCommand;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
+import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             ChaosCommand.class,
             CloudSimCommand.class,
             PlanCommand.class,
+            PreflightCommand.class,
         })
 public final class Main {
 

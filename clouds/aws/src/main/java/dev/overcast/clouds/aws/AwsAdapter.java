@@ -13,19 +13,22 @@ import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
+import dev.overcast.core.preflight.CloudPreflight;
+import dev.overcast.clouds.aws.preflight.AwsPreflight;
 import java.util.Objects;
 
 /** The cloud SPI on EC2 (AWS SDK v2): one {@link ResourceClient} per kind, sharing per-region clients. */
 public final class AwsAdapter extends ClientPerKindAdapter implements AutoCloseable {
 
     private final Ec2Clients clients;
+    private final String stsRegion;
 
     /** @param secrets resolves tunnel pre-shared keys at the moment a VPN connection is created */
     public AwsAdapter(AwsConfig config, SecretResolver secrets) {
-        this(new Ec2Clients(Objects.requireNonNull(config, "config")), Objects.requireNonNull(secrets, "secrets"));
+        this(new Ec2Clients(Objects.requireNonNull(config, "config")), Objects.requireNonNull(secrets, "secrets"), config.stsRegion());
     }
 
-    private AwsAdapter(Ec2Clients clients, SecretResolver secrets) {
+    private AwsAdapter(Ec2Clients clients, SecretResolver secrets, String stsRegion) {
         super(Cloud.AWS,
                 new NetworkClient(clients),
                 new SubnetClient(clients),
@@ -36,6 +39,12 @@ public final class AwsAdapter extends ClientPerKindAdapter implements AutoClosea
                 new VpnConnectionClient(clients, secrets),
                 new InstanceClient(clients));
         this.clients = clients;
+        this.stsRegion = stsRegion;
+    }
+
+    /** The preflight of this account, on the adapter's clients and credentials. */
+    public CloudPreflight preflight() {
+        return new AwsPreflight(clients, stsRegion);
     }
 
     @Override

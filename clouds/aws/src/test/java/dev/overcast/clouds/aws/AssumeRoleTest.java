@@ -22,6 +22,8 @@ class AssumeRoleTest {
     /** The caller's own identity (a Lambda's role in production) comes from the SDK's default chain. */
     private static final String KEY_PROPERTY = "aws.accessKeyId";
     private static final String SECRET_PROPERTY = "aws.secretAccessKey";
+    private static final AwsCredentials ROLE = new AwsCredentials.AssumeRole("arn:aws:iam::210987654321:role/OvercastProvisioner",
+            "tenant-42", "overcast-test");
 
     @BeforeEach
     void callerIdentity() {
@@ -36,10 +38,23 @@ class AssumeRoleTest {
     }
 
     @Test
-    void observe_shouldAskStsForTheRoleFirst_andFailClassified_whenNoSessionIsGiven() {
+    void observe_shouldAssumeTheRoleFirst_andActInTheRolesAccount() {
         try (CloudSim sim = CloudSim.start(CloudSimConfig.defaults())) {
-            AwsCredentials role = new AwsCredentials.AssumeRole("arn:aws:iam::210987654321:role/OvercastProvisioner", "tenant-42", "overcast-test");
-            try (AwsAdapter adapter = new AwsAdapter(AwsConfig.of(role).withEndpoint(sim.awsEndpoint()).withMaxAttempts(1), ContractTarget.SECRETS)) {
+            try (AwsAdapter adapter = new AwsAdapter(AwsConfig.of(ROLE).withEndpoint(sim.awsEndpoint()).withMaxAttempts(1), ContractTarget.SECRETS)) {
+
+                assertThat(adapter.client(ResourceKind.NETWORK).observe("cluster-1", "eu-west-1")).isEmpty();
+            }
+            assertThat(sim.world().calls().count(CloudSimWorld.FRONT, "AssumeRole")).isEqualTo(1);
+            assertThat(sim.world().calls().count(CloudSimWorld.FRONT, "DescribeVpcs")).isEqualTo(1);
+            assertThat(sim.world().iam().needed(CloudSimWorld.FRONT)).containsExactly("ec2:DescribeVpcs");
+        }
+    }
+
+    @Test
+    void observe_shouldAskStsForTheRoleFirst_andFailClassified_whenTheRoleRefuses() {
+        try (CloudSim sim = CloudSim.start(CloudSimConfig.defaults())) {
+            sim.world().iam().deny(CloudSimWorld.FRONT, "210987654321", "sts:AssumeRole");
+            try (AwsAdapter adapter = new AwsAdapter(AwsConfig.of(ROLE).withEndpoint(sim.awsEndpoint()).withMaxAttempts(1), ContractTarget.SECRETS)) {
 
                 assertThatThrownBy(() -> adapter.client(ResourceKind.NETWORK).observe("cluster-1", "eu-west-1"))
                         .isInstanceOf(CloudException.class)

@@ -13,6 +13,8 @@ import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
+import dev.overcast.core.preflight.CloudPreflight;
+import dev.overcast.clouds.azure.preflight.AzurePreflight;
 import java.util.Objects;
 
 /** The cloud SPI on Azure Resource Manager (azure-resourcemanager service clients): one {@link ResourceClient} per kind. */
@@ -27,6 +29,13 @@ public final class AzureAdapter extends ClientPerKindAdapter {
         this(arm, secrets, new VirtualNetworkGatewayClient(arm), new LocalNetworkGatewayClient(arm));
     }
 
+    private final ArmClients arm;
+
+    /** The preflight of this subscription, on the adapter's clients and credentials. */
+    public CloudPreflight preflight() {
+        return new AzurePreflight(arm);
+    }
+
     /** The connection client reads the gateways it joins through their clients. */
     private AzureAdapter(ArmClients arm, SecretResolver secrets, VirtualNetworkGatewayClient gateways, LocalNetworkGatewayClient locals) {
         super(Cloud.AZURE,
@@ -38,5 +47,6 @@ public final class AzureAdapter extends ClientPerKindAdapter {
                 locals,
                 new ConnectionClient(arm, secrets, gateways, locals),
                 new VirtualMachineClient(arm));
+        this.arm = arm;
     }
 }

@@ -14,6 +14,8 @@ import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
+import dev.overcast.core.preflight.CloudPreflight;
+import dev.overcast.clouds.gcp.preflight.GcpPreflight;
 import java.util.Objects;
 
 /** The cloud SPI on Compute Engine (google-cloud-compute, REST transport): one {@link ResourceClient} per kind. */
@@ -44,6 +46,11 @@ public final class GcpAdapter extends ClientPerKindAdapter implements AutoClosea
                 new TunnelClient(clients, secrets, routers),
                 new InstanceClient(clients));
         this.clients = clients;
+    }
+
+    /** The preflight of this project, on the adapter's credentials and endpoint. */
+    public CloudPreflight preflight() {
+        return new GcpPreflight(clients);
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class ArmFront implements AutoCloseable {
 
     private final World world;
     private final ArmResources resources;
+    private final ArmQueries queries;
     private final SelfSignedCertificate certificate;
     private final HttpsServer server;
     private final ThreadPoolExecutor executor;
@@ -59,6 +60,7 @@ public final class ArmFront implements AutoCloseable {
         executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
         server.setExecutor(executor);
         this.resources = new ArmResources(world, endpoint());
+        this.queries = new ArmQueries(world);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -102,14 +104,39 @@ public final class ArmFront implements AutoCloseable {
 
     private ArmAnswer answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String rawPath = exchange.getRequestURI().getPath();
+        Optional<ArmQueries.Query> query = queries.match(method, rawPath);
+        if (query.isPresent()) {
+            ArmQueries.Query q = query.get();
+            admit(exchange, method, q.action(), q.subscription(), List.of(q.permission()));
+            return world.atomically(() -> q.answer().get());
+        }
         ArmPath path;
         try {
-            path = ArmPath.parse(exchange.getRequestURI().getPath());
+            path = ArmPath.parse(rawPath);
         } catch (CloudError unknown) {
             world.calls().record(ArmStore.FRONT, method + " unknown");
             throw unknown;
         }
-        String action = action(method, path);
+        ObjectNode body;
+        try {
+            body = body(exchange);
+        } catch (CloudError unreadable) {
+            world.calls().record(ArmStore.FRONT, action(method, path));
+            throw unreadable;
+        }
+        admit(exchange, method, action(method, path), path.subscription(), ArmPermissions.of(method, path, rawPath, body));
+        return world.atomically(() -> switch (method) {
+            case "GET", "HEAD" -> resources.get(path);
+            case "PUT" -> resources.put(path, body);
+            case "PATCH" -> resources.patch(path, body);
+            case "DELETE" -> resources.delete(path);
+            default -> throw new CloudError("MethodNotAllowed", "The method " + method + " is not allowed.");
+        });
+    }
+
+    /** What every request meets before it is served: the call log, api-version, a token, RBAC, faults and throttling. */
+    private void admit(HttpExchange exchange, String method, String action, String subscription, List<String> permissions) {
         world.calls().record(ArmStore.FRONT, action);
         String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         if (!query.toLowerCase(Locale.ROOT).matches("(.*&)?api-version=[^&]+.*")) {
@@ -119,26 +146,23 @@ public final class ArmFront implements AutoCloseable {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw new CloudError("AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
         }
-        if (!world.knowsAccount(path.subscription())) {
-            throw new CloudError("SubscriptionNotFound", "The subscription '" + path.subscription() + "' could not be found.");
+        if (!world.knowsAccount(subscription)) {
+            throw new CloudError("SubscriptionNotFound", "The subscription '" + subscription + "' could not be found.");
+        }
+        Optional<String> denied = world.iam().authorize(ArmStore.FRONT, subscription, permissions);
+        if (denied.isPresent()) {
+            throw new CloudError("AuthorizationFailed", "The client does not have authorization to perform action '" + denied.get()
+                    + "' over scope '/subscriptions/" + subscription + "' or the scope is invalid.");
         }
         Optional<String> fault = world.faults().next(ArmStore.FRONT, action, RETRYABLE_CODES);
         if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
             throw new CloudError(fault.get(), "Injected fault for " + action + ".");
         }
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (!world.admit(ArmStore.FRONT, path.subscription(), "global", read ? "reads" : "writes")) {
+        if (!world.admit(ArmStore.FRONT, subscription, "global", read ? "reads" : "writes")) {
             throw new CloudError("TooManyRequests", "The request is being throttled as the limit has been reached for operation type - "
                     + (read ? "Read" : "Write") + ".");
         }
-        ObjectNode body = body(exchange);
-        return world.atomically(() -> switch (method) {
-            case "GET", "HEAD" -> resources.get(path);
-            case "PUT" -> resources.put(path, body);
-            case "PATCH" -> resources.patch(path, body);
-            case "DELETE" -> resources.delete(path);
-            default -> throw new CloudError("MethodNotAllowed", "The method " + method + " is not allowed.");
-        });
     }
 
     /** The call log's name of a request, e.g. {@code PUT virtualNetworks}, {@code LIST subnets}, {@code GET operations}. */
@@ -185,6 +209,7 @@ public final class ArmFront implements AutoCloseable {
             case "InternalServerError" -> 500;
             case "ServiceUnavailable" -> 503;
             case "AuthenticationFailed" -> 401;
+            case "AuthorizationFailed" -> 403;
             case "ResourceNotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "OperationNotFound", "InvalidResourceType" -> 404;
             case "AnotherOperationInProgress", "OperationNotAllowed" -> 409;
             case "MethodNotAllowed" -> 405;

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The EC2 Query API over HTTP: form-encoded POST, {@code Version=2016-11-15}, XML answers and EC2's
- * error document. The account comes from the access key id (a 12-digit key is the account, otherwise
+ * error document; on the same endpoint STS ({@link Sts}) and Service Quotas' {@code ListServiceQuotas}
+ * ({@link ServiceQuotas}), which a preflight calls. Every EC2 call is authorised against the world's
+ * {@link dev.overcast.cloudsim.world.Iam} ({@code UnauthorizedOperation} when denied, DryRun included). The account comes from the access key id (a 12-digit key is the account, otherwise
  * {@code 000000000000}, as LocalStack does) and the region from the SigV4 credential scope; signatures
  * are not verified.
  * <p>
@@ -43,6 +45,8 @@ public final class Ec2Front implements AutoCloseable {
     private final World world;
     private final LoopbackServer server;
     private final Map<String, Ec2Action> actions = new HashMap<>();
+    private final Sts sts;
+    private final ServiceQuotas serviceQuotas;
 
     public Ec2Front(World world, int port) {
         this.world = world;
@@ -56,6 +60,9 @@ public final class Ec2Front implements AutoCloseable {
         new Instances(idempotency).addTo(actions);
         new Tags().addTo(actions);
         new Zones().addTo(actions);
+        new Offerings().addTo(actions);
+        this.sts = new Sts(world);
+        this.serviceQuotas = new ServiceQuotas(world);
         server = new LoopbackServer("the EC2 front", port, this::handle);
     }
 
@@ -70,37 +77,58 @@ public final class Ec2Front implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        Protocol protocol = target != null && target.startsWith(ServiceQuotas.TARGET_PREFIX) ? Protocol.JSON : Protocol.QUERY;
         String body;
         int status = 200;
         try (exchange) {
+            Map<String, String> params = new LinkedHashMap<>();
+            String raw;
+            try (InputStream in = exchange.getRequestBody()) {
+                raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (protocol == Protocol.QUERY) {
+                parseForm(exchange.getRequestURI().getRawQuery(), params);
+                parseForm(raw, params);
+                if (Sts.VERSION.equals(params.get("Version"))) {
+                    protocol = Protocol.STS;
+                }
+            }
             try {
-                body = answer(exchange, requestId);
+                body = switch (protocol) {
+                    case JSON -> quotas(exchange, target, raw);
+                    case STS -> {
+                        world.calls().record(Ec2Call.FRONT, params.getOrDefault("Action", ""));
+                        yield sts.answer(params, caller(exchange).account(), requestId);
+                    }
+                    case QUERY -> answer(exchange, params, requestId);
+                };
             } catch (CloudError e) {
                 status = status(e.code());
-                body = error(e.code(), e.getMessage(), requestId);
+                body = switch (protocol) {
+                    case JSON -> ServiceQuotas.error(e.code(), e.getMessage());
+                    case STS -> Sts.error(e.code(), e.getMessage(), requestId);
+                    case QUERY -> error(e.code(), e.getMessage(), requestId);
+                };
             } catch (RuntimeException e) {
-                log.warn("EC2 front failed on a request", e);
+                log.warn("AWS front failed on a request", e);
                 status = 500;
                 body = error("InternalError", "An internal error has occurred", requestId);
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
+            exchange.getResponseHeaders().set("Content-Type", protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
             AnswerFault.send(exchange, status, bytes);
         }
     }
 
-    private String answer(HttpExchange exchange, String requestId) throws IOException {
-        Map<String, String> params = new LinkedHashMap<>();
-        parseForm(exchange.getRequestURI().getRawQuery(), params);
-        try (InputStream in = exchange.getRequestBody()) {
-            parseForm(new String(in.readAllBytes(), StandardCharsets.UTF_8), params);
-        }
-        String action = params.get("Action");
-        if (action == null || action.isEmpty()) {
-            throw new CloudError("MissingAction", "The request must contain the parameter Action");
-        }
-        world.calls().record(Ec2Call.FRONT, action);
+    /** The three protocols served on this endpoint: EC2's Query dialect, STS's Query and Service Quotas' JSON 1.1. */
+    private enum Protocol { QUERY, STS, JSON }
+
+    /** Who signed a request: the account from a 12-digit access key id, the region from the credential scope. */
+    private record Caller(String account, String region) {}
+
+    private Caller caller(HttpExchange exchange) {
         String account = DEFAULT_ACCOUNT;
         String region = DEFAULT_REGION;
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -112,8 +140,35 @@ public final class Ec2Front implements AutoCloseable {
         if (!world.knowsAccount(account)) {
             throw new CloudError("AuthFailure", "AWS was not able to validate the provided access credentials");
         }
+        return new Caller(account, region);
+    }
+
+    private String quotas(HttpExchange exchange, String target, String raw) {
+        String operation = ServiceQuotas.operation(target);
+        world.calls().record(Ec2Call.FRONT, "servicequotas:" + operation);
+        Caller caller = caller(exchange);
+        if (world.iam().authorize(Ec2Call.FRONT, caller.account(), List.of("servicequotas:" + operation)).isPresent()) {
+            throw new CloudError("AccessDeniedException", "You do not have sufficient access to perform servicequotas:" + operation + ".");
+        }
+        return serviceQuotas.answer(operation, raw);
+    }
+
+    private String answer(HttpExchange exchange, Map<String, String> params, String requestId) {
+        String action = params.get("Action");
+        if (action == null || action.isEmpty()) {
+            throw new CloudError("MissingAction", "The request must contain the parameter Action");
+        }
+        world.calls().record(Ec2Call.FRONT, action);
+        Caller caller = caller(exchange);
+        String account = caller.account();
+        String region = caller.region();
         if (!Regions.known(region)) {
             throw new CloudError("AuthFailure", "Credential should be scoped to a valid region, not '" + region + "'.");
+        }
+        Optional<String> denied = world.iam().authorize(Ec2Call.FRONT, account, permissions(action, params));
+        if (denied.isPresent()) {
+            throw new CloudError("UnauthorizedOperation", "You are not authorized to perform this operation. User: arn:aws:iam::"
+                    + account + ":user/cloudsim is not authorized to perform: " + denied.get());
         }
         Optional<String> fault = world.faults().next(Ec2Call.FRONT, action, RETRYABLE_CODES);
         if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
@@ -138,6 +193,17 @@ public final class Ec2Front implements AutoCloseable {
         return out.end().finish();
     }
 
+    /**
+     * The IAM actions an EC2 call needs: its own name, and {@code ec2:CreateTags} when it tags what it creates
+     * (AWS authorises tag-on-create as a CreateTags on the new resource).
+     */
+    static List<String> permissions(String action, Map<String, String> params) {
+        if (params.containsKey("TagSpecification.1.ResourceType") && !action.equals("CreateTags")) {
+            return List.of("ec2:" + action, "ec2:CreateTags");
+        }
+        return List.of("ec2:" + action);
+    }
+
     /** EC2's request-token buckets: RunInstances has its own, describes share one, other mutations another. */
     private static String bucket(String action) {
         if (action.equals("RunInstances")) {
@@ -151,6 +217,7 @@ public final class Ec2Front implements AutoCloseable {
             case "RequestLimitExceeded", "Unavailable", "ServiceUnavailable" -> 503;
             case "InternalError", "InternalFailure" -> 500;
             case "AuthFailure" -> 401;
+            case "AccessDenied", "AccessDeniedException" -> 403;
             case "UnauthorizedOperation" -> 403;
             case "DryRunOperation" -> 412;
             default -> 400;

@@ -36,6 +36,9 @@ public final class ComputeFront implements AutoCloseable {
     private static final Duration WAIT_LIMIT = Duration.ofSeconds(2);
     private static final Duration WAIT_PAUSE = Duration.ofMillis(100);
     private static final Pattern LOCATIONS = Pattern.compile("(regions|zones)(?:/([^/]+))?");
+    private static final Pattern MACHINE_TYPE = Pattern.compile("zones/([^/]+)/machineTypes/([^/]+)");
+    /** Resource Manager's {@code projects.testIamPermissions} (v1 and v3), served on the same endpoint for a preflight. */
+    private static final Pattern TEST_PERMISSIONS = Pattern.compile("/v[13]/projects/([^/:]+):testIamPermissions");
 
     private final World world;
     private final Resources resources;
@@ -81,6 +84,10 @@ public final class ComputeFront implements AutoCloseable {
         // google-http-client's default transport cannot send PATCH: it POSTs with this header instead.
         String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
         String method = override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
+        Matcher testPermissions = TEST_PERMISSIONS.matcher(exchange.getRequestURI().getPath());
+        if (testPermissions.matches() && method.equals("POST")) {
+            return testIamPermissions(testPermissions.group(1), body(exchange));
+        }
         Matcher project = PROJECT.matcher(exchange.getRequestURI().getPath());
         if (!project.matches()) {
             world.calls().record(ComputeCall.FRONT, "unknown");
@@ -93,6 +100,10 @@ public final class ComputeFront implements AutoCloseable {
         world.calls().record(ComputeCall.FRONT, request.action());
         if (!world.knowsAccount(project.group(1))) {
             throw new CloudError(ComputeErrors.NOT_FOUND, "The resource 'projects/" + project.group(1) + "' was not found");
+        }
+        Optional<String> denied = world.iam().authorize(ComputeCall.FRONT, project.group(1), ComputePermissions.of(request.action(), body));
+        if (denied.isPresent()) {
+            throw new CloudError(ComputeErrors.FORBIDDEN, "Required '" + denied.get() + "' permission for 'projects/" + project.group(1) + "'");
         }
         Optional<String> fault = world.faults().next(ComputeCall.FRONT, request.action(), ComputeErrors.RETRYABLE);
         if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
@@ -107,6 +118,17 @@ public final class ComputeFront implements AutoCloseable {
             return awaitDone(call, request, query, body);
         }
         return world.atomically(() -> request.handler().answer(call, query, body));
+    }
+
+    /** The requested permissions the project holds: all but those denied to it. */
+    private Object testIamPermissions(String project, Map<String, Object> body) {
+        world.calls().record(ComputeCall.FRONT, "projects.testIamPermissions");
+        if (!world.knowsAccount(project)) {
+            throw new CloudError(ComputeErrors.FORBIDDEN, "The caller does not have permission on 'projects/" + project + "'");
+        }
+        List<?> requested = body.get("permissions") instanceof List<?> list ? list : List.of();
+        return Map.of("permissions", requested.stream().map(String::valueOf)
+                .filter(p -> world.iam().allows(ComputeCall.FRONT, project, p)).toList());
     }
 
     /**
@@ -156,6 +178,12 @@ public final class ComputeFront implements AutoCloseable {
             String collection = locations.group(1);
             return new Request(collection + (locations.group(2) == null ? ".list" : ".get"), "global",
                     (call, query, body) -> resources.location(call, collection, locations.group(2)));
+        }
+        Matcher machineType = MACHINE_TYPE.matcher(path);
+        if (machineType.matches() && method.equals("GET")) {
+            requireLocation(Scope.ZONE, machineType.group(1));
+            return new Request("machineTypes.get", machineType.group(1),
+                    (call, query, body) -> resources.machineType(call, machineType.group(1), machineType.group(2)));
         }
         if (path.equals("aggregated/instances") && method.equals("GET")) {
             return new Request("instances.aggregatedList", "global",

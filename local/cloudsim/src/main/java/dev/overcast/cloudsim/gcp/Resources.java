@@ -3,6 +3,8 @@ package dev.overcast.cloudsim.gcp;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.SimResource;
 import java.time.Instant;
+import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.spec.InstanceCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,9 +158,10 @@ final class Resources {
     Object location(ComputeCall call, String collection, String name) {
         List<Map<String, Object>> items = new ArrayList<>();
         if (collection.equals("regions")) {
-            ComputeRegions.ZONES.keySet().stream().sorted().forEach(region -> items.add(Map.of(
+            ComputeRegions.ZONES.keySet().stream().sorted().filter(region -> name == null || name.equals(region)).forEach(region -> items.add(Map.of(
                     "kind", "compute#region", "name", region, "status", "UP",
                     "zones", ComputeRegions.zones(region).stream().map(z -> call.locationLink(Scope.ZONE, z)).toList(),
+                    "quotas", RegionQuotas.of(call, region),
                     "selfLink", call.locationLink(Scope.REGION, region))));
         } else {
             ComputeRegions.allZones().forEach(zone -> items.add(Map.of(
@@ -172,6 +175,14 @@ final class Resources {
         return items.stream().filter(i -> name.equals(i.get("name"))).findFirst()
                 .orElseThrow(() -> new CloudError(ComputeErrors.NOT_FOUND, "The resource 'projects/" + call.project() + "/"
                         + collection + "/" + name + "' was not found"));
+    }
+
+    /** {@code zones/Z/machineTypes/T}: the catalog's machine types, offered in every zone. */
+    Object machineType(ComputeCall call, String zone, String type) {
+        int vcpus = InstanceCatalog.standard().vcpus(Cloud.GCP, type).orElseThrow(() -> new CloudError(ComputeErrors.NOT_FOUND,
+                "The resource 'projects/" + call.project() + "/zones/" + zone + "/machineTypes/" + type + "' was not found"));
+        return Map.of("kind", "compute#machineType", "name", type, "guestCpus", vcpus, "zone", zone,
+                "selfLink", call.locationLink(Scope.ZONE, zone) + "/machineTypes/" + type);
     }
 
     private List<Map<String, Object>> matching(ComputeCall call, Collection collection, String location, Map<String, String> query) {

@@ -32,6 +32,11 @@ public final class Quotas {
                 .with("aws", "customer-gateway", 50, "CustomerGatewayLimitExceeded")
                 .with("aws", "vpn-connection", 50, "VpnConnectionLimitExceeded")
                 .with("aws", "instance", 64, "InstanceLimitExceeded")
+                // vCPU quotas are read by a preflight (Service Quotas, Compute regions, ARM usages); no create counts
+                // against them here, since no world resource has these types.
+                .with("aws", "vcpu-standard", 256, "VcpuLimitExceeded")
+                .with("gcp", "cpus", 24, "quotaExceeded")
+                .with("azure", "cores", 100, "OperationNotAllowed")
                 .with("azure", "virtualnetworks", 1000, "VirtualNetworkLimitReached")
                 .with("azure", "publicipaddresses", 1000, "PublicIPCountLimitReached")
                 .with("azure", "virtualnetworkgateways", 30, "VirtualNetworkGatewayLimitReached")

@@ -40,6 +40,7 @@ public final class World {
     private final Set<String> accounts;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
+    private final Iam iam = new Iam();
     private final Random ids;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, SimResource> resources = new LinkedHashMap<>();
@@ -71,6 +72,14 @@ public final class World {
 
     public CallLog calls() {
         return calls;
+    }
+
+    public Iam iam() {
+        return iam;
+    }
+
+    public Quotas quotas() {
+        return quotas;
     }
 
     /** Whether the account exists: any does, unless the run fixed a set. */

@@ -50,9 +50,7 @@ public final class PlanCommand implements Callable<Integer> {
             err.println("overcast plan: " + e.getMessage());
             return UNREADABLE;
         } catch (InvalidSpecException e) {
-            err.printf("overcast plan: %s is not a valid cluster spec (%d violation%s):%n",
-                    file, e.violations().size(), e.violations().size() == 1 ? "" : "s");
-            e.violations().forEach(v -> err.println("  " + v));
+            InvalidSpecReport.print("plan", file, e, err);
             return INVALID;
         } finally {
             err.flush();

@@ -8,22 +8,12 @@ import dev.overcast.asl.sam.SamDeployment;
 import dev.overcast.asl.sam.SamTemplate;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
-import dev.overcast.clouds.aws.AwsAdapter;
-import dev.overcast.clouds.aws.AwsConfig;
-import dev.overcast.clouds.aws.AwsCredentials;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.dynamodb.local.LocalDynamoDb;
 import dev.overcast.functions.CloudAdapters;
 import dev.overcast.functions.OvercastFunctions;
-import dev.overcast.clouds.azure.AzureAdapter;
-import dev.overcast.clouds.azure.AzureConfig;
-import dev.overcast.clouds.azure.AzureCredentials;
-import dev.overcast.clouds.gcp.GcpAdapter;
-import dev.overcast.clouds.gcp.GcpConfig;
-import dev.overcast.clouds.gcp.GcpCredentials;
 import dev.overcast.clouds.kubernetes.KubernetesClusterProbe;
 import dev.overcast.functions.check.ProbedCluster;
-import java.util.Optional;
 import dev.overcast.store.Store;
 import dev.overcast.store.Tables;
 import java.nio.file.Path;
@@ -40,23 +30,17 @@ import org.springframework.context.support.GenericApplicationContext;
  * clouds' build timelines and the leases' expiry alike, at no real cost.
  */
 public final class LocalWorld implements AutoCloseable {
-    /** The account cloudsim's EC2 front derives from a 12-digit access key id. */
-    public static final String AWS_ACCOUNT = "111111111111";
-    public static final String GCP_PROJECT = "overcast-local";
-    public static final String AZURE_TENANT = "72f988bf-0000-4000-8000-000000000001";
-    public static final String AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-00000000c10d";
+    public static final String AWS_ACCOUNT = LocalClouds.AWS_ACCOUNT;
+    public static final String GCP_PROJECT = LocalClouds.GCP_PROJECT;
+    public static final String AZURE_TENANT = LocalClouds.AZURE_TENANT;
+    public static final String AZURE_SUBSCRIPTION = LocalClouds.AZURE_SUBSCRIPTION;
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final String STAGE_PREFIX = "overcast-dev-";
-    /** The credentials the adapters sign with: never checked by cloudsim, distinct so a scan can look for them. */
-    public static final String AWS_SECRET_KEY = "local-world-aws-secret-9f3b";
-    public static final String AZURE_TOKEN = "local-world-azure-token-51c7";
 
     private final VirtualClock clock;
     private final LocalDynamoDb dynamoDb;
     private final CloudSim cloudSim;
-    private final AwsAdapter aws;
-    private final GcpAdapter gcp;
-    private final AzureAdapter azure;
+    private final LocalClouds clouds;
     private final Store store;
     private final GenericApplicationContext spring;
     private final SamDeployment deployment;
@@ -71,18 +55,12 @@ public final class LocalWorld implements AutoCloseable {
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
         this.secrets = DerivedSecrets.random();
-        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, AWS_SECRET_KEY))
-                .withEndpoint(cloudSim.awsEndpoint()).withMaxAttempts(sdkRetries ? AwsConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
-        this.gcp = new GcpAdapter(new GcpConfig(GCP_PROJECT, new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
-                sdkRetries ? GcpConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
-        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken(AZURE_TOKEN))
-                .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem())
-                .withMaxRetries(sdkRetries ? AzureConfig.DEFAULT_MAX_RETRIES : 0), secrets);
+        this.clouds = new LocalClouds(cloudSim, secrets, sdkRetries);
         // Nodes and round trips from each cluster's Kubernetes API in cloudsim, as the bootstrap serves them.
         ProbedCluster probed = new ProbedCluster(id -> KubernetesClusterProbe.at(cloudSim.kubernetes().endpoint(id).toString()));
         this.spring = new GenericApplicationContext();
         OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, Planner.standard(),
-                CloudAdapters.of(aws, gcp, azure), probed, probed, clock));
+                CloudAdapters.of(clouds.aws(), clouds.gcp(), clouds.azure()), probed, probed, clock));
         spring.refresh();
         this.steps = new SpringSteps(spring);
         this.deployment = SamDeployment.deploy(SamTemplate.load(repository.resolve("template.yaml")), steps::find,
@@ -152,11 +130,15 @@ public final class LocalWorld implements AutoCloseable {
         return dynamoDb.client();
     }
 
+    /** The adapters on cloudsim's fronts (and their preflight). */
+    public LocalClouds clouds() {
+        return clouds;
+    }
+
     @Override
     public void close() {
         spring.close();
-        aws.close();
-        gcp.close();
+        clouds.close();
         cloudSim.close();
         dynamoDb.close();
     }

@@ -17,6 +17,7 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.spec.SpecReader;
+import dev.overcast.runtime.world.LocalClouds;
 import dev.overcast.runtime.world.LocalWorld;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ class SecretsScanTest {
                     secrets.add(world.secrets().resolve(r.attribute(Attributes.SHARED_SECRET_REF)));
                 }
             }
-            secrets.add(LocalWorld.AWS_SECRET_KEY);
-            secrets.add(LocalWorld.AZURE_TOKEN);
+            secrets.add(LocalClouds.AWS_SECRET_KEY);
+            secrets.add(LocalClouds.AZURE_TOKEN);
 
             ExecutionResult created = world.run("create-cluster", create);
             // The keys did reach the clouds, so finding them nowhere else means something.

@@ -58,6 +58,12 @@ public final class Ec2Clients implements AutoCloseable {
                 configure(Ec2Client.builder(), Region.of(r)).credentialsProvider(credentials).build());
     }
 
+    /** Any AWS client of this account (STS, Service Quotas for the preflight), built as the EC2 clients are: same endpoint, credentials, retries. */
+    public <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B asAccount(B builder, String region) {
+        return configure(builder, Region.of(region)).credentialsProvider(credentials);
+    }
+
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, Region region) {
         builder.region(region)

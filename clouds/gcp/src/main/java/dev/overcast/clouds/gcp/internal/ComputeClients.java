@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Compute clients (Compute is served over REST only) the adapter uses, one per collection, built once: a client is
@@ -50,6 +51,8 @@ public final class ComputeClients implements AutoCloseable {
     private static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 
     private final String project;
+    private final GcpConfig config;
+    private final CredentialsProvider credentials;
     private final List<AutoCloseable> all = new ArrayList<>();
     public final NetworksClient networks;
     public final SubnetworksClient subnetworks;
@@ -64,7 +67,8 @@ public final class ComputeClients implements AutoCloseable {
 
     public ComputeClients(GcpConfig config, SecretResolver secrets) {
         this.project = config.project();
-        CredentialsProvider credentials = credentials(config.credentials(), secrets);
+        this.config = config;
+        this.credentials = credentials(config.credentials(), secrets);
         ApiFunction<UnaryCallSettings.Builder<?, ?>, Void> retries = method -> {
             method.setRetryableCodes(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED);
             method.setRetrySettings(method.getRetrySettings().toBuilder()
@@ -104,6 +108,21 @@ public final class ComputeClients implements AutoCloseable {
 
     public String project() {
         return project;
+    }
+
+    /** Settings for another Google client of this project (the preflight's), with the same endpoint and credentials. */
+    public <B extends ClientSettings.Builder<?, B>> B asProject(B builder) {
+        return configure(builder, config, credentials);
+    }
+
+    /** The request headers (a bearer token, or none for an emulator) for a call to {@code uri} outside the Compute clients. */
+    public Map<String, List<String>> authorization(java.net.URI uri) throws IOException {
+        com.google.auth.Credentials given = credentials.getCredentials();
+        return given == null ? Map.of() : given.getRequestMetadata(uri);
+    }
+
+    public GcpConfig config() {
+        return config;
     }
 
     private <C extends AutoCloseable> C keep(C client) {
