@@ -56,7 +56,7 @@ final class ChaosRun {
             world.clock().advanceTo(world.clock().instant().plus(AcquireLock.TTL));
         }
         if (!flow("destroy-cluster", clusterInput(cluster), failures)) {
-            failures.add("destroy left the cluster " + world.store().clusters().get(cluster).status());
+            failures.add("destroy left the cluster " + status(cluster));
         }
         return new ChaosOutcome(cluster, failures, List.copyOf(duplicates), leftovers(cluster), lostChanges);
     }
@@ -114,14 +114,19 @@ final class ChaosRun {
 
     /** Ready, and every planned resource observed ready. */
     private boolean converged(String cluster, List<String> failures) {
-        ClusterStatus status = world.store().clusters().get(cluster).status();
+        String status = status(cluster);
         List<String> notReady = world.store().inventory().list(cluster).stream().filter(e -> e.state() != ResourceState.READY)
                 .map(e -> e.name() + "=" + e.state()).toList();
-        if (status != ClusterStatus.READY || !notReady.isEmpty()) {
+        if (!status.equals(ClusterStatus.READY.name()) || !notReady.isEmpty()) {
             failures.add(cluster + " is " + status + ", not ready: " + notReady);
             return false;
         }
         return true;
+    }
+
+    /** The cluster's status, or none when a create failed before recording it. */
+    private String status(String cluster) {
+        return world.store().clusters().find(cluster).map(c -> c.status().name()).orElse("not recorded");
     }
 
     /** Deletes one or two instances by hand, as someone in a console might. */
