@@ -13,7 +13,7 @@ export function tokenPage() {
       update(html`<h1>Sign in</h1>
         <section class="card">
           <p>The API asks for a bearer token. Locally the tokens are in the file <code>./overcast up</code> names under
-            <em>tokens</em> (<code>examples/tokens.yaml</code> unless <code>--tokens</code> says otherwise); an address
+            <em>tokens</em> (<code>examples/auth/tokens.yaml</code> unless <code>--tokens</code> says otherwise); an address
             ending in <code>?token=…</code> signs in as well.</p>
           <form @submit=${submit}>
             <div class="field"><label for="token">API token</label><input id="token" name="token" size="50" required /></div>

@@ -2,6 +2,7 @@ package dev.overcast.runtime;
 
 import dev.overcast.runtime.asl.AslCommand;
 import dev.overcast.runtime.bench.BenchCommand;
+import dev.overcast.runtime.chaos.ChaosCommand;
 import dev.overcast.runtime.client.ClusterCommands;
 import dev.overcast.runtime.cloudsim.CloudSimCommand;
 import dev.overcast.runtime.demo.DemoCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             AslCommand.class,
             BenchCommand.class,
+            ChaosCommand.class,
             CloudSimCommand.class,
             DemoCommand.class,
             InvokeCommand.class,

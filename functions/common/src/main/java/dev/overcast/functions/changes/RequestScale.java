@@ -2,6 +2,7 @@ package dev.overcast.functions.changes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.functions.Inputs;
@@ -16,7 +17,8 @@ import dev.overcast.store.Store;
  * Queues a new worker count for one cloud. Every scale goes through the queue, whether the cluster is
  * locked or not, so there is one way a spec changes: whoever holds the lease drains the queue. The
  * request is checked against the current spec first (a count the planner refuses is never queued);
- * masters are fixed after creation and a request naming them is refused.
+ * masters are fixed after creation and a request naming them is refused, as is any request once the
+ * cluster is being destroyed (a change queued before destroy took the lease is superseded by it).
  */
 public final class RequestScale extends Step<RequestScale.Request, RequestScale.Result> {
 
@@ -46,6 +48,11 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
         }
         Cloud cloud = Inputs.cloud("cloud", request.cloud());
         Cluster cluster = store.clusters().get(Inputs.requireText("clusterId", request.clusterId()));
+        if (cluster.status() == ClusterStatus.DELETING || cluster.status() == ClusterStatus.DELETED) {
+            // Nobody would ever drain it: destroy does not apply changes, and a deleted cluster has no next holder.
+            throw new RequestRefused("clusterId: cluster " + cluster.id() + " is " + cluster.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; a scale is refused once destroy has started");
+        }
         if (!SpecReader.parseJson(cluster.spec()).cloudList().contains(cloud)) {
             throw new RequestRefused("cloud: cluster " + cluster.id() + " does not span " + cloud);
         }

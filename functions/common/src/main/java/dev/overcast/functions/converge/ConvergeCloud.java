@@ -19,7 +19,6 @@ import dev.overcast.functions.CloudAdapters;
 import dev.overcast.functions.Inputs;
 import dev.overcast.functions.LeaseRef;
 import dev.overcast.functions.RequestRefused;
-import dev.overcast.functions.RetryLater;
 import dev.overcast.functions.Step;
 import dev.overcast.functions.StepFailed;
 import dev.overcast.functions.cluster.ClusterPlans;
@@ -124,11 +123,20 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
 
         List<InventoryEntry> inventory = store.inventory().list(clusterId);
         Set<ResourceKind> kinds = mode == Mode.CREATE ? unsettledKinds(plan, cloud, inventory) : EnumSet.allOf(ResourceKind.class);
-        List<Observation> observed = new ArrayList<>(observe(adapter, clusterId, regions(plan, cloud, inventory), kinds));
+        Round round = new Round(lease, cloud, adapter, inventory, history(lease, cloud, mode));
+        List<Observation> observed;
+        try {
+            observed = new ArrayList<>(observe(adapter, clusterId, regions(plan, cloud, inventory), kinds));
+        } catch (RetryableCloudException e) {
+            // One list of ten failing must not fail the flow: the round acts on nothing and the loop comes back.
+            round.event("deferred", "observe: " + e.getMessage());
+            store.progress().recordAll(round.events);
+            int planned = (int) plan.resources().stream().filter(r -> r.cloud() == cloud).count();
+            return round.result(planned, 0, 0, false, POLL_AFTER_REFUSAL);
+        }
         record(lease, cloud, observed, kinds, inventory);
         observed.addAll(asObservations(clusterId, inventory.stream().filter(e -> e.cloud() == cloud && !kinds.contains(e.kind()))));
 
-        Round round = new Round(lease, cloud, adapter, inventory, history(lease, cloud, mode));
         Result result = mode == Mode.DESTROY
                 ? round.destroy(plan, observed)
                 : round.apply(plan, observed, asObservations(clusterId, inventory.stream().filter(e -> e.cloud() != cloud)));
@@ -220,8 +228,6 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             for (String region : regions) {
                 try {
                     observed.addAll(adapter.client(kind).observe(clusterId, region));
-                } catch (RetryableCloudException e) {
-                    throw new RetryLater("observe " + kind + " in " + region + ": " + e.getMessage(), e);
                 } catch (TerminalCloudException e) {
                     throw new StepFailed("observe " + kind + " in " + region + ": " + e.getMessage(), e);
                 }

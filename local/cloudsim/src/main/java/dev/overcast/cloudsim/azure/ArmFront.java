@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.overcast.cloudsim.http.AnswerFault;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -98,13 +98,7 @@ public final class ArmFront implements AutoCloseable {
             exchange.getResponseHeaders().set("x-ms-request-id", requestId);
             exchange.getResponseHeaders().set("x-ms-correlation-request-id", requestId);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            boolean noBody = bytes.length == 0 || exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(answer.status(), noBody ? -1 : bytes.length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+            AnswerFault.send(exchange, answer.status(), exchange.getRequestMethod().equals("HEAD") ? new byte[0] : bytes);
         }
     }
 
@@ -161,7 +155,7 @@ public final class ArmFront implements AutoCloseable {
                     + "' over scope '/subscriptions/" + subscription + "' or the scope is invalid.");
         }
         Optional<String> fault = world.faults().next(ArmStore.FRONT, action, RETRYABLE_CODES);
-        if (fault.isPresent()) {
+        if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
             throw new CloudError(fault.get(), "Injected fault for " + action + ".");
         }
         boolean read = method.equals("GET") || method.equals("HEAD");

@@ -1,12 +1,12 @@
 package dev.overcast.cloudsim.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.overcast.cloudsim.http.AnswerFault;
 import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -118,10 +118,7 @@ public final class Ec2Front implements AutoCloseable {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            AnswerFault.send(exchange, status, bytes);
         }
     }
 
@@ -174,7 +171,7 @@ public final class Ec2Front implements AutoCloseable {
                     + account + ":user/cloudsim is not authorized to perform: " + denied.get());
         }
         Optional<String> fault = world.faults().next(Ec2Call.FRONT, action, RETRYABLE_CODES);
-        if (fault.isPresent()) {
+        if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
             throw new CloudError(fault.get(), "Injected fault for " + action + ".");
         }
         if (!world.admit(Ec2Call.FRONT, account, region, bucket(action))) {

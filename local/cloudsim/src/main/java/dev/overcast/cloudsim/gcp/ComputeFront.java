@@ -3,12 +3,12 @@ package dev.overcast.cloudsim.gcp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import dev.overcast.cloudsim.http.AnswerFault;
 import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -76,10 +76,7 @@ public final class ComputeFront implements AutoCloseable {
             }
             byte[] bytes = JSON.writeValueAsBytes(body);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            AnswerFault.send(exchange, status, bytes);
         }
     }
 
@@ -109,7 +106,7 @@ public final class ComputeFront implements AutoCloseable {
             throw new CloudError(ComputeErrors.FORBIDDEN, "Required '" + denied.get() + "' permission for 'projects/" + project.group(1) + "'");
         }
         Optional<String> fault = world.faults().next(ComputeCall.FRONT, request.action(), ComputeErrors.RETRYABLE);
-        if (fault.isPresent()) {
+        if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
             throw new CloudError(fault.get(), "Injected fault for " + request.action() + ".");
         }
         if (!world.admit(ComputeCall.FRONT, project.group(1), "global", method.equals("GET") ? "read" : "write")) {

@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * Injected failures: the next N calls of an action fail with a given code, and/or a seeded fraction of
- * all calls fails with one of the front's retryable codes (throttling, 5xx).
+ * all calls fails with one of the front's retryable codes (throttling, 5xx) or, when asked, with an
+ * answer fault ({@code timeout}, {@code malformed}: see {@code http.AnswerFault}) after the work was done.
  */
 public final class Faults {
 
@@ -18,6 +19,7 @@ public final class Faults {
 
     private final Map<String, Deque<Planned>> planned = new HashMap<>();
     private double randomRate;
+    private List<String> randomExtraCodes = List.of();
     private Random random = new Random(0);
 
     public synchronized void failNext(String front, String action, int times, String errorCode) {
@@ -31,16 +33,23 @@ public final class Faults {
     }
 
     public synchronized void randomFaults(double rate, long seed) {
+        randomFaults(rate, seed, List.of());
+    }
+
+    /** As {@link #randomFaults(double, long)}, drawing also from {@code extraCodes} (e.g. answer faults). */
+    public synchronized void randomFaults(double rate, long seed, List<String> extraCodes) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be within [0, 1], was " + rate);
         }
         randomRate = rate;
+        randomExtraCodes = List.copyOf(extraCodes);
         random = new Random(seed);
     }
 
     public synchronized void clear() {
         planned.clear();
         randomRate = 0;
+        randomExtraCodes = List.of();
     }
 
     /** The error this call must fail with, if any; consumes one planned failure. */
@@ -54,7 +63,8 @@ public final class Faults {
             return Optional.of(head.code());
         }
         if (randomRate > 0 && !retryableCodes.isEmpty() && random.nextDouble() < randomRate) {
-            return Optional.of(retryableCodes.get(random.nextInt(retryableCodes.size())));
+            int pick = random.nextInt(retryableCodes.size() + randomExtraCodes.size());
+            return Optional.of(pick < retryableCodes.size() ? retryableCodes.get(pick) : randomExtraCodes.get(pick - retryableCodes.size()));
         }
         return Optional.empty();
     }

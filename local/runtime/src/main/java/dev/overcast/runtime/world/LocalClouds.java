@@ -26,18 +26,27 @@ public final class LocalClouds implements AutoCloseable {
     public static final String GCP_PROJECT = "overcast-local";
     public static final String AZURE_TENANT = "72f988bf-0000-4000-8000-000000000001";
     public static final String AZURE_SUBSCRIPTION = "00000000-0000-4000-8000-00000000c10d";
+    /** The credentials the adapters sign with: never checked by cloudsim, distinct so a scan can look for them. */
+    public static final String AWS_SECRET_KEY = "local-world-aws-secret-9f3b";
+    public static final String AZURE_TOKEN = "local-world-azure-token-51c7";
 
     private final AwsAdapter aws;
     private final GcpAdapter gcp;
     private final AzureAdapter azure;
 
     public LocalClouds(CloudSim cloudSim, SecretResolver secrets) {
-        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, "local-world"))
-                .withEndpoint(cloudSim.awsEndpoint()), secrets);
+        this(cloudSim, secrets, true);
+    }
+
+    /** @param sdkRetries false: the SDKs make one attempt per call (see {@code LocalWorld.startWithoutSdkRetries}) */
+    public LocalClouds(CloudSim cloudSim, SecretResolver secrets, boolean sdkRetries) {
+        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, AWS_SECRET_KEY))
+                .withEndpoint(cloudSim.awsEndpoint()).withMaxAttempts(sdkRetries ? AwsConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
         this.gcp = new GcpAdapter(new GcpConfig(GCP_PROJECT, new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
-                GcpConfig.DEFAULT_MAX_ATTEMPTS), secrets);
-        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken("local-world"))
-                .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem()), secrets);
+                sdkRetries ? GcpConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
+        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken(AZURE_TOKEN))
+                .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem())
+                .withMaxRetries(sdkRetries ? AzureConfig.DEFAULT_MAX_RETRIES : 0), secrets);
     }
 
     public AwsAdapter aws() {

@@ -53,8 +53,9 @@ public final class LocalWorld implements AutoCloseable {
     private final GenericApplicationContext spring;
     private final SamDeployment deployment;
     private final SpringSteps steps;
+    private final DerivedSecrets secrets;
 
-    private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
+    private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig, boolean sdkRetries) {
         this.clock = new VirtualClock(EPOCH);
         this.dynamoDb = LocalDynamoDb.start();
         Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
@@ -62,8 +63,8 @@ public final class LocalWorld implements AutoCloseable {
         keepTtlSweeperOff(tables);
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
-        DerivedSecrets secrets = DerivedSecrets.random();
-        this.clouds = new LocalClouds(cloudSim, secrets);
+        this.secrets = DerivedSecrets.random();
+        this.clouds = new LocalClouds(cloudSim, secrets, sdkRetries);
         // Nodes and round trips from each cluster's Kubernetes API in cloudsim, as the bootstrap serves them.
         ProbedCluster probed = new ProbedCluster(id -> KubernetesClusterProbe.at(cloudSim.kubernetes().endpoint(id).toString()));
         this.spring = new GenericApplicationContext();
@@ -89,7 +90,7 @@ public final class LocalWorld implements AutoCloseable {
 
     /** Starts the world over the repository holding {@code template.yaml} and {@code statemachines/}. */
     public static LocalWorld start(Path repository) {
-        return new LocalWorld(repository, UnaryOperator.identity());
+        return new LocalWorld(repository, UnaryOperator.identity(), true);
     }
 
     /**
@@ -110,7 +111,17 @@ public final class LocalWorld implements AutoCloseable {
 
     /** As {@link #start(Path)}, with cloudsim configured further (durations, faults off, …). */
     public static LocalWorld start(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig) {
-        return new LocalWorld(repository, cloudSimConfig);
+        return new LocalWorld(repository, cloudSimConfig, true);
+    }
+
+    /**
+     * As {@link #start(Path)}, with the SDKs making one attempt per call: every cloud fault reaches
+     * Overcast's own retries, which wait on the virtual clock, where the SDKs' back-off sleeps in real time.
+     * cloudsim's request buckets are off too: they refill in real time, which flows on the virtual clock
+     * outrun without a real-time back-off; throttling then comes from injected faults only.
+     */
+    public static LocalWorld startWithoutSdkRetries(Path repository) {
+        return new LocalWorld(repository, config -> config.withThrottling(false), false);
     }
 
     /** Runs a flow ({@code create-cluster}, {@code destroy-cluster}, …) to its end on the virtual clock. */
@@ -163,6 +174,16 @@ public final class LocalWorld implements AutoCloseable {
 
     public java.net.URI dynamoDbEndpoint() {
         return dynamoDb.endpoint();
+    }
+
+    /** The secret store the adapters resolve tunnel keys from. */
+    public DerivedSecrets secrets() {
+        return secrets;
+    }
+
+    /** DynamoDB Local's client, to look at every table as it is. */
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+        return dynamoDb.client();
     }
 
     /** The adapters on cloudsim's fronts (and their preflight). */

@@ -7,6 +7,7 @@ import dev.overcast.core.cloud.Cloud;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +52,8 @@ public final class AzureErrors {
     public static <T> T call(String operation, Supplier<T> armCall) {
         try {
             return armCall.get();
-        } catch (AzureException | UncheckedIOException failure) {
-            throw classify(operation, failure);
+        } catch (RuntimeException failure) {
+            throw classify(operation, fromArm(failure));
         }
     }
 
@@ -60,8 +61,8 @@ public final class AzureErrors {
     public static <T> List<T> listing(String operation, Supplier<List<T>> armCall) {
         try {
             return armCall.get();
-        } catch (AzureException | UncheckedIOException failure) {
-            if (failure instanceof HttpResponseException http && http.getResponse() != null
+        } catch (RuntimeException failure) {
+            if (fromArm(failure) instanceof HttpResponseException http && http.getResponse() != null
                     && "ResourceGroupNotFound".equals(code(http))) {
                 return List.of();
             }
@@ -73,12 +74,29 @@ public final class AzureErrors {
     public static void removing(String operation, Runnable armCall) {
         try {
             armCall.run();
-        } catch (AzureException | UncheckedIOException failure) {
-            if (!(failure instanceof HttpResponseException http && http.getResponse() != null
+        } catch (RuntimeException failure) {
+            if (!(fromArm(failure) instanceof HttpResponseException http && http.getResponse() != null
                     && http.getResponse().getStatusCode() == 404)) {
                 throw classify(operation, failure);
             }
         }
+    }
+
+    /**
+     * The failure itself when it came from talking to ARM: ARM's errors, or a transport that got no whole
+     * answer (a dropped connection reaches us as Reactor's {@code ReactiveException} around an
+     * {@link IOException}, not as {@link UncheckedIOException}). Anything else is a bug and is rethrown.
+     */
+    private static RuntimeException fromArm(RuntimeException failure) {
+        if (failure instanceof AzureException || failure instanceof UncheckedIOException) {
+            return failure;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return failure;
+            }
+        }
+        throw failure;
     }
 
     /** {@code InUseSubnetCannotBeDeleted}, {@code PublicIPAddressInUse}, {@code NicInUse}…: dependents are still going away. */

@@ -6,6 +6,7 @@ import dev.overcast.core.plan.Planner;
 import dev.overcast.functions.CloudAdapters;
 import dev.overcast.functions.OvercastFunctions;
 import dev.overcast.functions.cluster.ClusterPlans;
+import dev.overcast.functions.converge.BuildTimes;
 import dev.overcast.functions.converge.ConvergeCloud;
 import dev.overcast.functions.lambda.LambdaEnvironment;
 
@@ -19,7 +20,7 @@ public final class PlainConverge implements RequestHandler<ConvergeCloud.Request
     public PlainConverge() {
         OvercastFunctions.Wiring wiring = LambdaEnvironment.wiring(CloudAdapters.of(CloudSimAdapter.fromEnvironment()));
         this.converge = new ConvergeCloud(wiring.store(), new ClusterPlans(wiring.store(), Planner.standard()),
-                wiring.adapters(), wiring.clock());
+                wiring.adapters(), wiring.clock(), BuildTimes.published());
     }
 
     @Override
