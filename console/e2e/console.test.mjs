@@ -75,6 +75,10 @@ describe('web console', () => {
     await page.locator('.chosen-regions tr[data-cloud=aws]').waitFor();
     await page.locator('.chosen-regions tr[data-cloud=azure]').waitFor({ state: 'detached' });
     await page.locator('.rtts').getByText('ms').first().waitFor();
+    // The dry run's plan counts the resources per cloud, and the accounts' preflight passes.
+    await page.locator('.plan-counts tr[data-kind=instance]').waitFor();
+    await page.locator('.preflight.passed').waitFor();
+    assert.ok(Number(await page.locator('.plan-total').textContent()) > 0, 'the plan has resources');
     await shot('3-create');
     await page.click('button[type=submit]');
     await page.waitForURL(`**/#/clusters/${CLUSTER}`);

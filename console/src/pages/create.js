@@ -162,18 +162,22 @@ function regionsView(regions) {
 
 function planView(plan) {
   if (!plan) return html`<p class="muted">…</p>`;
-  if (plan.error instanceof ApiProblem && plan.error.status === 501) {
-    return html`<p class="muted plan-unavailable" title=${plan.error.message}>The API cannot preview plans yet (its dry run answers 501);
-      the plan is made when the cluster is created.</p>`;
-  }
   if (plan.error) return html`<p class="muted">The plan is shown once the form is valid.</p>`;
-  const resources = Array.isArray(plan.resources)
-    ? plan.resources
-    : Object.entries(plan.resources ?? {}).flatMap(([cloud, list]) => list.map((r) => ({ ...r, cloud })));
+  const resources = plan.resources;
   const kinds = [...new Set(resources.map((r) => r.kind))];
   const clouds = [...new Set(resources.map((r) => r.cloud))];
   const count = (kind, cloud) => resources.filter((r) => r.kind === kind && (cloud === undefined || r.cloud === cloud)).length;
   return html`<table class="plan-counts"><thead><tr><th>Resource</th>${clouds.map((c) => html`<th>${CLOUD_NAMES[c] ?? c}</th>`)}<th>All</th></tr></thead>
     <tbody>${kinds.map((k) => html`<tr data-kind=${k}><td>${k}</td>${clouds.map((c) => html`<td>${count(k, c)}</td>`)}<td>${count(k)}</td></tr>`)}</tbody>
-    <tfoot><tr><th>total</th>${clouds.map((c) => html`<th>${resources.filter((r) => r.cloud === c).length}</th>`)}<th class="plan-total">${resources.length}</th></tr></tfoot></table>`;
+    <tfoot><tr><th>total</th>${clouds.map((c) => html`<th>${resources.filter((r) => r.cloud === c).length}</th>`)}<th class="plan-total">${resources.length}</th></tr></tfoot></table>
+    ${preflightView(plan.preflight)}`;
+}
+
+/** The accounts' preflight of the dry run; absent where the API holds no grant in them. */
+function preflightView(preflight) {
+  if (!preflight) return html`<p class="muted">Preflight of the accounts: not run by this API (run <code>overcast preflight</code>).</p>`;
+  const failed = preflight.checks.filter((c) => !c.passed);
+  if (failed.length === 0) return html`<p class="preflight passed">Preflight: all ${preflight.checks.length} checks pass.</p>`;
+  return html`<div class="preflight failed"><p class="error">Preflight: ${failed.length} of ${preflight.checks.length} checks fail.</p>
+    <ul>${failed.map((c) => html`<li><strong>${CLOUD_NAMES[c.cloud] ?? c.cloud}</strong> ${c.scope}: ${c.check} (${c.detail}). ${c.remedy}</li>`)}</ul></div>`;
 }

@@ -56,10 +56,6 @@ public final class ApiException extends RuntimeException {
         return of("idempotency-key-reused", "Idempotency-Key reused", 422, detail, null);
     }
 
-    public static ApiException notImplemented(String detail) {
-        return of("not-implemented", "Not implemented", 501, detail, null);
-    }
-
     public static ApiException internal(String detail) {
         return of("internal", "Internal error", 500, detail, null);
     }

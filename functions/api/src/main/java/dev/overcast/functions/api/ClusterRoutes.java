@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
+import dev.overcast.core.preflight.Preflight;
 import dev.overcast.core.region.RegionSelectionException;
 import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.InvalidSpecException;
@@ -39,20 +41,24 @@ final class ClusterRoutes {
     private final RequestScale requestScale;
     private final ObjectMapper json;
     private final InstantSource clock;
+    private final Optional<Preflight> preflight;
 
-    ClusterRoutes(Store store, Planner planner, Flows flows, ObjectMapper json, InstantSource clock) {
+    ClusterRoutes(Store store, Planner planner, Flows flows, ObjectMapper json, InstantSource clock, Optional<Preflight> preflight) {
         this.store = store;
         this.planner = planner;
         this.flows = flows;
+        this.preflight = preflight;
         this.requestScale = new RequestScale(store, planner);
         this.json = json;
         this.clock = clock;
     }
 
+    /**
+     * Creates a cluster; with {@code dryRun=true} answers what the create would do instead, after the
+     * same checks (as Kubernetes' server-side dry run does): the regions, the planned resources and, where
+     * the API holds cloud credentials, the preflight of the accounts. Nothing is written.
+     */
     ApiResponse create(ApiRequest request) {
-        if ("true".equalsIgnoreCase(request.query().get("dryRun"))) {
-            throw ApiException.notImplemented("dryRun (preflight) is not implemented yet; POST without it to create");
-        }
         JsonNode body = Bodies.object(json, request, "a cluster spec");
         ClusterSpec spec = validSpec(body.toString());
         String id = spec.name();
@@ -61,6 +67,10 @@ final class ClusterRoutes {
         }
         if (store.locks().current(id).isPresent()) {
             throw ApiException.conflict("a cluster named '" + id + "' is being created or deleted");
+        }
+        if ("true".equalsIgnoreCase(request.query().get("dryRun"))) {
+            Plan plan = planner.plan(spec);
+            return ApiResponse.ok(Views.DryRun.of(id, plan, preflight.map(p -> p.run(plan)).orElse(null)));
         }
         ObjectNode input = json.createObjectNode();
         input.put("tenant", request.tenant());

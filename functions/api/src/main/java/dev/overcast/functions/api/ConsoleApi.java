@@ -38,7 +38,7 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
         super(APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class);
         this.store = wiring.store();
         this.json = json;
-        ClusterRoutes changes = new ClusterRoutes(wiring.store(), wiring.planner(), wiring.flows(), json, wiring.clock());
+        ClusterRoutes changes = new ClusterRoutes(wiring.store(), wiring.planner(), wiring.flows(), json, wiring.clock(), wiring.preflight());
         ClusterReads reads = new ClusterReads(wiring.store(), wiring.planner(), wiring.flows(), json);
         RegionRoutes regions = new RegionRoutes(wiring.regions());
         routes.put("POST /clusters", changes::create);

@@ -2,6 +2,9 @@ package dev.overcast.functions.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.overcast.core.plan.Plan;
+import dev.overcast.core.plan.Resource;
+import dev.overcast.core.preflight.PreflightReport;
 import dev.overcast.core.region.RegionPair;
 import dev.overcast.core.region.RegionSet;
 import dev.overcast.store.Cluster;
@@ -55,6 +58,34 @@ final class Views {
                     set.pairs().stream().map(PairView::of).toList(),
                     set.worstRttMillis());
         }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DryRun(String clusterId, RegionSetView regions, List<PlannedResource> resources, PreflightView preflight) {
+        static DryRun of(String clusterId, Plan plan, PreflightReport preflight) {
+            return new DryRun(clusterId, RegionSetView.of(plan.regions()),
+                    plan.resources().stream().map(PlannedResource::of).toList(),
+                    preflight == null ? null : PreflightView.of(preflight));
+        }
+    }
+
+    record PlannedResource(String name, String kind, String cloud, String region, List<String> dependsOn) {
+        static PlannedResource of(Resource resource) {
+            return new PlannedResource(resource.name(), resource.kind().id(), resource.cloud().id(), resource.region(),
+                    List.copyOf(resource.dependsOn()));
+        }
+    }
+
+    record PreflightView(boolean passed, List<CheckView> checks) {
+        static PreflightView of(PreflightReport report) {
+            return new PreflightView(report.passed(), report.checks().stream()
+                    .map(c -> new CheckView(c.cloud().id(), c.scope(), c.name(), c.passed(), c.detail(), c.remedy()))
+                    .toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record CheckView(String cloud, String scope, String check, boolean passed, String detail, String remedy) {
     }
 
     record RegionView(String cloud, String region, String display) {

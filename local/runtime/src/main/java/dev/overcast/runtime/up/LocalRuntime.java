@@ -94,7 +94,8 @@ public final class LocalRuntime implements AutoCloseable {
         RegionCatalog regions = RegionCatalog.standard();
         this.spring = new GenericApplicationContext();
         ApiFunctions.register(spring, new ApiFunctions.Wiring(world.store(),
-                new Planner(regions, InstanceCatalog.standard()), regions, flows, world.clock()));
+                new Planner(regions, InstanceCatalog.standard()), regions, flows, world.clock(),
+                Optional.of(world.clouds().preflight())));
         spring.refresh();
         this.consoleApi = consoleApi(spring);
         this.gateway = ApiGateway.start(options.repository().resolve("functions/api/openapi.yaml"), tokens, consoleApi,

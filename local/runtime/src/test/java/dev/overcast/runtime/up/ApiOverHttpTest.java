@@ -135,8 +135,43 @@ class ApiOverHttpTest {
     }
 
     @Test
-    void create_shouldAnswer501_forADryRun() {
-        assertThat(call("POST", "/clusters?dryRun=true", TEAM_A, spec("dry", 0)).status()).isEqualTo(501);
+    void dryRun_shouldAnswerThePlanAndPreflight_andCreateNothing() {
+        Snapshot before = awsAccount();
+
+        Answer answer = call("POST", "/clusters?dryRun=true", TEAM_A, spec("dry", 2));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().at("/regions/regions/0/region").asText()).isEqualTo("us-east-1");
+        JsonNode resources = answer.json().path("resources");
+        assertThat(resources.findValuesAsText("cloud")).isNotEmpty().containsOnly("aws");
+        assertThat(resources.findValuesAsText("name")).contains("dry-network-aws", "dry-instance-aws-1");
+        assertThat(answer.json().at("/preflight/passed").asBoolean()).as(answer.body()).isTrue();
+        assertThat(answer.json().at("/preflight/checks").size()).isPositive();
+        assertThat(call("GET", "/clusters/dry", TEAM_A, null).status()).isEqualTo(404);
+        assertThat(runtime.world().store().locks().current("dry")).isEmpty();
+        assertThat(awsAccount()).isEqualTo(before);
+    }
+
+    @Test
+    void dryRun_shouldFailPreflight_whenTheGrantLacksAPermission() {
+        runtime.world().cloudSim().world().iam().deny("aws", LocalWorld.AWS_ACCOUNT, "ec2:CreateVpc");
+        try {
+            Answer answer = call("POST", "/clusters?dryRun=true", TEAM_A, spec("denied", 0));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().at("/preflight/passed").asBoolean()).isFalse();
+            assertThat(answer.json().at("/preflight/checks")).filteredOn(c -> !c.path("passed").asBoolean())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.path("check").asText()).contains("CreateVpc"))
+                    .satisfies(c -> assertThat(c.path("remedy").asText()).isNotBlank());
+        } finally {
+            runtime.world().cloudSim().world().iam().allowAll();
+        }
+    }
+
+    @Test
+    void dryRun_shouldRefuseWhatCreateRefuses() {
+        assertViolation(call("POST", "/clusters?dryRun=true", TEAM_A, spec("Bad_Name", 0)), "name", "dns-label");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
@@ -42,7 +43,9 @@ public class ApiLambda implements ApplicationContextInitializer<GenericApplicati
             arns.put(flow, LambdaEnvironment.required(flow.machine().toUpperCase(Locale.ROOT).replace('-', '_') + "_ARN"));
         }
         RegionCatalog regions = RegionCatalog.standard();
+        // The API function holds no grant in the customers' accounts (only the step functions assume
+        // their roles), so its dry runs plan without a preflight; `overcast preflight` runs one with them.
         ApiFunctions.register(context, new ApiFunctions.Wiring(store, new Planner(regions,
-                InstanceCatalog.standard()), regions, new Flows(sfn, arns), Clock.systemUTC()));
+                InstanceCatalog.standard()), regions, new Flows(sfn, arns), Clock.systemUTC(), Optional.empty()));
     }
 }
