@@ -274,6 +274,8 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         /** Resources refused this round, with the dependency the cloud named, if it named one. */
         private final Map<String, String> refused = new HashMap<>();
         private final List<ProgressEvent> events = new ArrayList<>();
+        /** What this round's updates left, as the clients answered. */
+        private final List<Observation> updated = new ArrayList<>();
         private final Instant now = clock.instant();
         private int started;
 
@@ -317,13 +319,16 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                     case UPDATE -> {
                         Dependencies dependencies = readyDependencies(action.desired(), byName);
                         if (dependencies != null) {
-                            run(action, () -> adapter.client(action.desired().kind()).update(lease.clusterId(),
-                                    action.desired(), action.observed(), dependencies));
+                            run(action, () -> updated.add(adapter.client(action.desired().kind()).update(lease.clusterId(),
+                                    action.desired(), action.observed(), dependencies)));
                         }
                     }
                 }
             }
             resumeCreating(plan, observed, byName, actions);
+            // A create round reads READY kinds from the inventory, not the cloud: without the update's
+            // outcome there, the next round would find the same drift and repeat the update forever.
+            store.inventory().putAll(lease, updated.stream().map(o -> InventoryEntry.observed(lease.clusterId(), o, now)).toList());
             int ready = 0;
             int failed = 0;
             int total = 0;

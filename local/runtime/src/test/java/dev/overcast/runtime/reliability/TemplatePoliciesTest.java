@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
 class TemplatePoliciesTest {
     private static final Path REPOSITORY = Path.of("../..");
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(\\w+)}");
-    /** The step's store use, read from functions/common: table → policy. Progress is append-only everywhere. */
+    /**
+     * The step's store use, read from functions/common and functions/api: table → policy. Progress is
+     * append-only for the steps; the API also reads it (the events route), and releases the lease of a
+     * flow it stops.
+     */
     private static final Map<String, Map<String, String>> TABLES = Map.ofEntries(
             Map.entry("AcquireLockFunction", Map.of("LocksTable", "DynamoDBCrudPolicy")),
             Map.entry("ReleaseLockFunction", Map.of("LocksTable", "DynamoDBCrudPolicy", "ChangesTable", "DynamoDBReadPolicy")),
@@ -36,7 +40,10 @@ class TemplatePoliciesTest {
             Map.entry("DrainChangesFunction", Map.of("ClustersTable", "DynamoDBCrudPolicy", "ChangesTable", "DynamoDBCrudPolicy",
                     "LocksTable", "DynamoDBReadPolicy", "ProgressTable", "DynamoDBWritePolicy")),
             Map.entry("CheckNodesFunction", Map.of("ClustersTable", "DynamoDBReadPolicy", "InventoryTable", "DynamoDBReadPolicy")),
-            Map.entry("VerifyLatencyFunction", Map.of("ClustersTable", "DynamoDBReadPolicy")));
+            Map.entry("VerifyLatencyFunction", Map.of("ClustersTable", "DynamoDBReadPolicy")),
+            Map.entry("ConsoleApiFunction", Map.of("ClustersTable", "DynamoDBReadPolicy", "InventoryTable", "DynamoDBReadPolicy",
+                    "LocksTable", "DynamoDBCrudPolicy", "ChangesTable", "DynamoDBCrudPolicy", "ProgressTable", "DynamoDBCrudPolicy",
+                    "IdempotencyTable", "DynamoDBCrudPolicy")));
     private static final Map<String, String> CONVERGE_TABLES = Map.of("ClustersTable", "DynamoDBReadPolicy",
             "LocksTable", "DynamoDBCrudPolicy", "InventoryTable", "DynamoDBCrudPolicy", "ProgressTable", "DynamoDBWritePolicy");
 

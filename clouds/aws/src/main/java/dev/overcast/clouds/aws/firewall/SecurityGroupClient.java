@@ -72,10 +72,13 @@ public final class SecurityGroupClient extends Ec2ResourceClient {
         List<IpPermission> missing = wanted.stream().filter(rule -> !present.contains(rule)).map(IngressRule::toPermission).toList();
         List<IpPermission> unplanned = present.stream().filter(rule -> !wanted.contains(rule)).map(IngressRule::toPermission).toList();
         if (!missing.isEmpty()) {
-            AwsErrors.call("AuthorizeSecurityGroupIngress", () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(observed.cloudId()).ipPermissions(missing)));
+            // The observation may predate an authorize whose answer was lost; the rule is then in place.
+            AwsErrors.unlessDone("AuthorizeSecurityGroupIngress", "InvalidPermission.Duplicate",
+                    () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(observed.cloudId()).ipPermissions(missing)));
         }
         if (!unplanned.isEmpty()) {
-            AwsErrors.call("RevokeSecurityGroupIngress", () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(observed.cloudId()).ipPermissions(unplanned)));
+            AwsErrors.unlessDone("RevokeSecurityGroupIngress", "InvalidPermission.NotFound",
+                    () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(observed.cloudId()).ipPermissions(unplanned)));
         }
         Map<String, String> attributes = new TreeMap<>(observed.attributes());
         attributes.put(Attributes.INGRESS, IngressRule.join(wanted));

@@ -97,6 +97,21 @@ public final class AwsErrors {
         }
     }
 
+    /**
+     * Runs one EC2 call that adds or takes away part of a resource (a security group rule), for which
+     * {@code doneCode} says its effect is in place already: a repeat after a lost answer is a success.
+     */
+    public static void unlessDone(String operation, String doneCode, Runnable ec2Call) {
+        try {
+            ec2Call.run();
+        } catch (SdkException failure) {
+            if (!(failure instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    && doneCode.equals(service.awsErrorDetails().errorCode()))) {
+                throw classify(operation, failure);
+            }
+        }
+    }
+
     /** Runs one EC2 delete-like call for which "already gone" is success. */
     public static void removing(String operation, Runnable ec2Call) {
         try {

@@ -1,6 +1,7 @@
 package dev.overcast.clouds.aws.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overcast.core.cloud.exceptions.CloudException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,17 +28,29 @@ class AwsErrorsTest {
             "AddressLimitExceeded, 400, false",
             "UnauthorizedOperation, 403, false"})
     void classify_shouldKeepCodeAndMessage_andDecideRetryable(String code, int status, boolean retryable) {
-        Ec2Exception failure = (Ec2Exception) Ec2Exception.builder()
-                .statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("the cloud said " + code).build())
-                .build();
-
-        CloudException classified = AwsErrors.classify("CreateVpc", failure);
+        CloudException classified = AwsErrors.classify("CreateVpc", failure(code, status));
 
         assertThat(classified.retryable()).isEqualTo(retryable);
         assertThat(classified.code()).isEqualTo(code);
         assertThat(classified.operation()).isEqualTo("CreateVpc");
         assertThat(classified.getMessage()).contains("the cloud said " + code);
+    }
+
+    @Test
+    void unlessDone_shouldSucceed_whenEc2SaysTheEffectIsInPlace_andClassifyAnyOtherFailure() {
+        AwsErrors.unlessDone("AuthorizeSecurityGroupIngress", "InvalidPermission.Duplicate",
+                () -> { throw failure("InvalidPermission.Duplicate", 400); });
+
+        assertThatThrownBy(() -> AwsErrors.unlessDone("AuthorizeSecurityGroupIngress", "InvalidPermission.Duplicate",
+                () -> { throw failure("InvalidGroup.NotFound", 400); }))
+                .isInstanceOfSatisfying(CloudException.class, e -> assertThat(e.code()).isEqualTo("InvalidGroup.NotFound"));
+    }
+
+    private static Ec2Exception failure(String code, int status) {
+        return (Ec2Exception) Ec2Exception.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("the cloud said " + code).build())
+                .build();
     }
 
     @Test
