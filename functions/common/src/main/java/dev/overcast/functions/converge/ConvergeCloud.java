@@ -76,6 +76,8 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
     /** A resource past its published figures is polled at a tenth of its age, within these bounds. */
     static final int POLL_LATE_MIN = 5;
     static final int POLL_LATE_MAX = 60;
+    /** The progress status of a destroy round that found nothing and will look once more. */
+    static final String CONFIRMING_EMPTY = "confirming";
     /** How a deferral caused by {@link DependencyNotReadyException} reads in the progress log (its message). */
     private static final String WAITING_FOR_DEPENDENCY = ": dependency ";
 
@@ -185,16 +187,18 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
      * that made its call but could not read the result back defers, yet builds); and since when it
      * waits for a dependency the cloud named. Expected ends count from there.
      */
-    private record History(Map<String, Instant> started, Map<String, Instant> firstTried, Map<String, Instant> waitingSince) {
+    private record History(Map<String, Instant> started, Map<String, Instant> firstTried, Map<String, Instant> waitingSince,
+                           Set<String> statuses) {
     }
 
     private History history(Lease lease, Cloud cloud, Mode mode) {
         String step = "converge-" + cloud.id();
-        History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>());
         for (ProgressEvent e : store.progress().events(lease.owner())) {
             if (!e.step().equals(step) || e.detail() == null) {
                 continue;
             }
+            history.statuses().add(e.status());
             String name = e.detail().split(" ", 2)[0];
             boolean destroy = mode == Mode.DESTROY;
             switch (e.status()) {
@@ -274,6 +278,10 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         /** Resources refused this round, with the dependency the cloud named, if it named one. */
         private final Map<String, String> refused = new HashMap<>();
         private final List<ProgressEvent> events = new ArrayList<>();
+        /** An earlier destroy round of this execution found nothing of the cluster on this cloud. */
+        private final boolean confirmingEmpty;
+        /** An earlier destroy round of this execution deleted something on this cloud. */
+        private final boolean deletedBefore;
         /** What this round's updates left, as the clients answered. */
         private final List<Observation> updated = new ArrayList<>();
         private final Instant now = clock.instant();
@@ -290,6 +298,8 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             this.startedAt = new HashMap<>(history.started());
             this.firstTried = history.firstTried();
             this.waitingSince = history.waitingSince();
+            this.confirmingEmpty = history.statuses().contains(CONFIRMING_EMPTY);
+            this.deletedBefore = history.statuses().contains("delete");
             inventory.forEach(e -> before.put(e.name(), e));
         }
 
@@ -483,6 +493,12 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                     .sorted(Comparator.comparing(Observation::kind, Comparator.reverseOrder()).thenComparing(Observation::name))
                     .forEach(o -> run(new Action(ActionType.DELETE, o.name(), null, o, List.of("destroy")),
                             () -> adapter.client(o.kind()).delete(o)));
+            if (observed.isEmpty() && !confirmingEmpty && !deletedBefore) {
+                // EC2 leaves a fresh resource out of the first describe: one created by the last call of a
+                // flow this destroy took over from (delete during create) could hide from this round.
+                event(CONFIRMING_EMPTY, "nothing owned found; looking once more before calling it gone");
+                return result(0, 0, 0, false, POLL_SOON);
+            }
             return result(observed.size(), 0, 0, observed.isEmpty(), observed.isEmpty() ? 0 : nextDeletePoll(plan, observed));
         }
 

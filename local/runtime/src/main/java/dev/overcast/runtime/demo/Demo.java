@@ -34,9 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 
@@ -151,7 +148,7 @@ final class Demo {
         InventoryEntry tunnel = first(ResourceKind.VPN_TUNNEL, Cloud.AWS, r -> true);
         InventoryEntry worker = first(ResourceKind.INSTANCE, Cloud.AZURE, r -> !r.name().contains("-master-"));
         // The subnet through EC2's own API, which also drops its route table association, as the console does.
-        try (Ec2Client ec2 = ec2(subnet.region())) {
+        try (Ec2Client ec2 = world.ec2ByHand(subnet.region())) {
             ec2.deleteSubnet(r -> r.subnetId(subnet.cloudId()));
         }
         broken.add(subnet.name());
@@ -167,7 +164,7 @@ final class Demo {
             out.printf("  deleted %-11s %-28s %s in %s %s%n", e.kind().id(), e.name(), e.cloudId(), e.cloud().id(), e.region());
         }
         InventoryEntry firewall = first(ResourceKind.FIREWALL, Cloud.AWS, r -> true);
-        try (Ec2Client ec2 = ec2(firewall.region())) {
+        try (Ec2Client ec2 = world.ec2ByHand(firewall.region())) {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(firewall.cloudId()).ipProtocol("tcp")
                     .fromPort(SSH).toPort(SSH).cidrIp("0.0.0.0/0"));
         }
@@ -202,7 +199,7 @@ final class Demo {
             }
         }
         InventoryEntry firewall = first(ResourceKind.FIREWALL, Cloud.AWS, r -> true);
-        try (Ec2Client ec2 = ec2(firewall.region())) {
+        try (Ec2Client ec2 = world.ec2ByHand(firewall.region())) {
             List<IpPermission> rules = ec2.describeSecurityGroups(r -> r.groupIds(firewall.cloudId())).securityGroups().get(0).ipPermissions();
             if (rules.stream().anyMatch(p -> p.fromPort() != null && p.fromPort() == SSH)) {
                 throw new DemoDiverged("reconcile left tcp/" + SSH + " open on " + firewall.name());
@@ -343,12 +340,6 @@ final class Demo {
 
     private List<String> clouds() {
         return plan.regions().regions().keySet().stream().map(Cloud::id).toList();
-    }
-
-    private Ec2Client ec2(String region) {
-        return Ec2Client.builder().endpointOverride(world.cloudSim().awsEndpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalWorld.AWS_ACCOUNT, "by-hand")))
-                .build();
     }
 
     private Map<Cloud, Snapshot> snapshots() {

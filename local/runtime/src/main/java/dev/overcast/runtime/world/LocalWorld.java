@@ -27,6 +27,10 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.springframework.context.support.GenericApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Overcast on one machine: DynamoDB Local with the store's tables, cloudsim with its fronts, the real
@@ -184,6 +188,16 @@ public final class LocalWorld implements AutoCloseable {
     /** DynamoDB Local's client, to look at every table as it is. */
     public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
         return dynamoDb.client();
+    }
+
+    /**
+     * An EC2 client in the local AWS account that is not Overcast's: a person at the console, or a
+     * call Overcast made but never heard back from. The caller closes it.
+     */
+    public Ec2Client ec2ByHand(String region) {
+        return Ec2Client.builder().endpointOverride(cloudSim.awsEndpoint()).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS_ACCOUNT, "by-hand")))
+                .build();
     }
 
     /** The adapters on cloudsim's fronts (and their preflight). */

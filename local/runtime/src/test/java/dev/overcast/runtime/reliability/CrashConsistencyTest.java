@@ -12,6 +12,7 @@ import dev.overcast.asl.ExecutionResult;
 import dev.overcast.asl.task.FunctionError;
 import dev.overcast.cloudsim.http.AnswerFault;
 import dev.overcast.cloudsim.world.Snapshot;
+import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.functions.lock.AcquireLock;
 import dev.overcast.runtime.world.LocalWorld;
@@ -20,10 +21,13 @@ import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import dev.overcast.store.exceptions.StaleFencingTokenException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
  * Crashes in the middle of a flow. The world runs without SDK retries, so a cloud call whose answer is
@@ -95,6 +99,24 @@ class CrashConsistencyTest {
 
         world.store().locks().release(current);
         assertSucceeded(world.run("destroy-cluster", cluster("fenced")));
+    }
+
+    @Test
+    void destroyThatFindsNothingAtFirst_shouldLookOnceMore_andDeleteWhatHidFromTheFirstDescribe() {
+        Snapshot before = snapshot();
+        world.cloudSim().world().faults().failNext("aws", "CreateVpc", 1, "VpcLimitExceeded");
+        assertThat(world.run("create-cluster", create("hiding", 0)).status()).isEqualTo(ExecutionResult.Status.FAILED);
+        // The last call of a flow stopped half-way lands after it: EC2 leaves the new VPC out of the next describe.
+        try (Ec2Client ec2 = world.ec2ByHand(Clusters.REGION)) {
+            ec2.createVpc(r -> r.cidrBlock("10.10.0.0/16")
+                    .tagSpecifications(OwnedTags.specification(ResourceType.VPC, "hiding", "hiding-network-aws")));
+        }
+
+        assertSucceeded(world.run("destroy-cluster", cluster("hiding")));
+
+        assertThat(world.store().progress().eventsOfCluster("hiding")).anySatisfy(e -> assertThat(e.status()).isEqualTo("confirming"));
+        world.cloudSim().world().settle("aws", LocalWorld.AWS_ACCOUNT, Duration.ofMinutes(10));
+        assertThat(before.diff(snapshot())).isEmpty();
     }
 
     private static Snapshot snapshot() {

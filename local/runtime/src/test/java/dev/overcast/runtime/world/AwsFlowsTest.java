@@ -19,9 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -36,9 +33,7 @@ class AwsFlowsTest {
     @BeforeAll
     static void start() {
         world = LocalWorld.start(Path.of("../.."));
-        byHand = Ec2Client.builder().endpointOverride(world.cloudSim().awsEndpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalWorld.AWS_ACCOUNT, "by-hand")))
-                .build();
+        byHand = world.ec2ByHand(REGION);
     }
 
     @AfterAll
