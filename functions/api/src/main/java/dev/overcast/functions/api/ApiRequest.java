@@ -1,6 +1,7 @@
 package dev.overcast.functions.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.overcast.core.spec.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -23,11 +24,19 @@ record ApiRequest(String method, String resource, String path, Map<String, Strin
         }
         String body = event.getBody();
         if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            body = decoded(body);
         }
         return new ApiRequest(event.getHttpMethod().toUpperCase(Locale.ROOT), event.getResource(), event.getPath(),
                 orEmpty(event.getPathParameters()), orEmpty(event.getQueryStringParameters()), headers,
                 body == null ? "" : body, tenant);
+    }
+
+    private static String decoded(String base64) {
+        try {
+            return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(new Violation("", "format", "the body is marked base64 but is not: " + e.getMessage()));
+        }
     }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {

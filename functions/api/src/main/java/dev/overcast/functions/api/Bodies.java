@@ -1,12 +1,13 @@
 package dev.overcast.functions.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.core.spec.Violation;
 import java.util.Locale;
 
-/** Request bodies: JSON objects only, said to be JSON by their content type. */
+/** Request bodies: one JSON object and nothing after it, said to be JSON by their content type. */
 final class Bodies {
     private Bodies() {
     }
@@ -21,7 +22,8 @@ final class Bodies {
             throw ApiException.invalid(new Violation("", "required", "a JSON body is required: " + example));
         }
         try {
-            JsonNode body = json.readTree(request.body());
+            // readTree alone stops after the first value, so "{…} ]" or a body with a NUL appended would pass.
+            JsonNode body = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(request.body());
             if (body == null || !body.isObject()) {
                 throw ApiException.invalid(new Violation("", "type", "the body must be a JSON object: " + example));
             }

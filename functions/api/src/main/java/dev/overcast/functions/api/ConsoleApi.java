@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.overcast.core.spec.Violation;
 import dev.overcast.functions.Step;
 import dev.overcast.store.RememberedResponse;
 import dev.overcast.store.Store;
@@ -28,6 +29,8 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
     /** The Cognito claim that names the tenant (a custom user-pool attribute). */
     public static final String TENANT_CLAIM = "custom:tenant";
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** openapi.yaml's limit; it also keeps the key well inside DynamoDB's 2048-byte key attribute. */
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
 
     private final Store store;
@@ -59,7 +62,7 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
             if (request.bodyBytes() > MAX_BODY_BYTES) {
                 throw ApiException.tooLarge("the body has " + request.bodyBytes() + " bytes; at most " + MAX_BODY_BYTES);
             }
-            Optional<String> key = request.method().equals("POST") ? request.header("Idempotency-Key") : Optional.empty();
+            Optional<String> key = idempotencyKey(request);
             if (key.isEmpty()) {
                 return response(answer(request), path);
             }
@@ -95,6 +98,16 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
             LOG.error("{} {} failed", request.method(), request.path(), e);
             return ApiResponse.problem(ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()).problem());
         }
+    }
+
+    /** The Idempotency-Key of a POST, if it has one. */
+    static Optional<String> idempotencyKey(ApiRequest request) {
+        Optional<String> key = request.method().equals("POST") ? request.header("Idempotency-Key") : Optional.empty();
+        if (key.isPresent() && key.get().length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw ApiException.invalid(new Violation("Idempotency-Key", "max-length",
+                    "at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters (a UUID has 36), was " + key.get().length()));
+        }
+        return key;
     }
 
     /** The tenant the authorizer vouched for: a Cognito user pool puts the ID token's claims in the request context. */

@@ -2,6 +2,7 @@ package dev.overcast.runtime.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.asl.ExecutionResult;
@@ -11,9 +12,10 @@ import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.runtime.world.LocalWorld;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Inputs and checks the reliability tests share: small AWS clusters in the local world. */
+/** Inputs and checks the reliability tests share: small AWS clusters in the local world, console API requests. */
 final class Clusters {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String REGION = "us-east-1";
@@ -37,6 +39,18 @@ final class Clusters {
 
     static ObjectNode scale(String id, int workers) {
         return cluster(id).put("cloud", "aws").put("workers", workers);
+    }
+
+    /** A console API request as API Gateway passes it to the bean once the authorizer vouched for the tenant. */
+    static APIGatewayProxyRequestEvent apiEvent(String tenant, String method, String resource, String path, String body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setAuthorizer(Map.of("claims", Map.of("custom:tenant", tenant)));
+        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withResource(resource).withPath(path)
+                .withHeaders(headers).withBody(body).withIsBase64Encoded(false).withRequestContext(context);
     }
 
     static void assertSucceeded(ExecutionResult result) {
