@@ -43,6 +43,13 @@ public final class Attributes {
     public static final String PUBLIC_IP_REFS = "publicIpRefs";
     /** Reference: the subnet a gateway must live in (Azure's GatewaySubnet). */
     public static final String SUBNET_REF = "subnetRef";
+    /**
+     * The gateway's own BGP addresses inside its tunnels' link-local ranges, comma-separated and sorted as text:
+     * the {@link #LOCAL_INSIDE_IP} of every tunnel through it, on clouds whose gateway must hold them
+     * before a tunnel may use one (Azure's custom APIPA BGP addresses). Planned with the gateway so it is
+     * created with all of them, and no tunnel has to update a gateway that takes minutes per update.
+     */
+    public static final String CUSTOM_BGP_ADDRESSES = "customBgpAddresses";
 
     // peer-gateway
     /** The cloud on the far side of a peer gateway or tunnel. */

@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -71,6 +72,7 @@ public final class Planner {
         for (TunnelLink link : network.tunnels()) {
             build.tunnelPair(link);
         }
+        build.gatewayBgpAddresses();
         build.instances(spec, regionSet);
         return new Plan(spec.name(), spec.kubernetesVersionOrDefault(), regionSet, network, build.resources);
     }
@@ -129,6 +131,28 @@ public final class Planner {
                 gateway.put(Attributes.SUBNET_REF, gatewaySubnet);
             }
             add(ResourceNames.vpnGateway(cluster, cloud), ResourceKind.VPN_GATEWAY, cloud, gateway);
+        }
+
+        /**
+         * Gives the Azure gateway the inside address of every tunnel through it, read from the planned
+         * tunnels: ARM updates a gateway for minutes and one update at a time, so tunnels that added their
+         * own addresses would wait for each other.
+         */
+        void gatewayBgpAddresses() {
+            for (int i = 0; i < resources.size(); i++) {
+                Resource gateway = resources.get(i);
+                if (gateway.kind() != ResourceKind.VPN_GATEWAY || gateway.cloud() != Cloud.AZURE) {
+                    continue;
+                }
+                String addresses = resources.stream()
+                        .filter(r -> r.kind() == ResourceKind.VPN_TUNNEL && gateway.name().equals(r.attribute(Attributes.GATEWAY_REF)))
+                        .map(r -> r.attribute(Attributes.LOCAL_INSIDE_IP))
+                        .sorted().distinct()
+                        .collect(Collectors.joining(","));
+                SortedMap<String, String> attributes = new TreeMap<>(gateway.attributes());
+                attributes.put(Attributes.CUSTOM_BGP_ADDRESSES, addresses);
+                resources.set(i, new Resource(gateway.name(), gateway.kind(), gateway.cloud(), gateway.region(), attributes, gateway.dependsOn()));
+            }
         }
 
         /**

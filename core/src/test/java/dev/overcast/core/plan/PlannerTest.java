@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import java.util.TreeSet;
 import java.util.Collections;
@@ -145,8 +146,13 @@ class PlannerTest {
         Resource azureGateway = named(plan, "demo-vpn-gateway-azure");
         assertThat(azureGateway.attributes()).containsEntry(Attributes.PUBLIC_IP_REFS, "demo-public-ip-azure-vpn")
                 .containsEntry(Attributes.SUBNET_REF, "demo-subnet-azure-gateway")
-                .containsEntry(Attributes.ASN, "65515");
-        assertThat(named(plan, "demo-vpn-gateway-aws").attributes()).doesNotContainKeys(Attributes.PUBLIC_IP_REFS, Attributes.SUBNET_REF);
+                .containsEntry(Attributes.ASN, "65515")
+                // every Azure tunnel's inside address, sorted as text, so no tunnel has to update the gateway
+                .containsEntry(Attributes.CUSTOM_BGP_ADDRESSES, "169.254.21.10,169.254.21.6");
+        assertThat(Stream.of("demo-vpn-tunnel-azure-aws", "demo-vpn-tunnel-azure-gcp").map(t -> named(plan, t).attribute(Attributes.LOCAL_INSIDE_IP)))
+                .containsExactlyInAnyOrder("169.254.21.6", "169.254.21.10");
+        assertThat(named(plan, "demo-vpn-gateway-aws").attributes())
+                .doesNotContainKeys(Attributes.PUBLIC_IP_REFS, Attributes.SUBNET_REF, Attributes.CUSTOM_BGP_ADDRESSES);
         assertThat(plan.resources()).filteredOn(r -> r.kind() == ResourceKind.PUBLIC_IP).extracting(Resource::name)
                 .containsExactly("demo-public-ip-azure-vpn");
     }

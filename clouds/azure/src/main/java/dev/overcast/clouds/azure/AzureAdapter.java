@@ -26,7 +26,7 @@ public final class AzureAdapter extends ClientPerKindAdapter {
     }
 
     private AzureAdapter(ArmClients arm, SecretResolver secrets) {
-        this(arm, secrets, new VirtualNetworkGatewayClient(arm), new LocalNetworkGatewayClient(arm));
+        this(arm, secrets, new LocalNetworkGatewayClient(arm));
     }
 
     private final ArmClients arm;
@@ -36,16 +36,16 @@ public final class AzureAdapter extends ClientPerKindAdapter {
         return new AzurePreflight(arm);
     }
 
-    /** The connection client reads the gateways it joins through their clients. */
-    private AzureAdapter(ArmClients arm, SecretResolver secrets, VirtualNetworkGatewayClient gateways, LocalNetworkGatewayClient locals) {
+    /** The connection client points the local gateway it joins at its BGP peer through that gateway's client. */
+    private AzureAdapter(ArmClients arm, SecretResolver secrets, LocalNetworkGatewayClient locals) {
         super(Cloud.AZURE,
                 new VirtualNetworkClient(arm),
                 new SubnetClient(arm),
                 new SecurityGroupClient(arm),
                 new PublicIpClient(arm),
-                gateways,
+                new VirtualNetworkGatewayClient(arm),
                 locals,
-                new ConnectionClient(arm, secrets, gateways, locals),
+                new ConnectionClient(arm, secrets, locals),
                 new VirtualMachineClient(arm));
         this.arm = arm;
     }

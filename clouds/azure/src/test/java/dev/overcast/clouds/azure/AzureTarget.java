@@ -1,8 +1,10 @@
 package dev.overcast.clouds.azure;
 
 import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
+import com.azure.resourcemanager.network.fluent.models.VirtualNetworkGatewayInner;
 import com.azure.resourcemanager.network.fluent.models.VirtualNetworkInner;
 import com.azure.resourcemanager.network.models.AddressSpace;
+import com.azure.resourcemanager.network.models.IpConfigurationBgpPeeringAddress;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
 import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
@@ -112,6 +114,17 @@ final class AzureTarget implements ContractTarget {
         NetworkSecurityGroupInner nsg = byHand.network().getNetworkSecurityGroups().getByResourceGroup(group, name);
         nsg.securityRules().remove(0);
         byHand.network().getNetworkSecurityGroups().beginCreateOrUpdate(group, name, nsg);
+    }
+
+    /** Replaces the gateway's custom BGP addresses, as someone in the portal would. */
+    void setGatewayBgpAddressesByHand(Observation gateway, List<String> addresses) {
+        String group = ArmIds.group(gateway.cloudId());
+        String name = ArmIds.name(gateway.cloudId());
+        VirtualNetworkGatewayInner inner = byHand.network().getVirtualNetworkGateways().getByResourceGroup(group, name);
+        String ipConfiguration = inner.bgpSettings().bgpPeeringAddresses().get(0).ipconfigurationId();
+        inner.bgpSettings().withBgpPeeringAddresses(List.of(new IpConfigurationBgpPeeringAddress()
+                .withIpconfigurationId(ipConfiguration).withCustomBgpIpAddresses(addresses)));
+        byHand.network().getVirtualNetworkGateways().beginCreateOrUpdate(group, name, inner);
     }
 
     @Override

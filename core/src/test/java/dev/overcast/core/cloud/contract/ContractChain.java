@@ -26,6 +26,8 @@ public final class ContractChain {
 
     static final String SECRET_REF = "contract/tunnel-psk";
     static final String FAR_ADDRESS = "203.0.113.10";
+    /** The tunnel's own BGP address, planned on the gateway too (Azure creates its gateway with it). */
+    static final String TUNNEL_INSIDE_IP = "169.254.21.1";
     static final String FIREWALL_INGRESS = "tcp:6443:10.0.0.0/8,udp:500:0.0.0.0/0";
 
     private final ContractTarget target;
@@ -57,7 +59,8 @@ public final class ContractChain {
                 Attributes.NETWORK_REF, network, Attributes.INGRESS, FIREWALL_INGRESS));
         add(ResourceKind.PUBLIC_IP, publicIp, Set.of(), Map.of(Attributes.PURPOSE, "vpn-gateway"));
         Map<String, String> gatewayAttributes = new HashMap<>(Map.of(
-                Attributes.NETWORK_REF, network, Attributes.ASN, "64512", Attributes.PUBLIC_IP_REFS, publicIp));
+                Attributes.NETWORK_REF, network, Attributes.ASN, "64512", Attributes.PUBLIC_IP_REFS, publicIp,
+                Attributes.CUSTOM_BGP_ADDRESSES, TUNNEL_INSIDE_IP));
         Set<String> gatewayDependencies = new TreeSet<>(Set.of(network, publicIp));
         target.gatewaySubnetCidr().ifPresent(cidr -> {
             String gatewaySubnet = name(ResourceKind.SUBNET, "gateway");
@@ -77,7 +80,7 @@ public final class ContractChain {
         tunnel.put(Attributes.PEER_GATEWAY_REF, peer);
         tunnel.put(Attributes.PEER_CLOUD, far.id());
         tunnel.put(Attributes.INSIDE_CIDR, "169.254.21.0/30");
-        tunnel.put(Attributes.LOCAL_INSIDE_IP, "169.254.21.1");
+        tunnel.put(Attributes.LOCAL_INSIDE_IP, TUNNEL_INSIDE_IP);
         tunnel.put(Attributes.PEER_INSIDE_IP, "169.254.21.2");
         tunnel.put(Attributes.SECONDARY_INSIDE_CIDR, "169.254.21.4/30");
         tunnel.put(Attributes.SECONDARY_LOCAL_INSIDE_IP, "169.254.21.5");

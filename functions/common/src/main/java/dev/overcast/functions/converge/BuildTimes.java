@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * How long each kind typically takes to build and to delete on each cloud, from the providers'
  * published figures (an AWS VPN connection ~8 min plus ~2.5 min for its tunnels, an Azure VPN gateway
- * 30–45 min plus its BGP update, a VM about a minute). A kind built in stages has one duration per
+ * 30–45 min, a VM about a minute). A kind built in stages has one duration per
  * stage: the next stage starts when a round resumes it, which is why a round is due at every stage's
  * end. Converge polls when the earliest pending resource is expected ready instead of on a fixed beat;
  * a resource that outlives its figures is polled at a short fixed interval, so a wrong figure costs
@@ -59,14 +59,15 @@ public final class BuildTimes {
         Map<ResourceKind, List<Duration>> azure = new EnumMap<>(ResourceKind.class);
         azure.put(ResourceKind.NETWORK, List.of(seconds(5)));
         azure.put(ResourceKind.PUBLIC_IP, List.of(seconds(5)));
-        azure.put(ResourceKind.VPN_GATEWAY, List.of(minutes(38), minutes(10)));
+        azure.put(ResourceKind.VPN_GATEWAY, List.of(minutes(38)));
         azure.put(ResourceKind.PEER_GATEWAY, List.of(seconds(30)));
         azure.put(ResourceKind.VPN_TUNNEL, List.of(minutes(3)));
         azure.put(ResourceKind.INSTANCE, List.of(seconds(70)));
         create.put(Cloud.AZURE, azure);
-        delete.put(Cloud.AZURE, new EnumMap<>(Map.of(ResourceKind.NETWORK, minutes(2), ResourceKind.VPN_GATEWAY, minutes(15),
+        // The Azure network is its resource group, which ARM stops listing once its delete is accepted: no figure.
+        delete.put(Cloud.AZURE, new EnumMap<>(Map.of(ResourceKind.VPN_GATEWAY, minutes(15),
                 ResourceKind.VPN_TUNNEL, minutes(1), ResourceKind.INSTANCE, seconds(45))));
-        // An Azure gateway takes each new custom BGP address (one per connection) in an update as long as its second stage.
+        // An Azure gateway whose custom BGP addresses are written again (someone changed them) updates for minutes.
         Map<Cloud, Map<ResourceKind, Duration>> update = new EnumMap<>(Map.of(Cloud.AZURE,
                 new EnumMap<>(Map.of(ResourceKind.VPN_GATEWAY, minutes(10)))));
         return new BuildTimes(create, delete, update);

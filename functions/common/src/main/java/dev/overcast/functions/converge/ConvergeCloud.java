@@ -403,7 +403,7 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
 
         /**
          * When to try refused resources again. One waiting for a dependency of this cloud with a
-         * published update figure (an Azure gateway taking a connection's BGP address) is due that long
+         * published update figure (an Azure gateway whose BGP addresses are written again) is due that long
          * after it started waiting; one refused for a busy dependency (another operation in progress)
          * is due when a sibling waiting on that dependency is; anything else after a short back-off.
          */
@@ -453,9 +453,8 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
 
         /**
          * Calls create again for planned resources still CREATING: creates are idempotent, and a kind
-         * built in stages finishes its next stage there (EC2 attaches a VGW only once it is available,
-         * an Azure gateway takes its BGP addresses once the first build is done). Diff leaves such
-         * resources alone, so without this they would wait forever. Not recorded as repairs.
+         * built in stages finishes its next stage there (EC2 attaches a VGW only once it is available).
+         * Diff leaves such resources alone, so without this they would wait forever. Not recorded as repairs.
          */
         private void resumeCreating(Plan plan, List<Observation> observed, Map<String, Observation> byName, List<Action> actions) {
             Set<String> acted = new HashSet<>();

@@ -51,10 +51,10 @@ public final class CriticalPath {
             Cloud.AZURE, Map.of(
                     ResourceKind.NETWORK, List.of(List.of("virtualnetworks.create")),
                     ResourceKind.PUBLIC_IP, List.of(List.of("publicipaddresses.create")),
+                    // The gateway is created with every planned APIPA address, so no connection waits for its update.
                     ResourceKind.VPN_GATEWAY, List.of(List.of("virtualnetworkgateways.create")),
                     ResourceKind.PEER_GATEWAY, List.of(List.of("localnetworkgateways.create")),
-                    // A connection first makes its APIPA address one of the gateway's BGP addresses (an update).
-                    ResourceKind.VPN_TUNNEL, List.of(List.of("virtualnetworkgateways.update"), List.of("connections.create")),
+                    ResourceKind.VPN_TUNNEL, List.of(List.of("connections.create")),
                     ResourceKind.INSTANCE, List.of(List.of("virtualmachines.create"))));
 
     /** Delete stages: how long a resource stays listed while it is deleted; its dependencies wait for that. */

@@ -28,7 +28,7 @@ class DemoCommandTest {
         assertThat(lines[lines.length - 2]).isEqualTo("accounts identical to before: yes");
         assertThat(out.toString())
                 .contains("aws/us-east-1  gcp/us-east4   1.62 ms  measured")
-                .contains("ready after 1h")
+                .contains("ready after 41m")
                 .contains("repaired: aws    create  demo-subnet-aws-c [missing]", "repaired: aws    update  demo-firewall-aws [ingress]",
                         "repaired: aws    create  demo-vpn-tunnel-aws-azure [missing]", "repaired: azure  create  demo-instance-azure-0 [missing]")
                 .contains("gcp    workers 2 -> 3", "azure  workers 2 -> 1")

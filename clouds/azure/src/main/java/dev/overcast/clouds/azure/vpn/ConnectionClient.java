@@ -26,23 +26,22 @@ import java.util.List;
 /**
  * The tunnel: an IPsec site-to-site connection between the VPN gateway and the peer's local network
  * gateway, BGP over the plan's APIPA inside addresses (Azure allows 169.254.21.0 to 169.254.22.255).
- * Before the connection, the tunnel makes both ends agree with it: its inside address becomes a custom
- * BGP address of the gateway (a gateway update of minutes: the create answers "gateway not ready" and
- * is called again), and the far inside address becomes the local gateway's BGP peer. The pre-shared key
- * is resolved at the moment of the PUT and never kept.
+ * Its inside address must already be a custom BGP address of the gateway, which is created with all of
+ * its tunnels' (see {@link VirtualNetworkGatewayClient}); when it is not (someone removed it), the create
+ * answers "gateway not ready" and the gateway's update puts it back. Before the connection, the far
+ * inside address becomes the local gateway's BGP peer. The pre-shared key is resolved at the moment of
+ * the PUT and never kept.
  */
 public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGatewayConnectionInner> {
 
     static final String TYPE = "Microsoft.Network/connections";
 
     private final SecretResolver secrets;
-    private final VirtualNetworkGatewayClient gateways;
     private final LocalNetworkGatewayClient locals;
 
-    public ConnectionClient(ArmClients arm, SecretResolver secrets, VirtualNetworkGatewayClient gateways, LocalNetworkGatewayClient locals) {
+    public ConnectionClient(ArmClients arm, SecretResolver secrets, LocalNetworkGatewayClient locals) {
         super(ResourceKind.VPN_TUNNEL, arm);
         this.secrets = secrets;
-        this.gateways = gateways;
         this.locals = locals;
     }
 
@@ -66,10 +65,9 @@ public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGate
         String gatewayRef = required(desired, Attributes.GATEWAY_REF);
         Observation gateway = dependencies.require(gatewayRef);
         Observation local = dependencies.require(required(desired, Attributes.PEER_GATEWAY_REF));
-        String custom = gateway.attribute(VirtualNetworkGatewayClient.CUSTOM_BGP_ADDRESSES);
-        boolean known = custom != null && Arrays.asList(custom.split(",")).contains(insideIp);
-        if (!known && !gateways.ensureCustomBgpAddress(gateway.cloudId(), insideIp)) {
-            throw new DependencyNotReadyException(gatewayRef, "adding custom BGP address " + insideIp);
+        String custom = gateway.attribute(Attributes.CUSTOM_BGP_ADDRESSES);
+        if (custom == null || !Arrays.asList(custom.split(",")).contains(insideIp)) {
+            throw new DependencyNotReadyException(gatewayRef, "waiting for custom BGP address " + insideIp + " on the gateway");
         }
         if (!peerInsideIp.equals(local.attribute(LocalNetworkGatewayClient.BGP_PEERING_ADDRESS))) {
             locals.peerAt(local, peerInsideIp);

@@ -1,6 +1,8 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.PlannedAttributes.drift;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
+import static dev.overcast.core.cloud.PlannedAttributes.notUpdatable;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.azure.core.management.SubResource;
@@ -17,6 +19,7 @@ import com.azure.resourcemanager.network.models.VpnType;
 import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
+import dev.overcast.clouds.azure.internal.AzureErrors;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
@@ -24,22 +27,23 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The VPN gateway: a route-based VpnGw1 virtual network gateway with BGP on the plan's ASN, in the
  * network's {@code GatewaySubnet}, reached at the plan's static public IP. It takes 30 to 45 minutes;
- * the create starts it and returns. Its custom (APIPA) BGP addresses are added by each tunnel, which
- * knows its inside address (see {@link ConnectionClient}); observe reports them as {@value #CUSTOM_BGP_ADDRESSES}.
+ * the create starts it and returns. It is created with every planned custom (APIPA) BGP address, the
+ * inside addresses of all its tunnels: ARM takes a change of them only in a gateway update of minutes,
+ * one update at a time, so tunnels adding their own would wait for each other. Observe reports them
+ * sorted, and update writes the planned set again when someone changed it.
  */
 public final class VirtualNetworkGatewayClient extends ArmResourceClient<VirtualNetworkGatewayInner> {
 
     static final String TYPE = "Microsoft.Network/virtualNetworkGateways";
     static final String IP_CONFIGURATION = "default";
-    /** Observed: the gateway's custom BGP addresses, comma-separated. */
-    static final String CUSTOM_BGP_ADDRESSES = "customBgpAddresses";
 
     public VirtualNetworkGatewayClient(ArmClients arm) {
         super(ResourceKind.VPN_GATEWAY, arm);
@@ -51,7 +55,7 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
                 VirtualNetworkGatewayInner::provisioningState, gateway -> attributes(
                         Attributes.ASN, gateway.bgpSettings() == null ? null : String.valueOf(gateway.bgpSettings().asn()),
                         Outputs.PUBLIC_IP, tunnelAddress(gateway),
-                        CUSTOM_BGP_ADDRESSES, String.join(",", customAddresses(gateway))));
+                        Attributes.CUSTOM_BGP_ADDRESSES, String.join(",", customAddresses(gateway))));
     }
 
     @Override
@@ -74,7 +78,7 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
                 .withEnableBgp(true)
                 .withBgpSettings(new BgpSettings().withAsn(asn).withBgpPeeringAddresses(List.of(new IpConfigurationBgpPeeringAddress()
                         .withIpconfigurationId(ipConfigurationId(id))
-                        .withCustomBgpIpAddresses(List.of()))))
+                        .withCustomBgpIpAddresses(plannedAddresses(desired)))))
                 .withLocation(desired.region())
                 .withTags(tags(clusterId, desired));
         arm.network().getVirtualNetworkGateways().beginCreateOrUpdate(group, desired.name(), gateway);
@@ -87,25 +91,38 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
     }
 
     /**
-     * Makes a tunnel's APIPA inside address one of the gateway's custom BGP addresses. True when the
-     * gateway has it and is ready; otherwise starts the update if needed (the gateway then updates for
-     * minutes) and answers false. Reads the gateway first, so a caller holding an old observation
-     * never adds the address twice.
+     * The custom BGP addresses are the one attribute that changes in place: the planned set is written
+     * again (a gateway update of minutes). The gateway is read first, so a caller holding an old
+     * observation never starts a second update once the addresses are right.
      */
-    boolean ensureCustomBgpAddress(String gatewayId, String address) {
-        String group = ArmIds.group(gatewayId);
-        String name = ArmIds.name(gatewayId);
-        VirtualNetworkGatewayInner gateway = arm.network().getVirtualNetworkGateways().getByResourceGroup(group, name);
-        List<String> addresses = new ArrayList<>(customAddresses(gateway));
-        if (addresses.contains(address)) {
-            return state(String.valueOf(gateway.provisioningState())) == ResourceState.READY;
+    @Override
+    public Observation update(String clusterId, Resource desired, Observation observed, Dependencies dependencies) {
+        requireOwnKind(desired);
+        SortedMap<String, String> drift = drift(desired, observed);
+        if (drift.isEmpty()) {
+            return observed;
         }
-        addresses.add(address);
-        gateway.bgpSettings().withBgpPeeringAddresses(List.of(new IpConfigurationBgpPeeringAddress()
-                .withIpconfigurationId(ipConfigurationId(gatewayId))
-                .withCustomBgpIpAddresses(addresses)));
-        arm.network().getVirtualNetworkGateways().beginCreateOrUpdate(group, name, gateway);
-        return false;
+        drift.remove(Attributes.CUSTOM_BGP_ADDRESSES);
+        if (!drift.isEmpty()) {
+            throw notUpdatable(desired, drift);
+        }
+        List<String> planned = plannedAddresses(desired);
+        String group = ArmIds.group(observed.cloudId());
+        String name = ArmIds.name(observed.cloudId());
+        return AzureErrors.call("UpdateVirtualNetworkGateway", () -> {
+            VirtualNetworkGatewayInner gateway = arm.network().getVirtualNetworkGateways().getByResourceGroup(group, name);
+            if (customAddresses(gateway).equals(planned)) {
+                return observed;
+            }
+            gateway.bgpSettings().withBgpPeeringAddresses(List.of(new IpConfigurationBgpPeeringAddress()
+                    .withIpconfigurationId(ipConfigurationId(observed.cloudId()))
+                    .withCustomBgpIpAddresses(planned)));
+            arm.network().getVirtualNetworkGateways().beginCreateOrUpdate(group, name, gateway);
+            SortedMap<String, String> attributes = new TreeMap<>(observed.attributes());
+            attributes.put(Attributes.CUSTOM_BGP_ADDRESSES, String.join(",", planned));
+            return new Observation(observed.name(), observed.kind(), observed.cloud(), observed.region(), observed.cloudId(),
+                    ResourceState.CREATING, attributes, observed.tags());
+        });
     }
 
     static String ipConfigurationId(String gatewayId) {
@@ -139,6 +156,18 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
                 .findFirst().orElse(null);
     }
 
+    /** The planned custom BGP addresses; each must be in Azure's APIPA range. */
+    private static List<String> plannedAddresses(Resource desired) {
+        String planned = desired.attribute(Attributes.CUSTOM_BGP_ADDRESSES);
+        List<String> addresses = planned == null || planned.isBlank() ? List.of()
+                : Arrays.stream(planned.split(",")).map(String::trim).sorted().distinct().toList();
+        if (!addresses.stream().allMatch(Apipa::contains)) {
+            throw invalid(desired, Attributes.CUSTOM_BGP_ADDRESSES, "Azure needs custom BGP addresses within 169.254.21.0 to 169.254.22.255");
+        }
+        return addresses;
+    }
+
+    /** The gateway's custom BGP addresses, sorted like the plan's so that their order is never drift. */
     private static List<String> customAddresses(VirtualNetworkGatewayInner gateway) {
         if (gateway.bgpSettings() == null || gateway.bgpSettings().bgpPeeringAddresses() == null) {
             return List.of();
@@ -146,6 +175,7 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
         return gateway.bgpSettings().bgpPeeringAddresses().stream()
                 .filter(a -> a.customBgpIpAddresses() != null)
                 .flatMap(a -> a.customBgpIpAddresses().stream())
+                .sorted().distinct()
                 .toList();
     }
 }
