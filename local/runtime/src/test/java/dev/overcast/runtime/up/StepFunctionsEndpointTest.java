@@ -133,6 +133,10 @@ class StepFunctionsEndpointTest {
     @Test
     void getExecutionHistory_shouldPageWithTokens_andReverse() {
         String arn = sfn.startExecution(r -> r.stateMachineArn(CREATE).name("paged").input(INPUT)).executionArn();
+        // Paging needs more than two events: let the execution enter a few states before stopping it.
+        for (int poll = 0; poll < 100 && history(arn).size() < 5; poll++) {
+            pause();
+        }
         sfn.stopExecution(r -> r.executionArn(arn));
         List<HistoryEvent> all = history(arn);
 
@@ -147,6 +151,15 @@ class StepFunctionsEndpointTest {
         assertThat(paged).isEqualTo(all);
         assertThat(reversed.get(0)).isEqualTo(all.get(all.size() - 1));
         assertThat(all).extracting(HistoryEvent::id).isSorted();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<HistoryEvent> history(String arn) {
