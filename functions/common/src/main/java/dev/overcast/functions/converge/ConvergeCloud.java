@@ -282,7 +282,7 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         private final boolean confirmingEmpty;
         /** An earlier destroy round of this execution deleted something on this cloud. */
         private final boolean deletedBefore;
-        /** What this round's updates left, as the clients answered. */
+        /** What this round updated, as it was before: the next round must look at it again. */
         private final List<Observation> updated = new ArrayList<>();
         private final Instant now = clock.instant();
         private int started;
@@ -329,15 +329,18 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                     case UPDATE -> {
                         Dependencies dependencies = readyDependencies(action.desired(), byName);
                         if (dependencies != null) {
-                            run(action, () -> updated.add(adapter.client(action.desired().kind()).update(lease.clusterId(),
-                                    action.desired(), action.observed(), dependencies)));
+                            if (run(action, () -> adapter.client(action.desired().kind()).update(lease.clusterId(),
+                                    action.desired(), action.observed(), dependencies))) {
+                                updated.add(action.observed().withState(ResourceState.UPDATING));
+                            }
                         }
                     }
                 }
             }
             resumeCreating(plan, observed, byName, actions);
-            // A create round reads READY kinds from the inventory, not the cloud: without the update's
-            // outcome there, the next round would find the same drift and repeat the update forever.
+            // A create round reads READY kinds from the inventory, not the cloud: left READY with the drift
+            // it had, an updated resource would be updated again every round. Marked updating, its kind is
+            // observed again, so the next round sees what the update did.
             store.inventory().putAll(lease, updated.stream().map(o -> InventoryEntry.observed(lease.clusterId(), o, now)).toList());
             int ready = 0;
             int failed = 0;
