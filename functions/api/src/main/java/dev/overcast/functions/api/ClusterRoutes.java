@@ -8,7 +8,6 @@ import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.preflight.Preflight;
 import dev.overcast.core.region.RegionSelectionException;
-import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.InvalidSpecException;
 import dev.overcast.core.spec.SpecFormatException;
 import dev.overcast.core.spec.SpecReader;
@@ -60,8 +59,8 @@ final class ClusterRoutes {
      */
     ApiResponse create(ApiRequest request) {
         JsonNode body = Bodies.object(json, request, "a cluster spec");
-        ClusterSpec spec = validSpec(body.toString());
-        String id = spec.name();
+        Plan plan = validPlan(body.toString());
+        String id = plan.cluster();
         if (store.clusters().find(id).isPresent()) {
             throw ApiException.conflict("a cluster named '" + id + "' exists already");
         }
@@ -69,7 +68,6 @@ final class ClusterRoutes {
             throw ApiException.conflict("a cluster named '" + id + "' is being created or deleted");
         }
         if ("true".equalsIgnoreCase(request.query().get("dryRun"))) {
-            Plan plan = planner.plan(spec);
             return ApiResponse.ok(Views.DryRun.of(id, plan, preflight.map(p -> p.run(plan)).orElse(null)));
         }
         ObjectNode input = json.createObjectNode();
@@ -154,11 +152,9 @@ final class ClusterRoutes {
     }
 
     /** Validates and plans the spec, reporting every violation (and a region set over budget) as a 400. */
-    private ClusterSpec validSpec(String text) {
+    private Plan validPlan(String text) {
         try {
-            ClusterSpec spec = SpecReader.parseJson(text);
-            planner.plan(spec);
-            return spec;
+            return planner.plan(SpecReader.parseJson(text));
         } catch (InvalidSpecException e) {
             throw ApiException.invalid("the spec breaks " + e.violations().size() + " rule(s)", e.violations());
         } catch (SpecFormatException e) {

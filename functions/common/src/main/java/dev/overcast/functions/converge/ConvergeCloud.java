@@ -194,13 +194,13 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
     private History history(Lease lease, Cloud cloud, Mode mode) {
         String step = "converge-" + cloud.id();
         History history = new History(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>());
+        boolean destroy = mode == Mode.DESTROY;
         for (ProgressEvent e : store.progress().events(lease.owner())) {
             if (!e.step().equals(step) || e.detail() == null) {
                 continue;
             }
             history.statuses().add(e.status());
             String name = e.detail().split(" ", 2)[0];
-            boolean destroy = mode == Mode.DESTROY;
             switch (e.status()) {
                 case "delete" -> {
                     if (destroy) {
@@ -280,8 +280,6 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         private final List<ProgressEvent> events = new ArrayList<>();
         /** An earlier destroy round of this execution found nothing of the cluster on this cloud. */
         private final boolean confirmingEmpty;
-        /** An earlier destroy round of this execution deleted something on this cloud. */
-        private final boolean deletedBefore;
         /** What this round updated, as it was before: the next round must look at it again. */
         private final List<Observation> updated = new ArrayList<>();
         private final Instant now = clock.instant();
@@ -299,7 +297,6 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             this.firstTried = history.firstTried();
             this.waitingSince = history.waitingSince();
             this.confirmingEmpty = history.statuses().contains(CONFIRMING_EMPTY);
-            this.deletedBefore = history.statuses().contains("delete");
             inventory.forEach(e -> before.put(e.name(), e));
         }
 
@@ -495,9 +492,10 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
                     .sorted(Comparator.comparing(Observation::kind, Comparator.reverseOrder()).thenComparing(Observation::name))
                     .forEach(o -> run(new Action(ActionType.DELETE, o.name(), null, o, List.of("destroy")),
                             () -> adapter.client(o.kind()).delete(o)));
-            if (observed.isEmpty() && !confirmingEmpty && !deletedBefore) {
-                // EC2 leaves a fresh resource out of the first describe: one created by the last call of a
-                // flow this destroy took over from (delete during create) could hide from this round.
+            // Nothing found, and nothing deleted yet by this execution (startedAt holds its deletes): EC2 leaves
+            // a fresh resource out of the first describe, so one made by the last call of a flow this destroy
+            // took over from (delete during create) could hide from this round. Look once more.
+            if (observed.isEmpty() && !confirmingEmpty && startedAt.isEmpty()) {
                 event(CONFIRMING_EMPTY, "nothing owned found; looking once more before calling it gone");
                 return result(0, 0, 0, false, POLL_SOON);
             }
