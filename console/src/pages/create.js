@@ -45,8 +45,8 @@ export function createPage() {
     if (seq !== previewSeq || stopped) return;
     state.regions = regions.status === 'fulfilled' ? regions.value : { error: regions.reason };
     state.plan = plan.status === 'fulfilled' ? plan.value : { error: plan.reason };
-    // While typing, the violations shown are the dry run's (the rules the submit applies) or, where
-    // the API has no dry run, the location's from the region query.
+    // While typing, the violations shown are the dry run's (the rules the submit applies) and the
+    // region query's (the location), each once.
     state.liveViolations = [plan, regions]
       .filter((r) => r.status === 'rejected' && r.reason instanceof ApiProblem)
       .flatMap((r) => r.reason.violations)
