@@ -1,6 +1,6 @@
 package dev.overcast.store;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.ResourceKind;

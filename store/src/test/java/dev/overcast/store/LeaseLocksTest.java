@@ -3,7 +3,7 @@ package dev.overcast.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.ResourceKind;

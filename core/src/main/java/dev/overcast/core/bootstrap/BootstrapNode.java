@@ -1,6 +1,6 @@
 package dev.overcast.core.bootstrap;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.Objects;
 
 /**

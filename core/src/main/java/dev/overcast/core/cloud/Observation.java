@@ -1,5 +1,6 @@
 package dev.overcast.core.cloud;
 
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.Collections;
 import java.util.Map;

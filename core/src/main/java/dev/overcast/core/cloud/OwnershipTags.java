@@ -1,5 +1,6 @@
 package dev.overcast.core.cloud;
 
+import dev.overcast.core.Cloud;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package dev.overcast.core.cluster;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 
 /**
  * One Kubernetes node as a probe reads it.

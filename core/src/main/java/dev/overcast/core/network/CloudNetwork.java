@@ -1,7 +1,7 @@
 package dev.overcast.core.network;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import dev.overcast.core.bootstrap.CloudInit;
 import dev.overcast.core.bootstrap.ClusterBootstrap;
 import dev.overcast.core.bootstrap.JoinSecret;
 import dev.overcast.core.bootstrap.NodeRole;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.network.AddressBlocks;
 import dev.overcast.core.network.CloudNetwork;
 import dev.overcast.core.network.Ipam;

@@ -1,6 +1,6 @@
 package dev.overcast.core.plan;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;

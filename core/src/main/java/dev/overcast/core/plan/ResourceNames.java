@@ -1,6 +1,6 @@
 package dev.overcast.core.plan;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 
 /**
  * The deterministic names of a cluster's resources, {@code <cluster>-<kind>-<suffix>}. Suffixes are

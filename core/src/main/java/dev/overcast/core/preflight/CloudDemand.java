@@ -1,6 +1,6 @@
 package dev.overcast.core.preflight;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Resource;

@@ -1,7 +1,7 @@
 package dev.overcast.core.region;
 
 import dev.overcast.core.catalog.CsvResource;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

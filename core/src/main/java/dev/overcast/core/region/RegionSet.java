@@ -1,6 +1,6 @@
 package dev.overcast.core.region;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

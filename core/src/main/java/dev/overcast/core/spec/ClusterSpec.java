@@ -2,7 +2,7 @@ package dev.overcast.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.overcast.core.spec;
 
 import dev.overcast.core.catalog.CsvResource;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

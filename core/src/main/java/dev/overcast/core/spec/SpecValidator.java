@@ -1,6 +1,6 @@
 package dev.overcast.core.spec;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.network.AddressBlocks;
 import dev.overcast.core.network.AddressDefaults;
 import dev.overcast.core.network.Ipam;

@@ -3,7 +3,7 @@ package dev.overcast.core.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.ResourceNames;

@@ -1,5 +1,6 @@
 package dev.overcast.core.cloud;
 
+import dev.overcast.core.Cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

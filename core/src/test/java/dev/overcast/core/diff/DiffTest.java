@@ -2,7 +2,7 @@ package dev.overcast.core.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cloud.ResourceState;

@@ -2,7 +2,7 @@ package dev.overcast.core.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSet;

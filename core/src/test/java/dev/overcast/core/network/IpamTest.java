@@ -3,7 +3,7 @@ package dev.overcast.core.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.network.TunnelLink.InsideRange;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSelector;

@@ -2,7 +2,7 @@ package dev.overcast.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.MachinePool;

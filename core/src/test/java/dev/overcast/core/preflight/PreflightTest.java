@@ -3,7 +3,7 @@ package dev.overcast.core.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.SpecReader;

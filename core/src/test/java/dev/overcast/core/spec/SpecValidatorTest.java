@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 
 class SpecValidatorTest {
     private final SpecValidator validator = SpecValidator.standard();

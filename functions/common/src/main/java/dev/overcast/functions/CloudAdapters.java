@@ -1,6 +1,6 @@
 package dev.overcast.functions;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.overcast.functions;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -10,7 +10,7 @@ import dev.overcast.clouds.aws.vpn.CustomerGatewayClient;
 import dev.overcast.clouds.aws.vpn.VpnConnectionClient;
 import dev.overcast.clouds.aws.vpn.VpnGatewayClient;
 import dev.overcast.core.cloud.ClientPerKindAdapter;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.preflight.CloudPreflight;

@@ -10,7 +10,7 @@ import dev.overcast.clouds.azure.vpn.ConnectionClient;
 import dev.overcast.clouds.azure.vpn.LocalNetworkGatewayClient;
 import dev.overcast.clouds.azure.vpn.VirtualNetworkGatewayClient;
 import dev.overcast.core.cloud.ClientPerKindAdapter;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.preflight.CloudPreflight;

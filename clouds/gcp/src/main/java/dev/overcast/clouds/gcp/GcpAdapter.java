@@ -11,7 +11,7 @@ import dev.overcast.clouds.gcp.vpn.ExternalGatewayClient;
 import dev.overcast.clouds.gcp.vpn.HaVpnGatewayClient;
 import dev.overcast.clouds.gcp.vpn.TunnelClient;
 import dev.overcast.core.cloud.ClientPerKindAdapter;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceClient;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.preflight.CloudPreflight;

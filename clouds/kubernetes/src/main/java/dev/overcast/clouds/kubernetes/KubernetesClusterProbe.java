@@ -3,7 +3,7 @@ package dev.overcast.clouds.kubernetes;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.core.bootstrap.CloudInit;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterProbe;
 import dev.overcast.core.cluster.NodeLatency;
 import dev.overcast.core.cluster.NodeStatus;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.cloudsim.world.VirtualClock;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cluster.NodeLatency;
 import dev.overcast.core.cluster.NodeStatus;

@@ -1,6 +1,6 @@
 package dev.overcast.core.cloud.exceptions;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.time.Duration;
 import java.util.Optional;
 

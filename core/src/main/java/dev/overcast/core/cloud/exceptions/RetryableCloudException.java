@@ -1,6 +1,6 @@
 package dev.overcast.core.cloud.exceptions;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.time.Duration;
 
 /** Throttling, a 5xx, or eventual consistency (a resource not visible yet right after its create): try again later. */

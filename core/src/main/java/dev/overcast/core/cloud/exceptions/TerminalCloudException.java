@@ -1,6 +1,6 @@
 package dev.overcast.core.cloud.exceptions;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 
 /** A bad request, a quota, a permission: retrying the same call cannot succeed. */
 public class TerminalCloudException extends CloudException {

@@ -1,6 +1,6 @@
 package dev.overcast.functions.api;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.Store;

@@ -1,6 +1,6 @@
 package dev.overcast.functions.api;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSelectionException;
 import dev.overcast.core.region.RegionSelector;

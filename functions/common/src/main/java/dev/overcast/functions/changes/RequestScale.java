@@ -1,7 +1,7 @@
 package dev.overcast.functions.changes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.SpecReader;

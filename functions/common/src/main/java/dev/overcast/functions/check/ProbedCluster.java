@@ -1,6 +1,6 @@
 package dev.overcast.functions.check;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterProbe;
 import dev.overcast.core.cluster.NodeLatency;
 import dev.overcast.core.cluster.NodeStatus;

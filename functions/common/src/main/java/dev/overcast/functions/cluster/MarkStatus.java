@@ -1,6 +1,6 @@
 package dev.overcast.functions.cluster;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.functions.Inputs;

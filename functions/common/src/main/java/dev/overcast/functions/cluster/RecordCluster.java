@@ -1,7 +1,7 @@
 package dev.overcast.functions.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.ClusterSpec;

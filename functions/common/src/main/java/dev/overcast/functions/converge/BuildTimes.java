@@ -1,6 +1,6 @@
 package dev.overcast.functions.converge;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.overcast.functions.converge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;

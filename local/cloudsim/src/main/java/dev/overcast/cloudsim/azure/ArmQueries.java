@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.cloudsim.world.Quotas;
 import dev.overcast.cloudsim.world.SimResource;
 import dev.overcast.cloudsim.world.World;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.spec.InstanceCatalog;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.overcast.cloudsim.ec2;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.spec.InstanceCatalog;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.overcast.cloudsim.gcp;
 
 import dev.overcast.cloudsim.world.Quotas;
 import dev.overcast.cloudsim.world.SimResource;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.spec.InstanceCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

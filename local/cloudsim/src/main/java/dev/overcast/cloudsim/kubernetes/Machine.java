@@ -1,7 +1,7 @@
 package dev.overcast.cloudsim.kubernetes;
 
 import dev.overcast.cloudsim.world.SimResource;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

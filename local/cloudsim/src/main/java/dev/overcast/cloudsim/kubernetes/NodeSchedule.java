@@ -1,7 +1,7 @@
 package dev.overcast.cloudsim.kubernetes;
 
 import dev.overcast.core.bootstrap.CloudInit;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionCatalog;
 import java.time.Duration;

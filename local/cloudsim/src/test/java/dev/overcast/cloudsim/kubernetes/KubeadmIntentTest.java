@@ -6,7 +6,7 @@ import dev.overcast.core.bootstrap.BootstrapNode;
 import dev.overcast.core.bootstrap.CloudInit;
 import dev.overcast.core.bootstrap.ClusterBootstrap;
 import dev.overcast.core.bootstrap.NodeRole;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.cloudsim.world.VirtualClock;
 import dev.overcast.core.bootstrap.CloudInit;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cluster.ClusterProbe;
 import dev.overcast.core.plan.Attributes;

@@ -1,7 +1,7 @@
 package dev.overcast.runtime.bench;
 
 import dev.overcast.cloudsim.world.Durations;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Resource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.cloudsim.world.Durations;
 import dev.overcast.cloudsim.world.SimResource;
 import dev.overcast.cloudsim.world.World;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.runtime.world.LocalWorld;

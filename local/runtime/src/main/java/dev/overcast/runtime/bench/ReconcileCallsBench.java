@@ -5,7 +5,7 @@ import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.cloudsim.world.CallLog;
 import dev.overcast.cloudsim.world.Durations;
 import dev.overcast.cloudsim.world.Quotas;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.runtime.world.LocalWorld;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

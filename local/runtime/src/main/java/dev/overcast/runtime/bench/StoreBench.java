@@ -1,6 +1,6 @@
 package dev.overcast.runtime.bench;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.ResourceKind;
 import dev.overcast.dynamodb.local.LocalDynamoDb;

@@ -1,7 +1,7 @@
 package dev.overcast.runtime.chaos;
 
 import dev.overcast.cloudsim.world.Snapshot;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.runtime.world.LocalWorld;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.asl.ExecutionResult;
 import dev.overcast.cloudsim.http.AnswerFault;
 import dev.overcast.cloudsim.world.Snapshot;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cluster.ClusterStatus;

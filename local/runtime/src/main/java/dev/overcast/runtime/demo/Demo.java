@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.overcast.asl.ExecutionResult;
 import dev.overcast.cloudsim.world.Snapshot;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Plan;

@@ -1,7 +1,7 @@
 package dev.overcast.runtime.demo;
 
 import dev.overcast.asl.ExecutionResult;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Resource;

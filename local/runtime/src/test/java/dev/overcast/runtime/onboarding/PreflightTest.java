@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.cloudsim.world.Quotas;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.preflight.Check;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.asl.ExecutionResult;
 import dev.overcast.cloudsim.world.ResourceView;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.runtime.world.LocalWorld;
 import java.util.List;

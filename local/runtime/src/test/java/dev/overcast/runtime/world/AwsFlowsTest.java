@@ -252,7 +252,7 @@ class AwsFlowsTest {
     }
 
     private static List<Tag> tags(String cluster, String name) {
-        return OwnershipTags.of(dev.overcast.core.cloud.Cloud.AWS, cluster, name).entrySet().stream()
+        return OwnershipTags.of(dev.overcast.core.Cloud.AWS, cluster, name).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 

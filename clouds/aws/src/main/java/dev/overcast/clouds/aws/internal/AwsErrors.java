@@ -1,6 +1,6 @@
 package dev.overcast.clouds.aws.internal;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;

@@ -1,6 +1,6 @@
 package dev.overcast.clouds.aws.internal;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import java.util.ArrayList;
 import java.util.List;

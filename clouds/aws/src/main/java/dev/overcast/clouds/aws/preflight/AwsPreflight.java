@@ -1,7 +1,7 @@
 package dev.overcast.clouds.aws.preflight;
 
 import dev.overcast.clouds.aws.internal.Ec2Clients;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.preflight.Check;
 import dev.overcast.core.preflight.CloudDemand;
 import dev.overcast.core.preflight.CloudPreflight;

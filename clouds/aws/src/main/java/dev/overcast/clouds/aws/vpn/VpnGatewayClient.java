@@ -8,7 +8,7 @@ import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.clouds.aws.network.NetworkClient;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;

@@ -1,7 +1,7 @@
 package dev.overcast.clouds.azure.internal;
 
 import com.azure.core.http.rest.PagedIterable;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnedResourceClient;

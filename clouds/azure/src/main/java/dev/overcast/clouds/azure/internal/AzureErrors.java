@@ -3,7 +3,7 @@ package dev.overcast.clouds.azure.internal;
 import com.azure.core.exception.AzureException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.management.exception.ManagementException;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;

@@ -7,7 +7,7 @@ import com.azure.core.management.exception.ManagementException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.clouds.azure.internal.ArmClients;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.preflight.Check;
 import dev.overcast.core.preflight.CloudDemand;
 import dev.overcast.core.preflight.CloudPreflight;

@@ -8,7 +8,7 @@ import com.azure.resourcemanager.network.models.TagsObject;
 import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnershipTags;

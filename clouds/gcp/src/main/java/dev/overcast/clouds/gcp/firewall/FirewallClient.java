@@ -15,7 +15,7 @@ import dev.overcast.clouds.gcp.internal.ComputeResourceClient;
 import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;

@@ -3,7 +3,7 @@ package dev.overcast.clouds.gcp.internal;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnedResourceClient;

@@ -6,7 +6,7 @@ import com.google.cloud.compute.v1.Operation;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;

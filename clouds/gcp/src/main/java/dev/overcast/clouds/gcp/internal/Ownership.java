@@ -1,6 +1,6 @@
 package dev.overcast.clouds.gcp.internal;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import java.util.Map;
 import java.util.TreeMap;

@@ -10,7 +10,7 @@ import com.google.cloud.compute.v1.Region;
 import com.google.cloud.compute.v1.RegionsClient;
 import com.google.cloud.compute.v1.RegionsSettings;
 import dev.overcast.clouds.gcp.internal.ComputeClients;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.preflight.Check;
 import dev.overcast.core.preflight.CloudDemand;
 import dev.overcast.core.preflight.CloudPreflight;

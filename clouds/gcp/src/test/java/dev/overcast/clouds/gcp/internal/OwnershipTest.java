@@ -2,7 +2,7 @@ package dev.overcast.clouds.gcp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import org.junit.jupiter.api.Test;
 

@@ -24,7 +24,7 @@ import dev.overcast.clouds.gcp.GcpAdapter;
 import dev.overcast.clouds.gcp.GcpConfig;
 import dev.overcast.clouds.gcp.GcpCredentials;
 import dev.overcast.clouds.gcp.internal.ComputeNames;
-import dev.overcast.core.cloud.Cloud;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;

@@ -1,4 +1,4 @@
-package dev.overcast.core.cloud;
+package dev.overcast.core;
 
 import java.util.Arrays;
 import java.util.Locale;
