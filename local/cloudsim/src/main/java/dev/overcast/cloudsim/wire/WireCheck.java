@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ledger of every front's check against the vendor's own API definition ({@code shared/specs/}):
@@ -21,7 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Process-wide on purpose: a flow test starts several worlds, and the report covers all of them.
  * The mode comes from the system property {@value #MODE_PROPERTY}: {@code off} (default: no checking
  * cost for the CLI), {@code report} (record and write the report), {@code strict} (as report, and
- * {@link #assertNoDeviationsSince} fails the caller).
+ * {@link #assertNoDeviationsSince} fails the caller). When checking, the process writes one report per
+ * registered {@link WireDefinition} into {@code target/wire-report/} as it exits.
  */
 public final class WireCheck {
 
@@ -40,7 +43,19 @@ public final class WireCheck {
     private static final Map<String, Map<String, Integer>> SERVED = new ConcurrentHashMap<>();
     private static final List<Deviation> DEVIATIONS = new CopyOnWriteArrayList<>();
 
+    private static final AtomicBoolean REPORT_ON_EXIT = new AtomicBoolean();
+
     private WireCheck() {
+    }
+
+    private static void reportOnExit() {
+        if (REPORT_ON_EXIT.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (WireDefinition definition : ServiceLoader.load(WireDefinition.class)) {
+                    writeReport(Path.of("target", "wire-report"), definition.cloud(), definition.definedOperations());
+                }
+            }, "wire-report"));
+        }
     }
 
     public static Mode mode() {
@@ -55,6 +70,7 @@ public final class WireCheck {
     /** A front served {@code operation} (whatever the outcome): counts toward the report's coverage. */
     public static void served(String cloud, String operation) {
         if (enabled()) {
+            reportOnExit();
             SERVED.computeIfAbsent(cloud, c -> new ConcurrentHashMap<>()).merge(operation, 1, Integer::sum);
         }
     }
