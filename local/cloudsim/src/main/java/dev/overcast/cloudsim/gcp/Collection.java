@@ -10,10 +10,13 @@ import java.util.Map;
  * @param type     the world's resource type ({@code vpn-gateway}), which names its durations and quotas
  * @param kind     the JSON {@code kind} of one item ({@code compute#vpnGateway})
  * @param scope    global, regional or zonal
+ * @param labelled whether the kind carries {@code labels} and {@code labelFingerprint} (the discovery document
+ *                 gives them to addresses, VPN gateways, tunnels and instances, not to networks, subnetworks,
+ *                 firewalls or routers)
  * @param lifecycle its states on the world's timeline
  * @param insert   validates an insert's body and fills the new resource (references, assigned values)
  */
-record Collection(String path, String type, String kind, Scope scope, Lifecycle lifecycle, Insert insert) {
+record Collection(String path, String type, String kind, Scope scope, boolean labelled, Lifecycle lifecycle, Insert insert) {
 
     /** The body of an insert, checked and turned into the resource's fields; runs under the world's lock. */
     @FunctionalInterface

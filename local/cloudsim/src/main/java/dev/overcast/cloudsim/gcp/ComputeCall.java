@@ -76,10 +76,11 @@ final class ComputeCall {
                         + expected.scope().path(at) + "/" + expected.path() + "/" + m.group(6) + "' was not found"));
     }
 
+    /** A required text field of the request's resource; errors name it as Compute does, {@code resource.FIELD}. */
     static String text(Map<String, Object> body, String field) {
         Object value = body.get(field);
         if (!(value instanceof String text) || text.isBlank()) {
-            throw new CloudError(ComputeErrors.REQUIRED, "Required field '" + field + "' not specified");
+            throw new CloudError(ComputeErrors.REQUIRED, "Required field 'resource." + field + "' not specified");
         }
         return text;
     }
@@ -91,7 +92,7 @@ final class ComputeCall {
             return List.of();
         }
         if (!(value instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
-            throw new CloudError(ComputeErrors.INVALID, "Invalid value for field '" + field + "': must be a list of objects.");
+            throw new CloudError(ComputeErrors.INVALID, "Invalid value for field 'resource." + field + "': must be a list of objects.");
         }
         return (List<Map<String, Object>>) value;
     }

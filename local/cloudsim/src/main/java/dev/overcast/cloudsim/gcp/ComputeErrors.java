@@ -1,5 +1,6 @@
 package dev.overcast.cloudsim.gcp;
 
+import dev.overcast.cloudsim.world.CloudError;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ final class ComputeErrors {
     static final String NOT_FOUND = "notFound";
     static final String ALREADY_EXISTS = "alreadyExists";
     static final String INVALID = "invalid";
+    static final String BAD_REQUEST = "badRequest";
     static final String REQUIRED = "required";
     static final String RESOURCE_IN_USE = "resourceInUseByAnotherResource";
     static final String RESOURCE_NOT_READY = "resourceNotReady";
@@ -36,6 +38,19 @@ final class ComputeErrors {
             case INTERNAL -> 500;
             default -> 400;
         };
+    }
+
+    /**
+     * A member the resource's schema does not have. Compute's JSON front refuses it before the request reaches
+     * the service, naming the member and the request message's field (proto spelling, e.g. {@code network_resource}):
+     * {@code Invalid JSON payload received. Unknown name "labels" at 'network_resource': Cannot find field.}
+     */
+    static CloudError unknownField(Collection collection, String path) {
+        String resource = collection.kind().substring("compute#".length()).replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        int dot = path.lastIndexOf('.');
+        String at = resource + "_resource" + (dot < 0 ? "" : "." + path.substring(0, dot));
+        return new CloudError(BAD_REQUEST, "Invalid JSON payload received. Unknown name \"" + path.substring(dot + 1)
+                + "\" at '" + at + "': Cannot find field.");
     }
 
     /** The upper-case code an operation's {@code error.errors[].code} carries for a reason. */

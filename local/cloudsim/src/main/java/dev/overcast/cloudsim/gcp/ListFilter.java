@@ -10,16 +10,18 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The {@code filter} of Compute list calls, for the forms clients send: comparisons {@code field = "value"},
- * {@code field != value} and the regular-expression form {@code field eq "re"} / {@code field ne "re"}, on
- * {@code name}, {@code description}, {@code status} or {@code labels.KEY}, joined by {@code AND} or by
- * juxtaposed parentheses ({@code (a) (b)}). Hand-written: no library parses this grammar, and the subset is small.
+ * {@code field != value}, the has operator {@code field:value} ({@code labels.owner:*}: the key is defined; on a
+ * list, an element equals the value) and the regular-expression form {@code field eq "re"} / {@code field ne "re"},
+ * on any field, nested ones by dotted path ({@code labels.KEY}, {@code bgp.asn}), joined by {@code AND} or by
+ * juxtaposed parentheses ({@code (a) (b)}), as the discovery document's {@code filter} parameter describes them.
+ * Hand-written: no library parses this grammar, and the subset is small.
  */
 final class ListFilter {
 
     private record Term(String field, String operator, String value) {}
 
     private static final Pattern TERM = Pattern.compile(
-            "\\(?\\s*([a-zA-Z][\\w.-]*)\\s*(=|!=|\\beq\\b|\\bne\\b)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s()]+)\\s*\\)?\\s*(?:AND\\s+)?");
+            "\\(?\\s*([a-zA-Z][\\w.-]*)\\s*(=|!=|:|\\beq\\b|\\bne\\b)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s()]+)\\s*\\)?\\s*(?:AND\\s+)?");
 
     private final List<Term> terms;
 
@@ -60,19 +62,38 @@ final class ListFilter {
     /** Whether a resource, as its JSON fields and labels, passes every term. */
     boolean matches(Map<String, Object> fields, Map<String, String> labels) {
         for (Term term : terms) {
-            String actual = term.field().startsWith("labels.")
+            Object actual = term.field().startsWith("labels.")
                     ? labels.get(term.field().substring("labels.".length()))
-                    : fields.get(term.field()) == null ? null : String.valueOf(fields.get(term.field()));
-            boolean equal = switch (term.operator()) {
-                case "eq", "ne" -> actual != null && Pattern.compile(term.value()).matcher(actual).matches();
-                default -> term.value().equals(actual);
-            };
-            boolean wanted = term.operator().equals("=") || term.operator().equals("eq");
-            if (equal != wanted) {
+                    : at(fields, term.field());
+            boolean wanted = !term.operator().equals("!=") && !term.operator().equals("ne");
+            if (passes(term, actual) != wanted) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean passes(Term term, Object actual) {
+        return switch (term.operator()) {
+            case "eq", "ne" -> actual != null && Pattern.compile(term.value()).matcher(String.valueOf(actual)).matches();
+            case ":" -> term.value().equals("*") ? actual != null
+                    : actual instanceof List<?> list ? list.stream().anyMatch(e -> term.value().equals(String.valueOf(e)))
+                    : actual instanceof Map<?, ?> map ? map.containsKey(term.value())
+                    : term.value().equals(String.valueOf(actual));
+            default -> actual != null && term.value().equals(String.valueOf(actual));
+        };
+    }
+
+    /** The value at a dotted path through nested objects, or null. */
+    private static Object at(Map<String, Object> fields, String path) {
+        Object value = fields;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(part);
+        }
+        return value;
     }
 
     private static CloudError invalid(String filter, String why) {

@@ -21,7 +21,7 @@ final class Resources {
     private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9_-]{0,63}");
     /** Fields the front assigns: an insert or patch cannot set them. */
     private static final Set<String> ASSIGNED = Set.of("kind", "id", "name", "selfLink", "creationTimestamp", "status",
-            "labels", "labelFingerprint", "region", "zone");
+            "labels", "labelFingerprint", "fingerprint", "detailedStatus", "region", "zone");
     /** Fields of the world's bookkeeping that are not part of the resource's JSON. */
     private static final Set<String> INTERNAL = Set.of("nextHost");
 
@@ -39,6 +39,9 @@ final class Resources {
         String name = ComputeCall.text(body, "name");
         if (!ComputeCall.NAME.matcher(name).matches()) {
             throw ComputeCall.invalid("resource.name", name, "Must be a match of regex '(?:[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?)'");
+        }
+        if (!collection.labelled() && body.containsKey("labels")) {
+            throw ComputeErrors.unknownField(collection, "labels");
         }
         Map<String, String> labels = labels(body.get("labels"));
         if (call.world().find(ComputeCall.FRONT, call.project(), call.location(), collection.id(call.location(), name)).filter(r -> !r.retired()).isPresent()) {
@@ -116,15 +119,21 @@ final class Resources {
             throw new CloudError(ComputeErrors.RESOURCE_NOT_READY, "The resource '" + relative(call, collection, name)
                     + "' is not ready: its insert is still running.");
         }
+        List<SimResource> users = call.world().dependents(resource);
         CloudError failure = null;
         Instant doneAt = call.now();
-        try {
+        if (users.isEmpty()) {
             call.world().retire(resource, collection.lifecycle().deleting(), collection.lifecycle().gone());
             doneAt = call.now().plus(call.world().durations().of(ComputeCall.FRONT, collection.type() + ".delete"));
-        } catch (CloudError e) {
-            // As Compute does: the delete is accepted, and its operation ends in the dependency error.
+        } else {
             failure = new CloudError(ComputeErrors.RESOURCE_IN_USE, "The " + collection.type() + " resource '"
-                    + relative(call, collection, name) + "' is already being used by another resource: " + e.getMessage());
+                    + relative(call, collection, name) + "' is already being used by '" + relative(call, users.get(0)) + "'");
+            // A subnetwork's users are checked before the delete is accepted: a synchronous 400 (a network's or a
+            // router's are found by the operation). https://cloud.google.com/vpc/docs/create-modify-vpc-networks#deleting_a_subnet
+            // "you must first delete all resources that use the subnet"; the API answers resourceInUseByAnotherResource.
+            if (collection == Catalog.SUBNETWORKS) {
+                throw failure;
+            }
         }
         return Operations.render(call, operations.start(call, collection.scope(), "delete", resource.attribute("selfLink"),
                 resource.attribute("id"), doneAt, requestId, failure));
@@ -219,10 +228,13 @@ final class Resources {
         if (collection.lifecycle().reportsStatus()) {
             json.put("status", r.state(call.now()));
         }
-        if (!r.tags().isEmpty()) {
-            json.put("labels", new TreeMap<>(r.tags()));
+        if (collection.labelled()) {
+            if (!r.tags().isEmpty()) {
+                json.put("labels", new TreeMap<>(r.tags()));
+            }
+            json.put("labelFingerprint", Fingerprint.of(r.tags()));
         }
-        json.put("labelFingerprint", Integer.toHexString(r.tags().hashCode()));
+        Catalog.addOutputOnly(collection, json);
         if (collection.scope() == Scope.REGION) {
             json.put("region", call.locationLink(Scope.REGION, r.key().region()));
         } else if (collection.scope() == Scope.ZONE) {
@@ -237,14 +249,14 @@ final class Resources {
             return labels;
         }
         if (!(given instanceof Map<?, ?> map)) {
-            throw ComputeCall.invalid("labels", given, "Must be an object of string values.");
+            throw ComputeCall.invalid("resource.labels", given, "Must be an object of string values.");
         }
         if (map.size() > 64) {
-            throw ComputeCall.invalid("labels", map.size(), "A resource carries at most 64 labels.");
+            throw ComputeCall.invalid("resource.labels", map.size(), "A resource carries at most 64 labels.");
         }
         map.forEach((key, value) -> {
             if (!LABEL_KEY.matcher(String.valueOf(key)).matches() || !LABEL_VALUE.matcher(String.valueOf(value)).matches()) {
-                throw ComputeCall.invalid("labels", key + "=" + value,
+                throw ComputeCall.invalid("resource.labels", key + "=" + value,
                         "Label keys start with a lowercase letter; keys and values hold at most 63 lowercase letters, digits, '_' or '-'.");
             }
             labels.put(String.valueOf(key), String.valueOf(value));
@@ -255,6 +267,13 @@ final class Resources {
     private static String numericId(ComputeCall call) {
         return (1 + call.world().randomBelow(9)) + String.format("%09d%09d", call.world().randomBelow(1_000_000_000),
                 call.world().randomBelow(1_000_000_000));
+    }
+
+    /** A resource's path as Compute's messages name it, from its world id ({@code LOCATION/COLLECTION/NAME}). */
+    private static String relative(ComputeCall call, SimResource resource) {
+        String[] parts = resource.id().split("/");
+        Scope scope = Catalog.ALL.stream().filter(c -> c.path().equals(parts[1])).findFirst().orElseThrow().scope();
+        return "projects/" + call.project() + "/" + scope.path(parts[0]) + "/" + parts[1] + "/" + parts[2];
     }
 
     private static String relative(ComputeCall call, Collection collection, String name) {

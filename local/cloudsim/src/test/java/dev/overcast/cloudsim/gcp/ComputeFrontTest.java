@@ -9,6 +9,41 @@ import com.google.api.gax.rpc.InvalidArgumentException;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.api.gax.rpc.PermissionDeniedException;
 import com.google.cloud.compute.v1.Address;
+import com.google.cloud.compute.v1.AttachedDisk;
+import com.google.cloud.compute.v1.AttachedDiskInitializeParams;
+import com.google.cloud.compute.v1.DeleteSubnetworkRequest;
+import com.google.cloud.compute.v1.Denied;
+import com.google.cloud.compute.v1.ExternalVpnGateway;
+import com.google.cloud.compute.v1.ExternalVpnGatewayInterface;
+import com.google.cloud.compute.v1.ExternalVpnGatewaysClient;
+import com.google.cloud.compute.v1.ExternalVpnGatewaysSettings;
+import com.google.cloud.compute.v1.Firewall;
+import com.google.cloud.compute.v1.FirewallsClient;
+import com.google.cloud.compute.v1.FirewallsSettings;
+import com.google.cloud.compute.v1.InsertExternalVpnGatewayRequest;
+import com.google.cloud.compute.v1.InsertFirewallRequest;
+import com.google.cloud.compute.v1.InsertInstanceRequest;
+import com.google.cloud.compute.v1.InsertRouterRequest;
+import com.google.cloud.compute.v1.InsertVpnGatewayRequest;
+import com.google.cloud.compute.v1.InsertVpnTunnelRequest;
+import com.google.cloud.compute.v1.Instance;
+import com.google.cloud.compute.v1.InstancesClient;
+import com.google.cloud.compute.v1.InstancesSettings;
+import com.google.cloud.compute.v1.Items;
+import com.google.cloud.compute.v1.ListFirewallsRequest;
+import com.google.cloud.compute.v1.Metadata;
+import com.google.cloud.compute.v1.NetworkInterface;
+import com.google.cloud.compute.v1.Router;
+import com.google.cloud.compute.v1.RouterAdvertisedIpRange;
+import com.google.cloud.compute.v1.RouterBgp;
+import com.google.cloud.compute.v1.RoutersClient;
+import com.google.cloud.compute.v1.RoutersSettings;
+import com.google.cloud.compute.v1.VpnGateway;
+import com.google.cloud.compute.v1.VpnGatewaysClient;
+import com.google.cloud.compute.v1.VpnGatewaysSettings;
+import com.google.cloud.compute.v1.VpnTunnel;
+import com.google.cloud.compute.v1.VpnTunnelsClient;
+import com.google.cloud.compute.v1.VpnTunnelsSettings;
 import com.google.cloud.compute.v1.AddressesClient;
 import com.google.cloud.compute.v1.AddressesSettings;
 import com.google.cloud.compute.v1.DeleteNetworkRequest;
@@ -31,6 +66,7 @@ import dev.overcast.cloudsim.world.Quotas;
 import dev.overcast.cloudsim.world.VirtualClock;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -42,6 +78,7 @@ class ComputeFrontTest {
 
     private static final String PROJECT = "overcast-local";
     private static final String REGION = "europe-west1";
+    private static final String ZONE = "europe-west1-b";
 
     private CloudSim sim;
     private NetworksClient networks;
@@ -153,6 +190,101 @@ class ComputeFrontTest {
                         .setNetwork("projects/" + PROJECT + "/global/networks/none")).build()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(sim.world().calls().byAction("gcp")).containsAllEntriesOf(Map.of("networks.get", 1L, "networks.list", 1L));
+    }
+
+    @Test
+    void subnetworkInsert_shouldBeRefused_whenItsRangeOverlapsAnotherSubnetworkOfTheNetwork() throws Exception {
+        start(instant());
+        networks.insertCallable().call(insertNetwork("main", null));
+        subnetworks.insertCallable().call(insertSubnetwork("first", REGION, "10.1.0.0/20"));
+
+        assertThatThrownBy(() -> subnetworks.insertCallable().call(insertSubnetwork("second", "us-east1", "10.1.8.0/24")))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasStackTraceContaining("Invalid IPCidrRange: 10.1.8.0/24 conflicts with existing subnetwork 'first' in region 'europe-west1'");
+        assertThatThrownBy(() -> subnetworks.insertCallable().call(insertSubnetwork("bad", REGION, "10.2.0.0/33")))
+                .isInstanceOf(InvalidArgumentException.class).hasStackTraceContaining("Invalid value for field 'resource.ipCidrRange'");
+        subnetworks.insertCallable().call(insertSubnetwork("third", "us-east1", "10.1.16.0/24"));
+    }
+
+    @Test
+    void subnetworkDelete_shouldBeRefusedAtOnceNamingTheUser_whenAnInstanceUsesIt() throws Exception {
+        start(instant());
+        networks.insertCallable().call(insertNetwork("main", null));
+        subnetworks.insertCallable().call(insertSubnetwork("nodes", REGION, "10.1.0.0/24"));
+        try (InstancesClient instances = InstancesClient.create(InstancesSettings.newBuilder().setEndpoint(sim.gcpEndpoint().toString())
+                .setCredentialsProvider(NoCredentialsProvider.create()).build())) {
+            instances.insertCallable().call(InsertInstanceRequest.newBuilder().setProject(PROJECT).setZone(ZONE).setInstanceResource(
+                    Instance.newBuilder().setName("node-1").setMachineType("zones/" + ZONE + "/machineTypes/n2-standard-2")
+                            .addDisks(AttachedDisk.newBuilder().setBoot(true).setInitializeParams(AttachedDiskInitializeParams.newBuilder()
+                                    .setSourceImage("projects/debian-cloud/global/images/family/debian-12")))
+                            .addNetworkInterfaces(NetworkInterface.newBuilder().setSubnetwork("regions/" + REGION + "/subnetworks/nodes"))
+                            .setMetadata(Metadata.newBuilder().addItems(Items.newBuilder().setKey("role").setValue("node")))).build());
+
+            assertThatThrownBy(() -> subnetworks.deleteCallable().call(DeleteSubnetworkRequest.newBuilder().setProject(PROJECT)
+                    .setRegion(REGION).setSubnetwork("nodes").build()))
+                    .isInstanceOf(InvalidArgumentException.class).hasStackTraceContaining("resourceInUseByAnotherResource")
+                    .hasStackTraceContaining("is already being used by 'projects/" + PROJECT + "/zones/" + ZONE + "/instances/node-1'");
+            Instance node = instances.get(PROJECT, ZONE, "node-1");
+            assertThat(Base64.getDecoder().decode(node.getMetadata().getFingerprint())).hasSize(8);
+            assertThat(Base64.getDecoder().decode(node.getLabelFingerprint())).hasSize(8);
+            assertThat(Base64.getDecoder().decode(node.getFingerprint())).hasSize(8);
+            assertThat(Base64.getDecoder().decode(node.getNetworkInterfaces(0).getFingerprint())).hasSize(8);
+        }
+        assertThat(subnetworks.get(PROJECT, REGION, "nodes").getFingerprint()).isBase64();
+    }
+
+    @Test
+    void inserts_shouldKeepEveryFieldTheDefinitionHas_forFirewallsRoutersAndTunnels() throws Exception {
+        start(instant());
+        String endpoint = sim.gcpEndpoint().toString();
+        networks.insertCallable().call(insertNetwork("main", null));
+        String network = "projects/" + PROJECT + "/global/networks/main";
+        try (FirewallsClient firewalls = FirewallsClient.create(FirewallsSettings.newBuilder().setEndpoint(endpoint)
+                .setCredentialsProvider(NoCredentialsProvider.create()).build());
+             RoutersClient routers = RoutersClient.create(RoutersSettings.newBuilder().setEndpoint(endpoint)
+                     .setCredentialsProvider(NoCredentialsProvider.create()).build());
+             VpnGatewaysClient gateways = VpnGatewaysClient.create(VpnGatewaysSettings.newBuilder().setEndpoint(endpoint)
+                     .setCredentialsProvider(NoCredentialsProvider.create()).build());
+             ExternalVpnGatewaysClient peers = ExternalVpnGatewaysClient.create(ExternalVpnGatewaysSettings.newBuilder().setEndpoint(endpoint)
+                     .setCredentialsProvider(NoCredentialsProvider.create()).build());
+             VpnTunnelsClient tunnels = VpnTunnelsClient.create(VpnTunnelsSettings.newBuilder().setEndpoint(endpoint)
+                     .setCredentialsProvider(NoCredentialsProvider.create()).build())) {
+            firewalls.insertCallable().call(InsertFirewallRequest.newBuilder().setProject(PROJECT).setFirewallResource(Firewall.newBuilder()
+                    .setName("deny-db").setNetwork(network).addDenied(Denied.newBuilder().setIPProtocol("tcp").addPorts("5432"))
+                    .addTargetTags("db").addSourceRanges("0.0.0.0/0")).build());
+            routers.insertCallable().call(InsertRouterRequest.newBuilder().setProject(PROJECT).setRegion(REGION).setRouterResource(Router.newBuilder()
+                    .setName("edge").setNetwork(network).setBgp(RouterBgp.newBuilder().setAsn(64514).setAdvertiseMode("CUSTOM")
+                            .addAdvertisedIpRanges(RouterAdvertisedIpRange.newBuilder().setRange("10.1.0.0/16")))).build());
+            gateways.insertCallable().call(InsertVpnGatewayRequest.newBuilder().setProject(PROJECT).setRegion(REGION)
+                    .setVpnGatewayResource(VpnGateway.newBuilder().setName("ha").setNetwork(network)).build());
+            peers.insertCallable().call(InsertExternalVpnGatewayRequest.newBuilder().setProject(PROJECT).setExternalVpnGatewayResource(
+                    ExternalVpnGateway.newBuilder().setName("peer").setRedundancyType("SINGLE_IP_INTERNALLY_REDUNDANT")
+                            .addInterfaces(ExternalVpnGatewayInterface.newBuilder().setId(0).setIpAddress("203.0.113.7"))).build());
+            tunnels.insertCallable().call(InsertVpnTunnelRequest.newBuilder().setProject(PROJECT).setRegion(REGION).setVpnTunnelResource(
+                    VpnTunnel.newBuilder().setName("t0").setVpnGateway("regions/" + REGION + "/vpnGateways/ha").setVpnGatewayInterface(0)
+                            .setPeerExternalGateway("global/externalVpnGateways/peer").setPeerExternalGatewayInterface(0)
+                            .setRouter("regions/" + REGION + "/routers/edge").setSharedSecret("s3cret").setIkeVersion(2)).build());
+
+            Firewall denyDb = firewalls.get(PROJECT, "deny-db");
+            RouterBgp bgp = routers.get(PROJECT, REGION, "edge").getBgp();
+            VpnTunnel tunnel = tunnels.get(PROJECT, REGION, "t0");
+            List<Firewall> tagged = StreamSupport.stream(firewalls.list(ListFirewallsRequest.newBuilder().setProject(PROJECT)
+                    .setFilter("targetTags:db").build()).iterateAll().spliterator(), false).toList();
+
+            assertThat(denyDb.getTargetTagsList()).containsExactly("db");
+            assertThat(denyDb.getDeniedList()).extracting(Denied::getIPProtocol).containsExactly("tcp");
+            assertThat(denyDb.getAllowedList()).isEmpty();
+            assertThat(bgp.getAdvertiseMode()).isEqualTo("CUSTOM");
+            assertThat(bgp.getAdvertisedIpRangesList()).extracting(RouterAdvertisedIpRange::getRange).containsExactly("10.1.0.0/16");
+            assertThat(tunnel.getDetailedStatus()).isEqualTo("Tunnel is up and running.");
+            assertThat(Base64.getDecoder().decode(tunnel.getLabelFingerprint())).hasSize(8);
+            assertThat(tagged).extracting(Firewall::getName).containsExactly("deny-db");
+        }
+    }
+
+    private static InsertSubnetworkRequest insertSubnetwork(String name, String region, String range) {
+        return InsertSubnetworkRequest.newBuilder().setProject(PROJECT).setRegion(region).setSubnetworkResource(Subnetwork.newBuilder()
+                .setName(name).setIpCidrRange(range).setNetwork("projects/" + PROJECT + "/global/networks/main")).build();
     }
 
     private static InsertNetworkRequest insertNetwork(String name, String requestId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overcast.cloudsim.world.CloudError;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,21 @@ class ListFilterTest {
                 "", true);
         cases.forEach((filter, expected) ->
                 assertThat(ListFilter.parse(filter).matches(FIELDS, LABELS)).as(filter).isEqualTo(expected));
+    }
+
+    @Test
+    void matches_shouldTestPresenceAndMembership_withTheHasOperator() {
+        Map<String, Object> fields = Map.of("name", "fw", "targetTags", List.of("nodes", "web"), "bgp", Map.of("asn", 64514));
+        Map<String, Boolean> cases = Map.of(
+                "labels.team:*", true,
+                "labels.owner:*", false,
+                "targetTags:web", true,
+                "targetTags:db", false,
+                "(bgp.asn = 64514) (name:fw)", true,
+                "bgp.asn:*", true,
+                "bgp.keepalive:*", false);
+        cases.forEach((filter, expected) ->
+                assertThat(ListFilter.parse(filter).matches(fields, LABELS)).as(filter).isEqualTo(expected));
     }
 
     @Test
