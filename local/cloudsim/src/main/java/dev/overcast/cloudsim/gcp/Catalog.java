@@ -246,8 +246,6 @@ final class Catalog {
         if (!"2".equals(ike.toString()) && !"1".equals(ike.toString())) {
             throw ComputeCall.invalid("resource.ikeVersion", ike, "Must be 1 or 2.");
         }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> localInterfaces = (List<Map<String, Object>>) gateway.attributes().get("vpnInterfaces");
         r.attributes().put("vpnGateway", gateway.attribute("selfLink"));
         r.attributes().put("vpnGatewayInterface", local);
         r.attributes().put("peerExternalGateway", peer.attribute("selfLink"));
@@ -257,7 +255,6 @@ final class Catalog {
         r.attributes().put("ikeVersion", Integer.parseInt(ike.toString()));
         // Compute never returns the key; the hash shows a by-hand change in snapshots without keeping the secret.
         r.attributes().put("sharedSecretHash", Integer.toHexString(body.get("sharedSecret").hashCode()));
-        r.attributes().put("localIp", localInterfaces.get(local).get("ipAddress"));
         r.dependsOn().add(gateway.id());
         r.dependsOn().add(peer.id());
         r.dependsOn().add(router.id());

@@ -40,6 +40,9 @@ public final class ComputeFront implements AutoCloseable {
     /** Resource Manager's {@code projects.testIamPermissions} (v1 and v3), served on the same endpoint for a preflight. */
     private static final Pattern TEST_PERMISSIONS = Pattern.compile("/v[13]/projects/([^/:]+):testIamPermissions");
 
+    /** The exchange attribute holding the discovery method a request was checked against, to check its answer too. */
+    private static final String CHECKED_METHOD = "overcast.compute.method";
+
     private final World world;
     private final Resources resources;
     private final LoopbackServer server;
@@ -74,6 +77,9 @@ public final class ComputeFront implements AutoCloseable {
                 status = 500;
                 body = error(500, ComputeErrors.INTERNAL, "Internal error. Please try again or contact Google Support.");
             }
+            if (exchange.getAttribute(CHECKED_METHOD) instanceof Discovery.Method method) {
+                ComputeDefinition.checkAnswer(method, status, body);
+            }
             byte[] bytes = JSON.writeValueAsBytes(body);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
             AnswerFault.send(exchange, status, bytes);
@@ -98,6 +104,8 @@ public final class ComputeFront implements AutoCloseable {
         String path = project.group(2);
         Request request = route(method, path);
         world.calls().record(ComputeCall.FRONT, request.action());
+        ComputeDefinition.checkRequest(method, "projects/" + project.group(1) + "/" + path, query, body, request.action())
+                .ifPresent(checked -> exchange.setAttribute(CHECKED_METHOD, checked));
         if (!world.knowsAccount(project.group(1))) {
             throw new CloudError(ComputeErrors.NOT_FOUND, "The resource 'projects/" + project.group(1) + "' was not found");
         }

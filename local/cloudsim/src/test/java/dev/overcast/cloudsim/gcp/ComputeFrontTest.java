@@ -61,6 +61,7 @@ import com.google.cloud.compute.v1.SubnetworksClient;
 import com.google.cloud.compute.v1.SubnetworksSettings;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.world.Durations;
 import dev.overcast.cloudsim.world.Quotas;
 import dev.overcast.cloudsim.world.VirtualClock;
@@ -81,11 +82,13 @@ class ComputeFrontTest {
     private static final String ZONE = "europe-west1-b";
 
     private CloudSim sim;
+    private int wireMark;
     private NetworksClient networks;
     private SubnetworksClient subnetworks;
     private AddressesClient addresses;
 
     private void start(CloudSimConfig config) throws IOException {
+        wireMark = WireCheck.mark();
         sim = CloudSim.start(config);
         String endpoint = sim.gcpEndpoint().toString();
         networks = NetworksClient.create(NetworksSettings.newBuilder().setEndpoint(endpoint)
@@ -106,6 +109,7 @@ class ComputeFrontTest {
         subnetworks.close();
         addresses.close();
         sim.close();
+        WireCheck.assertNoDeviationsSince(wireMark);
     }
 
     @Test
