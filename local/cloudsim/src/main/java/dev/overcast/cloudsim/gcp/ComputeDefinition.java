@@ -86,7 +86,8 @@ public final class ComputeDefinition implements WireDefinition {
         Discovery.Method method = found.get();
         WireCheck.served(CLOUD, method.id());
         for (Map.Entry<String, String> parameter : query.entrySet()) {
-            Optional<JsonNode> declared = document.get().parameter(method, parameter.getKey());
+            Optional<JsonNode> declared = document.get().parameter(method, parameter.getKey())
+                    .or(() -> retiredParameter(method, parameter.getKey()));
             if (declared.isEmpty()) {
                 throw new CloudError(ComputeErrors.BAD_REQUEST, "Invalid JSON payload received. Unknown name \"" + parameter.getKey()
                         + "\": Cannot bind query parameter. Field '" + parameter.getKey() + "' could not be found in request message.");
@@ -118,6 +119,16 @@ public final class ComputeDefinition implements WireDefinition {
             throw new CloudError(ComputeErrors.BAD_REQUEST, "Invalid JSON payload received. " + method.id() + " takes no request body.");
         }
         return found;
+    }
+
+    /**
+     * A parameter earlier revisions declared and Compute still binds: {@code returnPartialSuccess} (boolean) on
+     * list methods, which this revision of the document no longer lists but gcloud 528's generated Compute client
+     * (its own copy of the June 2025 document, compute_v1_messages.py) sends with every list.
+     */
+    private static Optional<JsonNode> retiredParameter(Discovery.Method method, String name) {
+        boolean list = method.id().endsWith(".list") || method.id().endsWith(".aggregatedList");
+        return list && name.equals("returnPartialSuccess") ? Optional.of(JSON.createObjectNode().put("type", "boolean")) : Optional.empty();
     }
 
     /** Checks an answer against the method's response schema, or an error answer against Compute's error document. */

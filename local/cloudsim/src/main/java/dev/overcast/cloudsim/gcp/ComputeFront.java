@@ -35,6 +35,7 @@ public final class ComputeFront implements AutoCloseable {
     private static final Pattern ITEM = Pattern.compile("(global|regions/([^/]+)|zones/([^/]+))/([a-zA-Z]+)(?:/([^/]+))?");
     private static final Duration WAIT_LIMIT = Duration.ofSeconds(2);
     private static final Duration WAIT_PAUSE = Duration.ofMillis(100);
+    private static final Pattern AGGREGATED = Pattern.compile("aggregated/([a-zA-Z]+)");
     private static final Pattern LOCATIONS = Pattern.compile("(regions|zones)(?:/([^/]+))?");
     private static final Pattern MACHINE_TYPE = Pattern.compile("zones/([^/]+)/machineTypes/([^/]+)");
     /** Resource Manager's {@code projects.testIamPermissions} (v1 and v3), served on the same endpoint for a preflight. */
@@ -193,9 +194,13 @@ public final class ComputeFront implements AutoCloseable {
             return new Request("machineTypes.get", machineType.group(1),
                     (call, query, body) -> resources.machineType(call, machineType.group(1), machineType.group(2)));
         }
-        if (path.equals("aggregated/instances") && method.equals("GET")) {
-            return new Request("instances.aggregatedList", "global",
-                    (call, query, body) -> resources.aggregated(call, Catalog.INSTANCES, query));
+        Matcher aggregated = AGGREGATED.matcher(path);
+        if (aggregated.matches() && method.equals("GET")) {
+            Collection collection = Catalog.ALL.stream()
+                    .filter(c -> c.path().equals(aggregated.group(1)) && c.scope() != Scope.GLOBAL).findFirst()
+                    .orElseThrow(() -> unknown(method, path));
+            return new Request(collection.path() + ".aggregatedList", "global",
+                    (call, query, body) -> resources.aggregated(call, collection, query));
         }
         Matcher item = ITEM.matcher(path);
         if (item.matches()) {

@@ -75,7 +75,10 @@ final class ListFilter {
 
     private static boolean passes(Term term, Object actual) {
         return switch (term.operator()) {
-            case "eq", "ne" -> actual != null && Pattern.compile(term.value()).matcher(String.valueOf(actual)).matches();
+            // On a list, as gcloud rewrites "targetTags:web" into targetTags eq ".*\\bweb\\b.*": any element matches.
+            case "eq", "ne" -> actual instanceof List<?> list
+                    ? list.stream().anyMatch(e -> Pattern.compile(term.value()).matcher(String.valueOf(e)).matches())
+                    : actual != null && Pattern.compile(term.value()).matcher(String.valueOf(actual)).matches();
             case ":" -> term.value().equals("*") ? actual != null
                     : actual instanceof List<?> list ? list.stream().anyMatch(e -> term.value().equals(String.valueOf(e)))
                     : actual instanceof Map<?, ?> map ? map.containsKey(term.value())

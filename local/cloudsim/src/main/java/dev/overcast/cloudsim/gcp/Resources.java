@@ -84,18 +84,24 @@ final class Resources {
         return json;
     }
 
-    /** {@code aggregated/instances}: every zone's items under {@code zones/Z}, one page across all zones. */
+    /**
+     * {@code aggregated/COLLECTION} of a regional or zonal collection: every location's items under
+     * {@code regions/R} or {@code zones/Z}, one page across all locations.
+     */
     Object aggregated(ComputeCall call, Collection collection, Map<String, String> query) {
+        List<String> locations = collection.scope() == Scope.ZONE ? ComputeRegions.allZones()
+                : ComputeRegions.ZONES.keySet().stream().sorted().toList();
+        String locationField = collection.scope() == Scope.ZONE ? "zone" : "region";
         List<Map<String, Object>> all = new ArrayList<>();
-        for (String zone : ComputeRegions.allZones()) {
-            all.addAll(matching(call, collection, zone, query));
+        for (String location : locations) {
+            all.addAll(matching(call, collection, location, query));
         }
         Page page = Page.of(all, query);
         Map<String, Object> items = new TreeMap<>();
         for (Map<String, Object> item : page.items()) {
-            String zone = item.get("zone").toString().replaceAll(".*/zones/", "");
+            String scope = item.get(locationField).toString().replaceAll(".*/(zones|regions)/", "$1/");
             @SuppressWarnings("unchecked")
-            List<Object> scoped = (List<Object>) ((Map<String, Object>) items.computeIfAbsent("zones/" + zone,
+            List<Object> scoped = (List<Object>) ((Map<String, Object>) items.computeIfAbsent(scope,
                     z -> new LinkedHashMap<>(Map.of(collection.path(), new ArrayList<>())))).get(collection.path());
             scoped.add(item);
         }
