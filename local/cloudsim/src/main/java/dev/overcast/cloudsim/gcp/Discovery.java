@@ -103,7 +103,9 @@ final class Discovery {
     static Optional<String> checkParameter(JsonNode declared, String text) {
         return switch (declared.path("type").asText()) {
             case "integer" -> text.matches("-?\\d+") ? Optional.empty() : Optional.of("must be an integer");
-            case "boolean" -> text.equals("true") || text.equals("false") ? Optional.empty() : Optional.of("must be true or false");
+            // Case-insensitive: gcloud writes Python's "True" (includeAllScopes=True), and Compute binds it.
+            case "boolean" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? Optional.empty()
+                    : Optional.of("must be true or false");
             default -> inEnum(declared, text) ? Optional.empty() : Optional.of("must be one of " + declared.path("enum"));
         };
     }
