@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,9 +43,6 @@ public final class ComputeFront implements AutoCloseable {
     /** Resource Manager's {@code projects.testIamPermissions} (v1 and v3), served on the same endpoint for a preflight. */
     private static final Pattern TEST_PERMISSIONS = Pattern.compile("/v[13]/projects/([^/:]+):testIamPermissions");
 
-    /** The exchange attribute holding the discovery method a request was checked against, to check its answer too. */
-    private static final String CHECKED_METHOD = "overcast.compute.method";
-
     private final World world;
     private final Resources resources;
     private final LoopbackServer server;
@@ -65,48 +64,76 @@ public final class ComputeFront implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        int status = 200;
-        Object body;
         try (exchange) {
-            try {
-                body = answer(exchange);
-            } catch (CloudError e) {
-                status = ComputeErrors.status(e.code());
-                body = error(status, e.code(), e.getMessage());
-            } catch (RuntimeException e) {
-                log.warn("Compute front failed on a request", e);
-                status = 500;
-                body = error(500, ComputeErrors.INTERNAL, "Internal error. Please try again or contact Google Support.");
+            byte[] sent;
+            try (InputStream in = exchange.getRequestBody()) {
+                sent = in.readAllBytes();
             }
-            if (exchange.getAttribute(CHECKED_METHOD) instanceof Discovery.Method method) {
-                ComputeDefinition.checkAnswer(method, status, body);
+            // google-http-client's default transport cannot send PATCH: it POSTs with this header instead.
+            String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+            String method = override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (method.equals("POST") && exchange.getRequestURI().getPath().equals(ComputeBatch.PATH)) {
+                ComputeBatch batch = ComputeBatch.parse(contentType, sent);
+                List<ComputeBatch.Answer> answers = new ArrayList<>();
+                for (Incoming part : batch.requests()) {
+                    answers.add(respond(part, null));
+                }
+                exchange.getResponseHeaders().set("Content-Type", batch.answerContentType());
+                AnswerFault.send(exchange, 200, batch.render(answers));
+                return;
             }
-            byte[] bytes = JSON.writeValueAsBytes(body);
+            ComputeBatch.Answer answer = respond(new Incoming(method, exchange.getRequestURI(), sent), exchange);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-            AnswerFault.send(exchange, status, bytes);
+            AnswerFault.send(exchange, answer.status(), answer.body());
         }
     }
 
-    private Object answer(HttpExchange exchange) throws IOException {
-        // google-http-client's default transport cannot send PATCH: it POSTs with this header instead.
-        String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
-        String method = override != null && exchange.getRequestMethod().equals("POST") ? override : exchange.getRequestMethod();
-        Matcher testPermissions = TEST_PERMISSIONS.matcher(exchange.getRequestURI().getPath());
-        if (testPermissions.matches() && method.equals("POST")) {
-            return testIamPermissions(testPermissions.group(1), body(exchange));
+    /** One Compute request, sent on its own or as one part of a batch. */
+    record Incoming(String method, URI uri, byte[] body) {}
+
+    /**
+     * The answer to one request, in Compute's error document when it fails. {@code connection} is the exchange
+     * an injected connection fault may strike, null for a batch's part (such faults answer as errors there).
+     */
+    private ComputeBatch.Answer respond(Incoming incoming, HttpExchange connection) throws IOException {
+        int status = 200;
+        Object body;
+        AtomicReference<Discovery.Method> checked = new AtomicReference<>();
+        try {
+            body = answer(incoming, connection, checked);
+        } catch (CloudError e) {
+            status = ComputeErrors.status(e.code());
+            body = error(status, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Compute front failed on a request", e);
+            status = 500;
+            body = error(500, ComputeErrors.INTERNAL, "Internal error. Please try again or contact Google Support.");
         }
-        Matcher project = PROJECT.matcher(exchange.getRequestURI().getPath());
+        if (checked.get() != null) {
+            ComputeDefinition.checkAnswer(checked.get(), status, body);
+        }
+        return new ComputeBatch.Answer(status, JSON.writeValueAsBytes(body));
+    }
+
+    private Object answer(Incoming incoming, HttpExchange connection, AtomicReference<Discovery.Method> checked) {
+        String method = incoming.method();
+        Matcher testPermissions = TEST_PERMISSIONS.matcher(incoming.uri().getPath());
+        if (testPermissions.matches() && method.equals("POST")) {
+            return testIamPermissions(testPermissions.group(1), body(incoming.body()));
+        }
+        Matcher project = PROJECT.matcher(incoming.uri().getPath());
         if (!project.matches()) {
             world.calls().record(ComputeCall.FRONT, "unknown");
-            throw new CloudError(ComputeErrors.NOT_FOUND, "The requested URL " + exchange.getRequestURI().getPath() + " was not found.");
+            throw new CloudError(ComputeErrors.NOT_FOUND, "The requested URL " + incoming.uri().getPath() + " was not found.");
         }
-        Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
-        Map<String, Object> body = body(exchange);
+        Map<String, String> query = LoopbackServer.query(incoming.uri().getRawQuery());
+        Map<String, Object> body = body(incoming.body());
         String path = project.group(2);
         Request request = route(method, path);
         world.calls().record(ComputeCall.FRONT, request.action());
         ComputeDefinition.checkRequest(method, "projects/" + project.group(1) + "/" + path, query, body, request.action())
-                .ifPresent(checked -> exchange.setAttribute(CHECKED_METHOD, checked));
+                .ifPresent(checked::set);
         if (!world.knowsAccount(project.group(1))) {
             throw new CloudError(ComputeErrors.NOT_FOUND, "The resource 'projects/" + project.group(1) + "' was not found");
         }
@@ -115,7 +142,7 @@ public final class ComputeFront implements AutoCloseable {
             throw new CloudError(ComputeErrors.FORBIDDEN, "Required '" + denied.get() + "' permission for 'projects/" + project.group(1) + "'");
         }
         Optional<String> fault = world.faults().next(ComputeCall.FRONT, request.action(), ComputeErrors.RETRYABLE);
-        if (fault.isPresent() && !AnswerFault.strike(exchange, fault.get())) {
+        if (fault.isPresent() && (connection == null || !AnswerFault.strike(connection, fault.get()))) {
             throw new CloudError(fault.get(), "Injected fault for " + request.action() + ".");
         }
         if (!world.admit(ComputeCall.FRONT, project.group(1), "global", method.equals("GET") ? "read" : "write")) {
@@ -260,17 +287,14 @@ public final class ComputeFront implements AutoCloseable {
                         "reason", reason, "message", message))));
     }
 
-    private static Map<String, Object> body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
-            if (bytes.length == 0) {
-                return Map.of();
-            }
-            try {
-                return JSON.readValue(bytes, new TypeReference<Map<String, Object>>() { });
-            } catch (IOException e) {
-                throw new CloudError(ComputeErrors.INVALID, "Invalid JSON payload received. " + e.getMessage());
-            }
+    private static Map<String, Object> body(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(bytes, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new CloudError(ComputeErrors.INVALID, "Invalid JSON payload received. " + e.getMessage());
         }
     }
 

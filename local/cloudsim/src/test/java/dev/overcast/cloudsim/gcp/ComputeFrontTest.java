@@ -66,6 +66,10 @@ import dev.overcast.cloudsim.world.Durations;
 import dev.overcast.cloudsim.world.Quotas;
 import dev.overcast.cloudsim.world.VirtualClock;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -284,6 +288,25 @@ class ComputeFrontTest {
             assertThat(Base64.getDecoder().decode(tunnel.getLabelFingerprint())).hasSize(8);
             assertThat(tagged).extracting(Firewall::getName).containsExactly("deny-db");
         }
+    }
+
+    @Test
+    void batch_shouldAnswerEveryPartInOrder_underItsContentId() throws Exception {
+        start(instant());
+        networks.insertCallable().call(insertNetwork("main", null));
+        String part = "--b1\r\nContent-Type: application/http\r\nContent-ID: <run+%d>\r\n\r\nGET /compute/v1/projects/" + PROJECT
+                + "/global/networks/%s?alt=json HTTP/1.1\nHost: 127.0.0.1\n\n\r\n";
+        String body = part.formatted(1, "main") + part.formatted(2, "missing") + "--b1--\r\n";
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.gcpEndpoint() + "/batch/compute/v1"))
+                .header("Content-Type", "multipart/mixed; boundary=b1").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("multipart/mixed; boundary="));
+        assertThat(answer.body()).containsSubsequence("Content-ID: <response-run+1>", "HTTP/1.1 200", "\"name\":\"main\"",
+                "Content-ID: <response-run+2>", "HTTP/1.1 404", "networks/missing' was not found");
+        assertThat(sim.world().calls().count("gcp", "networks.get")).isEqualTo(2);
     }
 
     private static InsertSubnetworkRequest insertSubnetwork(String name, String region, String range) {

@@ -93,14 +93,15 @@ class GcloudTest {
         Result denyDb = ok("compute", "firewall-rules", "create", "deny-db", "--network=plain", "--action=DENY", "--rules=tcp:5432",
                 "--target-tags=db", "--source-ranges=0.0.0.0/0");
         Result tagged = ok("compute", "firewall-rules", "list", "--filter=targetTags:db");
-        for (String name : List.of("ip-0", "ip-1", "ip-2")) {
-            ok("compute", "addresses", "create", name, "--region=" + REGION);
-        }
+        sim.world().calls().reset();
+        // Several resources in one command: gcloud sends one batch (POST /batch/compute/v1) of three inserts.
+        Result batch = ok("compute", "addresses", "create", "ip-0", "ip-1", "ip-2", "--region=" + REGION);
+        long batchedInserts = sim.world().calls().count("gcp", "addresses.insert");
         sim.world().calls().reset();
         Result paged = ok("compute", "addresses", "list", "--regions=" + REGION, "--page-size=2");
         long pages = sim.world().calls().count("gcp", "addresses.list");
         Result address = ok("compute", "addresses", "describe", "ip-1", "--region=" + REGION);
-        Result deleted = ok("compute", "addresses", "delete", "ip-1", "--region=" + REGION, "--quiet");
+        Result deleted = ok("compute", "addresses", "delete", "ip-1", "ip-2", "--region=" + REGION, "--quiet");
         Result missing = run("compute", "addresses", "describe", "ip-1", "--region=" + REGION);
         Result networkInUse = run("compute", "networks", "delete", "plain", "--quiet");
 
@@ -114,6 +115,8 @@ class GcloudTest {
         assertThat(denyDb.json().path("denied").get(0).path("IPProtocol").asText()).isEqualTo("tcp");
         assertThat(denyDb.json().path("targetTags").toString()).isEqualTo("[\"db\"]");
         assertThat(tagged.json().path("name").asText()).isEqualTo("deny-db");
+        assertThat(batch.json().size()).isEqualTo(3);
+        assertThat(batchedInserts).isEqualTo(3);
         assertThat(paged.json().size()).isEqualTo(3);
         assertThat(pages).isEqualTo(2);
         assertThat(address.json().path("status").asText()).isEqualTo("RESERVED");
