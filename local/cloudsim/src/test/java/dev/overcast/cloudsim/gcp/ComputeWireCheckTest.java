@@ -82,6 +82,12 @@ class ComputeWireCheckTest {
             networks.get(PROJECT, "main");
             networks.list(PROJECT).iterateAll().forEach(n -> { });
             networks.deleteAsync(PROJECT, "main").get();
+            String project = sim.gcpEndpoint() + "/compute/v1/projects/" + PROJECT;
+            for (String read : List.of("/regions", "/regions/europe-west1", "/zones", "/zones/europe-west1-b",
+                    "/zones/europe-west1-b/machineTypes/n2-standard-2", "/aggregated/addresses?maxResults=2&includeAllScopes=true",
+                    "/aggregated/instances", "/global/firewalls?filter=name%20eq%20%22.*%22")) {
+                assertThat(send(HttpRequest.newBuilder(URI.create(project + read)).GET()).statusCode()).as(read).isEqualTo(200);
+            }
         }
 
         assertThat(WireCheck.deviationsSince(mark)).isEmpty();
