@@ -126,9 +126,11 @@ public final class ArmFront implements AutoCloseable {
             throw unreadable;
         }
         admit(exchange, method, action(method, path), path.subscription(), ArmPermissions.of(method, path, rawPath, body));
+        String apiVersion = apiVersion(exchange);
         return world.atomically(() -> switch (method) {
-            case "GET", "HEAD" -> resources.get(path);
-            case "PUT" -> resources.put(path, body);
+            case "GET" -> resources.get(path);
+            case "HEAD" -> resources.head(path);
+            case "PUT" -> resources.put(path, body, apiVersion);
             case "PATCH" -> resources.patch(path, body);
             case "DELETE" -> resources.delete(path);
             default -> throw new CloudError("MethodNotAllowed", "The method " + method + " is not allowed.");
@@ -138,8 +140,7 @@ public final class ArmFront implements AutoCloseable {
     /** What every request meets before it is served: the call log, api-version, a token, RBAC, faults and throttling. */
     private void admit(HttpExchange exchange, String method, String action, String subscription, List<String> permissions) {
         world.calls().record(ArmStore.FRONT, action);
-        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        if (!query.toLowerCase(Locale.ROOT).matches("(.*&)?api-version=[^&]+.*")) {
+        if (apiVersion(exchange).isEmpty()) {
             throw new CloudError("MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -163,6 +164,18 @@ public final class ArmFront implements AutoCloseable {
             throw new CloudError("TooManyRequests", "The request is being throttled as the limit has been reached for operation type - "
                     + (read ? "Read" : "Write") + ".");
         }
+    }
+
+    /** The request's {@code api-version}, empty when it has none. */
+    private static String apiVersion(HttpExchange exchange) {
+        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equalsIgnoreCase("api-version")) {
+                return parameter.substring(equals + 1);
+            }
+        }
+        return "";
     }
 
     /** The call log's name of a request, e.g. {@code PUT virtualNetworks}, {@code LIST subnets}, {@code GET operations}. */
@@ -200,6 +213,11 @@ public final class ArmFront implements AutoCloseable {
         error.put("code", code);
         error.put("message", message);
         int status = status(code);
+        if (status == 401) {
+            // ARM's 401 names the authority to get a token from (RFC 6750 section 3, as management.azure.com answers).
+            return new ArmAnswer(status, body, Map.of("WWW-Authenticate", "Bearer authorization_uri=\"https://login.windows.net/\", "
+                    + "error=\"invalid_token\", error_description=\"The authentication failed because of missing 'Authorization' header.\""));
+        }
         return new ArmAnswer(status, body, status == 429 || status == 503 ? Map.of("Retry-After", "1") : Map.of());
     }
 
@@ -210,7 +228,7 @@ public final class ArmFront implements AutoCloseable {
             case "ServiceUnavailable" -> 503;
             case "AuthenticationFailed" -> 401;
             case "AuthorizationFailed" -> 403;
-            case "ResourceNotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "OperationNotFound", "InvalidResourceType" -> 404;
+            case "ResourceNotFound", "NotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "OperationNotFound", "InvalidResourceType" -> 404;
             case "AnotherOperationInProgress", "OperationNotAllowed" -> 409;
             case "MethodNotAllowed" -> 405;
             default -> code.endsWith("LimitExceeded") || code.endsWith("LimitReached") ? 409 : 400;
