@@ -85,8 +85,12 @@ public final class ArmFront implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         ArmAnswer answer;
         try (exchange) {
+            byte[] request;
+            try (InputStream in = exchange.getRequestBody()) {
+                request = in.readAllBytes();
+            }
             try {
-                answer = answer(exchange);
+                answer = answer(exchange, request);
             } catch (CloudError e) {
                 answer = error(e.code(), e.getMessage());
             } catch (RuntimeException e) {
@@ -98,11 +102,13 @@ public final class ArmFront implements AutoCloseable {
             exchange.getResponseHeaders().set("x-ms-request-id", requestId);
             exchange.getResponseHeaders().set("x-ms-correlation-request-id", requestId);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            ArmWire.check(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), apiVersion(exchange), parsedOrNull(request),
+                    answer, actionOf(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath()));
             AnswerFault.send(exchange, answer.status(), exchange.getRequestMethod().equals("HEAD") ? new byte[0] : bytes);
         }
     }
 
-    private ArmAnswer answer(HttpExchange exchange) throws IOException {
+    private ArmAnswer answer(HttpExchange exchange, byte[] request) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getPath();
         Optional<ArmQueries.Query> query = queries.match(method, rawPath);
@@ -120,7 +126,7 @@ public final class ArmFront implements AutoCloseable {
         }
         ObjectNode body;
         try {
-            body = body(exchange);
+            body = body(request);
         } catch (CloudError unreadable) {
             world.calls().record(ArmStore.FRONT, action(method, path));
             throw unreadable;
@@ -166,6 +172,19 @@ public final class ArmFront implements AutoCloseable {
         }
     }
 
+    /** The call log's name of any request, served or not. */
+    private String actionOf(String method, String rawPath) {
+        Optional<ArmQueries.Query> query = queries.match(method, rawPath);
+        if (query.isPresent()) {
+            return query.get().action();
+        }
+        try {
+            return action(method, ArmPath.parse(rawPath));
+        } catch (CloudError unknown) {
+            return method + " unknown";
+        }
+    }
+
     /** The request's {@code api-version}, empty when it has none. */
     private static String apiVersion(HttpExchange exchange) {
         String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
@@ -187,23 +206,29 @@ public final class ArmFront implements AutoCloseable {
         return verb + " " + path.type().segment();
     }
 
-    private static ObjectNode body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
-            if (bytes.length == 0) {
-                return ArmStore.JSON.createObjectNode();
-            }
-            JsonNode node;
-            try {
-                node = ArmStore.JSON.readTree(bytes);
-            } catch (IOException e) {
-                throw new CloudError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
-                        + e.getMessage());
-            }
-            if (!(node instanceof ObjectNode object)) {
-                throw new CloudError("InvalidRequestContent", "The request content must be a JSON object.");
-            }
-            return object;
+    private static ObjectNode body(byte[] bytes) {
+        if (bytes.length == 0) {
+            return ArmStore.JSON.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = ArmStore.JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new CloudError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
+                    + e.getMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new CloudError("InvalidRequestContent", "The request content must be a JSON object.");
+        }
+        return object;
+    }
+
+    /** The request body for the wire check: null when there is none or it is not JSON (the front refused it then). */
+    private static JsonNode parsedOrNull(byte[] request) {
+        try {
+            return request.length == 0 ? null : body(request);
+        } catch (CloudError unreadable) {
+            return null;
         }
     }
 
