@@ -144,12 +144,19 @@ refused("vm.noNic", "InvalidRequestFormat", lambda: compute.virtual_machines.beg
     "location": LOCATION, "hardware_profile": {"vm_size": "Standard_D2s_v5"},
     "storage_profile": {"image_reference": {"publisher": "Canonical", "offer": "o", "sku": "s", "version": "latest"}},
     "network_profile": {"network_interfaces": []}}).result())
-vm = compute.virtual_machines.begin_create_or_update(GROUP, "vm", {
-    "location": LOCATION, "hardware_profile": {"vm_size": "Standard_D2s_v5"},
-    "storage_profile": {"image_reference": {"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server", "version": "latest"},
-                        "os_disk": {"create_option": "FromImage", "delete_option": "Delete"}},
-    "os_profile": {"computer_name": "vm", "admin_username": "overcast", "custom_data": "I2Nsb3VkLWNvbmZpZw=="},
-    "network_profile": {"network_interfaces": [{"id": nic.id, "primary": True, "delete_option": "Delete"}]}}).result()
+
+
+def machine(name, nic_id, delete_option):
+    return compute.virtual_machines.begin_create_or_update(GROUP, name, {
+        "location": LOCATION, "hardware_profile": {"vm_size": "Standard_D2s_v5"},
+        "storage_profile": {"image_reference": {"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server",
+                                                "version": "latest"},
+                            "os_disk": {"create_option": "FromImage", "delete_option": delete_option}},
+        "os_profile": {"computer_name": name, "admin_username": "overcast", "custom_data": "I2Nsb3VkLWNvbmZpZw=="},
+        "network_profile": {"network_interfaces": [{"id": nic_id, "primary": True, "delete_option": delete_option}]}}).result()
+
+
+vm = machine("vm", nic.id, "Delete")
 check("vm.ready", vm.provisioning_state == "Succeeded", vm.provisioning_state)
 check("vm.list", [v.name for v in compute.virtual_machines.list(GROUP)] == ["vm"])
 check("vm.listAll", "vm" in [v.name for v in compute.virtual_machines.list_all()])
@@ -164,8 +171,15 @@ compute.virtual_machines.begin_delete(GROUP, "vm").result()
 check("vm.delete.takesDiskAndNic", [n.name for n in network.network_interfaces.list(GROUP)] == []
       and [d.name for d in compute.disks.list_by_resource_group(GROUP)] == [])
 
-# the group's delete takes everything still in it, polled through Location
+# the group's delete takes everything still in it (a VM whose disk and NIC it does not delete itself
+# included), polled through Location
+nic2 = network.network_interfaces.begin_create_or_update(GROUP, "vm2-nic", {
+    "location": LOCATION, "ip_configurations": [{"name": "primary", "subnet": {"id": subnet.id}}]}).result()
+vm2 = machine("vm2", nic2.id, "Detach")
 resources.resource_groups.begin_delete(GROUP).result()
 check("group.delete", not resources.resource_groups.check_existence(GROUP))
+check("group.delete.vm", "vm2" not in [v.name for v in compute.virtual_machines.list_all()])
+check("group.delete.disk", vm2.storage_profile.os_disk.name not in [d.name for d in compute.disks.list()])
+check("group.delete.nic", "vm2-nic" not in [n.name for n in network.network_interfaces.list_all()])
 
 sys.exit(1 if failures else 0)

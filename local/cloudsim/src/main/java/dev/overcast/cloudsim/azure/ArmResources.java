@@ -69,7 +69,7 @@ final class ArmResources {
             requireGroup(path);
         }
         return switch (path.type()) {
-            case SECURITY_RULE -> {
+            case SECURITY_RULE, DEFAULT_SECURITY_RULE -> {
                 ArrayNode rules = renderedRules(path);
                 yield path.name() == null ? list(rules) : ArmAnswer.ok(securityRule(rules, path));
             }
@@ -108,7 +108,7 @@ final class ArmResources {
     }
 
     ArmAnswer put(ArmPath path, ObjectNode body, String apiVersion) {
-        if (path.name() == null || path.type() == ArmType.INSTANCE_VIEW || path.type() == ArmType.GROUP_RESOURCES) {
+        if (path.name() == null || !path.type().stored() && path.type() != ArmType.SECURITY_RULE) {
             throw new CloudError("MethodNotAllowed", "The requested resource does not support http method 'PUT'.");
         }
         if (path.type() != ArmType.RESOURCE_GROUP) {
@@ -314,8 +314,9 @@ final class ArmResources {
         return ArmAnswer.ok(list);
     }
 
+    /** The NSG's rules (or default rules) as ARM renders them, for a path to one of them or to their list. */
     private ArrayNode renderedRules(ArmPath rulePath) {
-        return (ArrayNode) render(existing(parentOf(rulePath))).path("properties").path("securityRules");
+        return (ArrayNode) render(existing(parentOf(rulePath))).path("properties").path(rulePath.type().segment());
     }
 
     private static JsonNode securityRule(ArrayNode rules, ArmPath path) {

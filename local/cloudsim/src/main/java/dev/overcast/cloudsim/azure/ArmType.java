@@ -15,6 +15,9 @@ enum ArmType {
     NETWORK_SECURITY_GROUP("Microsoft.Network", "networkSecurityGroups", null, "Microsoft.Network/networkSecurityGroups"),
     /** Kept inside its NSG's document (its {@code securityRules}), served as a child resource too. */
     SECURITY_RULE("Microsoft.Network", "securityRules", NETWORK_SECURITY_GROUP, "Microsoft.Network/networkSecurityGroups/securityRules"),
+    /** The six rules every NSG has, read-only, rendered from its document. */
+    DEFAULT_SECURITY_RULE("Microsoft.Network", "defaultSecurityRules", NETWORK_SECURITY_GROUP,
+            "Microsoft.Network/networkSecurityGroups/defaultSecurityRules"),
     PUBLIC_IP_ADDRESS("Microsoft.Network", "publicIPAddresses", null, "Microsoft.Network/publicIPAddresses"),
     VIRTUAL_NETWORK_GATEWAY("Microsoft.Network", "virtualNetworkGateways", null, "Microsoft.Network/virtualNetworkGateways"),
     LOCAL_NETWORK_GATEWAY("Microsoft.Network", "localNetworkGateways", null, "Microsoft.Network/localNetworkGateways"),
@@ -74,6 +77,6 @@ enum ArmType {
 
     /** Whether the type is kept in the world as resources of its own (not a view or part of another's document). */
     boolean stored() {
-        return this != SECURITY_RULE && this != INSTANCE_VIEW && this != GROUP_RESOURCES;
+        return this != SECURITY_RULE && this != DEFAULT_SECURITY_RULE && this != INSTANCE_VIEW && this != GROUP_RESOURCES;
     }
 }

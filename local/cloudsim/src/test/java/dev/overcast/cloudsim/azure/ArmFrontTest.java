@@ -209,6 +209,8 @@ class ArmFrontTest {
         JsonNode rules = JSON.readTree(send("GET", NSG + "/securityRules" + API, null).body());
         HttpResponse<String> ruleDeleted = send("DELETE", NSG + "/securityRules/web" + API, null);
         HttpResponse<String> ruleGone = send("GET", NSG + "/securityRules/web" + API, null);
+        JsonNode defaultRule = JSON.readTree(send("GET", NSG + "/defaultSecurityRules/DenyAllInBound" + API, null).body());
+        HttpResponse<String> defaultRuleWritten = send("PUT", NSG + "/defaultSecurityRules/DenyAllInBound" + API, "{\"properties\":{}}");
 
         assertThat(groups.at("/value/0/name").asText()).isEqualTo("rg1");
         assertThat(inGroup.path("value").findValuesAsText("type")).contains("Microsoft.Network/virtualNetworks", "Microsoft.Compute/virtualMachines", "Microsoft.Compute/disks")
@@ -220,6 +222,9 @@ class ArmFrontTest {
         assertThat(rules.at("/value/0/id").asText()).isEqualTo(NSG + "/securityRules/web");
         assertThat(ruleDeleted.statusCode()).isEqualTo(202);
         assertThat(ruleGone.statusCode()).isEqualTo(404);
+        assertThat(defaultRule.at("/properties/priority").asInt()).isEqualTo(65500);
+        assertThat(defaultRule.path("id").asText()).isEqualTo(NSG + "/defaultSecurityRules/DenyAllInBound");
+        assertThat(defaultRuleWritten.statusCode()).isEqualTo(405);
     }
 
     private void networkWithSubnet() throws IOException, InterruptedException {
