@@ -67,6 +67,8 @@ refused("group.get.missing", "ResourceGroupNotFound", lambda: resources.resource
 vnet = network.virtual_networks.begin_create_or_update(GROUP, "vnet", {
     "location": LOCATION, "address_space": {"address_prefixes": ["10.30.0.0/16"]},
     "subnets": [{"name": "nodes", "address_prefix": "10.30.1.0/24"}]}).result()
+refused("vnet.badPrefix", "InvalidAddressPrefixFormat", lambda: network.virtual_networks.begin_create_or_update(GROUP, "bad", {
+    "location": LOCATION, "address_space": {"address_prefixes": ["10.30.0.0/33"]}}).result())
 check("vnet.create.inlineSubnet", [s.name for s in vnet.subnets] == ["nodes"], vnet.subnets)
 check("vnet.list", [v.name for v in network.virtual_networks.list(GROUP)] == ["vnet"])
 check("vnet.listAll", "vnet" in [v.name for v in network.virtual_networks.list_all()])
@@ -105,6 +107,8 @@ ip = network.public_ip_addresses.begin_create_or_update(GROUP, "gw-ip", {
     "location": LOCATION, "sku": {"name": "Standard"}, "public_ip_allocation_method": "Static"}).result()
 check("publicIp.address", bool(ip.ip_address))
 check("publicIp.list", [p.name for p in network.public_ip_addresses.list(GROUP)] == ["gw-ip"])
+network.public_ip_addresses.update_tags(GROUP, "gw-ip", {"tags": {"role": "gateway"}})
+check("publicIp.updateTags", network.public_ip_addresses.get(GROUP, "gw-ip").tags == {"role": "gateway"})
 
 # virtual network gateway, local network gateway, connection
 refused("gateway.wrongSubnet", "GatewaySubnet", lambda: network.virtual_network_gateways.begin_create_or_update(GROUP, "bad", {
@@ -130,6 +134,13 @@ connection = network.virtual_network_gateway_connections.begin_create_or_update(
     "gateway_custom_bgp_ip_addresses": [{"ip_configuration_id": gateway.ip_configurations[0].id if gateway.ip_configurations else "x",
                                          "custom_bgp_ip_address": "169.254.21.1"}]}).result()
 check("connection.noSharedKey", connection.shared_key is None)
+check("connection.status", network.virtual_network_gateway_connections.get(GROUP, "tunnel").connection_status == "Connected")
+refused("connection.foreignBgpAddress", "InvalidCustomBgpIpAddress", lambda: network.virtual_network_gateway_connections.begin_create_or_update(
+    GROUP, "tunnel2", {"location": LOCATION, "connection_type": "IPsec", "enable_bgp": True, "shared_key": "secret",
+                       "virtual_network_gateway1": {"id": gateway.id, "location": LOCATION},
+                       "local_network_gateway2": {"id": local.id, "location": LOCATION},
+                       "gateway_custom_bgp_ip_addresses": [{"ip_configuration_id": "x", "custom_bgp_ip_address": "169.254.22.9"}]}).result())
+refused("publicIp.delete.inUse", "PublicIPAddressInUse", lambda: network.public_ip_addresses.begin_delete(GROUP, "gw-ip").result())
 check("connection.list", [c.name for c in network.virtual_network_gateway_connections.list(GROUP)] == ["tunnel"])
 refused("localGateway.delete.inUse", "InUseLocalNetworkGatewayCannotBeDeleted",
         lambda: network.local_network_gateways.begin_delete(GROUP, "peer").result())
@@ -158,6 +169,12 @@ def machine(name, nic_id, delete_option):
 
 vm = machine("vm", nic.id, "Delete")
 check("vm.ready", vm.provisioning_state == "Succeeded", vm.provisioning_state)
+refused("nic.delete.inUse", "NicInUse", lambda: network.network_interfaces.begin_delete(GROUP, "vm-nic").result())
+try:
+    compute.disks.get(GROUP, "none")
+    check("disk.get.missing", False, "found")
+except ResourceNotFoundError:
+    check("disk.get.missing", True)
 check("vm.list", [v.name for v in compute.virtual_machines.list(GROUP)] == ["vm"])
 check("vm.listAll", "vm" in [v.name for v in compute.virtual_machines.list_all()])
 view = compute.virtual_machines.instance_view(GROUP, "vm")
