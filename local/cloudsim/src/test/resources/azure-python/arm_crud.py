@@ -92,6 +92,8 @@ nsg = network.network_security_groups.begin_create_or_update(GROUP, "nsg", {
 check("nsg.rule.id", nsg.security_rules[0].id == net + "/networkSecurityGroups/nsg/securityRules/ssh", nsg.security_rules[0].id)
 check("nsg.defaultRules", len(nsg.default_security_rules or []) == 6)
 network.security_rules.begin_create_or_update(GROUP, "nsg", "https", dict(rule, priority=110, destination_port_range="443")).result()
+refused("rule.badPriority", "SecurityRuleInvalidPriority", lambda: network.security_rules.begin_create_or_update(
+    GROUP, "nsg", "bad", dict(rule, priority=5000)).result())
 check("rule.list", sorted(r.name for r in network.security_rules.list(GROUP, "nsg")) == ["https", "ssh"])
 check("rule.get", network.security_rules.get(GROUP, "nsg", "https").destination_port_range == "443")
 network.security_rules.begin_delete(GROUP, "nsg", "https").result()

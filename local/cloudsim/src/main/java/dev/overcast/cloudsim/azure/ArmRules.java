@@ -228,10 +228,36 @@ final class ArmRules {
             ObjectNode properties = rule.path("properties").isObject() ? ((ObjectNode) rule.get("properties")).deepCopy()
                     : ArmStore.JSON.createObjectNode();
             properties.remove("provisioningState");
+            securityRule(name, properties);
             ObjectNode stored = rules.addObject().put("name", name);
             stored.set("properties", properties);
         }
         return rules;
+    }
+
+    /**
+     * What ARM requires of a rule: {@code protocol}, {@code access}, {@code priority} and {@code direction}
+     * ({@code SecurityRulePropertiesFormat.required} in networkSecurityGroup.json), a priority from 100 to
+     * 4096 ("Network security groups", "Security rules"), Allow or Deny, Inbound or Outbound.
+     */
+    private static void securityRule(String name, JsonNode properties) {
+        String field = "properties.securityRules[" + name + "].properties.";
+        for (String required : List.of("protocol", "access", "priority", "direction")) {
+            if (!properties.hasNonNull(required)) {
+                throw invalid(field + required, "the field is required");
+            }
+        }
+        JsonNode priority = properties.path("priority");
+        if (!priority.canConvertToInt() || priority.asInt() < 100 || priority.asInt() > 4096) {
+            throw new CloudError("SecurityRuleInvalidPriority", "Security rule " + name + " has invalid priority " + priority
+                    + ". Value provided: " + priority + " Allowed range 100-4096.");
+        }
+        if (!List.of("Allow", "Deny").contains(properties.path("access").asText())) {
+            throw invalid(field + "access", "must be Allow or Deny");
+        }
+        if (!List.of("Inbound", "Outbound").contains(properties.path("direction").asText())) {
+            throw invalid(field + "direction", "must be Inbound or Outbound");
+        }
     }
 
     /**

@@ -209,6 +209,10 @@ class ArmFrontTest {
         JsonNode rules = JSON.readTree(send("GET", NSG + "/securityRules" + API, null).body());
         HttpResponse<String> ruleDeleted = send("DELETE", NSG + "/securityRules/web" + API, null);
         HttpResponse<String> ruleGone = send("GET", NSG + "/securityRules/web" + API, null);
+        HttpResponse<String> ruleWithoutDirection = send("PUT", NSG + "/securityRules/bad" + API,
+                "{\"properties\":{\"protocol\":\"Tcp\",\"access\":\"Allow\",\"priority\":300}}");
+        HttpResponse<String> ruleBelowPriority100 = send("PUT", NSG + "/securityRules/bad" + API,
+                "{\"properties\":{\"protocol\":\"Tcp\",\"access\":\"Allow\",\"direction\":\"Inbound\",\"priority\":50}}");
         JsonNode defaultRule = JSON.readTree(send("GET", NSG + "/defaultSecurityRules/DenyAllInBound" + API, null).body());
         HttpResponse<String> defaultRuleWritten = send("PUT", NSG + "/defaultSecurityRules/DenyAllInBound" + API, "{\"properties\":{}}");
 
@@ -222,6 +226,8 @@ class ArmFrontTest {
         assertThat(rules.at("/value/0/id").asText()).isEqualTo(NSG + "/securityRules/web");
         assertThat(ruleDeleted.statusCode()).isEqualTo(202);
         assertThat(ruleGone.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(ruleWithoutDirection.body()).at("/error/message").asText()).contains("properties.direction");
+        assertThat(JSON.readTree(ruleBelowPriority100.body()).at("/error/code").asText()).isEqualTo("SecurityRuleInvalidPriority");
         assertThat(defaultRule.at("/properties/priority").asInt()).isEqualTo(65500);
         assertThat(defaultRule.path("id").asText()).isEqualTo(NSG + "/defaultSecurityRules/DenyAllInBound");
         assertThat(defaultRuleWritten.statusCode()).isEqualTo(405);

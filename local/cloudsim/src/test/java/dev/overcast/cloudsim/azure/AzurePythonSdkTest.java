@@ -56,7 +56,7 @@ class AzurePythonSdkTest {
 
             assertThat(python.waitFor(10, TimeUnit.SECONDS)).as("the script finished within its deadline:\n" + output).isTrue();
             assertThat(lines).as(output).noneMatch(line -> line.startsWith("FAIL"));
-            assertThat(lines.stream().filter(line -> line.startsWith("ok ")).count()).as(output).isGreaterThanOrEqualTo(40);
+            assertThat(lines.stream().filter(line -> line.startsWith("ok ")).count()).as(output).isGreaterThanOrEqualTo(50);
             assertThat(python.exitValue()).as(output).isZero();
         }
     }
