@@ -78,7 +78,7 @@ final class ArmResources {
             case GROUP_RESOURCES -> {
                 ArrayNode value = ArmStore.JSON.createArrayNode();
                 store.inGroup(path.subscription(), path.resourceGroup()).stream()
-                        .filter(r -> typeOf(r).parent() == null)
+                        .filter(r -> ArmStore.type(r).parent() == null)
                         .forEach(r -> value.add(genericResource(r)));
                 yield list(value);
             }
@@ -98,13 +98,15 @@ final class ArmResources {
      * Existence" declares exactly these two).
      */
     ArmAnswer head(ArmPath path) {
-        boolean exists;
-        try {
-            exists = path.name() != null && path.type().stored() && existing(path) != null;
-        } catch (CloudError missing) {
-            exists = false;
+        if (path.name() == null || !path.type().stored()) {
+            return new ArmAnswer(404, null, Map.of());
         }
-        return new ArmAnswer(exists ? 204 : 404, null, Map.of());
+        try {
+            existing(path);
+            return new ArmAnswer(204, null, Map.of());
+        } catch (CloudError missing) {
+            return new ArmAnswer(404, null, Map.of());
+        }
     }
 
     ArmAnswer put(ArmPath path, ObjectNode body, String apiVersion) {
@@ -115,9 +117,9 @@ final class ArmResources {
             requireGroup(path);
         }
         if (path.type() == ArmType.SECURITY_RULE) {
-            SimResource group = existing(parentOf(path));
-            boolean created = rules.putSecurityRule(group, path.name(), body);
-            return answer(created ? 201 : 200, path, group, Kind.IMMEDIATE,
+            SimResource nsg = existing(parentOf(path));
+            boolean created = rules.putSecurityRule(nsg, path.name(), body);
+            return answer(created ? 201 : 200, path, nsg, Kind.IMMEDIATE,
                     securityRule(renderedRules(path), path));
         }
         Optional<SimResource> found = store.find(path.subscription(), path.id()).filter(r -> !r.retired());
@@ -213,9 +215,9 @@ final class ArmResources {
         }
         if (path.type() == ArmType.SECURITY_RULE) {
             requireGroup(path);
-            SimResource group = existing(parentOf(path));
-            return rules.deleteSecurityRule(group, path.name())
-                    ? answer(202, path, group, Kind.IMMEDIATE, null) : new ArmAnswer(204, null, Map.of());
+            SimResource nsg = existing(parentOf(path));
+            return rules.deleteSecurityRule(nsg, path.name())
+                    ? answer(202, path, nsg, Kind.IMMEDIATE, null) : new ArmAnswer(204, null, Map.of());
         }
         Optional<SimResource> found = store.find(path.subscription(), path.id()).filter(r -> !"Deleted".equals(state(r)));
         if (found.isEmpty()) {
@@ -337,7 +339,7 @@ final class ArmResources {
         ObjectNode out = ArmStore.JSON.createObjectNode();
         out.put("id", ArmStore.armId(resource));
         out.put("name", ArmStore.name(resource));
-        out.put("type", typeOf(resource).display());
+        out.put("type", ArmStore.type(resource).display());
         out.put("location", ArmStore.location(resource));
         ObjectNode tags = out.putObject("tags");
         resource.tags().forEach(tags::put);
@@ -369,9 +371,6 @@ final class ArmResources {
         statuses.addObject().put("code", code).put("level", "Info").put("displayStatus", display);
     }
 
-    private static ArmType typeOf(SimResource resource) {
-        return ArmPath.parse(ArmStore.armId(resource)).type();
-    }
 
     private ObjectNode render(SimResource resource) {
         ObjectNode out = ArmStore.JSON.createObjectNode();

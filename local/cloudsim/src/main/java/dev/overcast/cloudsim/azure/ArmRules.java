@@ -123,7 +123,7 @@ final class ArmRules {
 
     /** Starts deleting a resource, with the subnets of a VNet and what a VM's {@code deleteOption} takes along. */
     void delete(SimResource resource) {
-        ArmType type = typeOf(resource);
+        ArmType type = ArmStore.type(resource);
         try {
             if (type == ArmType.VIRTUAL_NETWORK) {
                 List<SimResource> subnets = store.world().dependents(resource).stream()
@@ -183,11 +183,11 @@ final class ArmRules {
     }
 
     /** Creates or replaces one rule of the NSG; true when it is new. */
-    boolean putSecurityRule(SimResource group, String name, ObjectNode body) {
+    boolean putSecurityRule(SimResource nsg, String name, ObjectNode body) {
         ObjectNode rule = ArmStore.JSON.createObjectNode();
         rule.put("name", name);
         rule.set("properties", body.path("properties").isObject() ? body.get("properties") : ArmStore.JSON.createObjectNode());
-        ObjectNode document = ArmStore.document(group);
+        ObjectNode document = ArmStore.document(nsg);
         ArrayNode rules = (ArrayNode) document.path("properties").path("securityRules");
         boolean created = true;
         for (int i = 0; i < rules.size(); i++) {
@@ -198,18 +198,18 @@ final class ArmRules {
             }
         }
         rules.add(storedRules(ArmStore.JSON.createArrayNode().add(rule)).get(0));
-        ArmStore.write(group, document);
+        ArmStore.write(nsg, document);
         return created;
     }
 
     /** Removes one rule of the NSG; false when it has no rule of that name. */
-    boolean deleteSecurityRule(SimResource group, String name) {
-        ObjectNode document = ArmStore.document(group);
+    boolean deleteSecurityRule(SimResource nsg, String name) {
+        ObjectNode document = ArmStore.document(nsg);
         ArrayNode rules = (ArrayNode) document.path("properties").path("securityRules");
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).path("name").asText().equalsIgnoreCase(name)) {
                 rules.remove(i);
-                ArmStore.write(group, document);
+                ArmStore.write(nsg, document);
                 return true;
             }
         }
@@ -499,9 +499,6 @@ final class ArmRules {
         throw new CloudError("SubnetIsFull", "Subnet " + ArmStore.armId(subnet) + " has no free address left.");
     }
 
-    private static ArmType typeOf(SimResource resource) {
-        return ArmPath.parse(ArmStore.armId(resource)).type();
-    }
 
     private static String inUseCode(ArmType type) {
         return switch (type) {

@@ -100,6 +100,10 @@ final class ArmStore {
         return resource.attribute(ARM_ID);
     }
 
+    static ArmType type(SimResource resource) {
+        return ArmPath.parse(armId(resource)).type();
+    }
+
     static String name(SimResource resource) {
         return resource.attribute(NAME);
     }
