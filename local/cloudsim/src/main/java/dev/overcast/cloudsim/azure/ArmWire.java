@@ -65,9 +65,14 @@ public final class ArmWire implements WireDefinition {
         if (!WireCheck.enabled()) {
             return;
         }
-        Optional<Operation> operation = specs().match(method, path);
-        String name = operation.map(Operation::id).orElse(action);
+        String name = specs().match(method, path).map(Operation::id).orElse(action);
         WireCheck.served(CLOUD, name);
+        deviations(method, path, apiVersion, request, answer).forEach(what -> WireCheck.deviation(CLOUD, name, what));
+    }
+
+    /** How one exchange departs from the specs, without recording it. */
+    static List<String> deviations(String method, String path, String apiVersion, JsonNode request, ArmAnswer answer) {
+        Optional<Operation> operation = specs().match(method, path);
         List<String> found = new ArrayList<>();
         if (answer.status() >= 400 && !method.equalsIgnoreCase("HEAD")) {
             JsonNode error = answer.body() == null ? null : answer.body().path("error");
@@ -78,7 +83,7 @@ public final class ArmWire implements WireDefinition {
         if (operation.isPresent() && operation.get().spec().apiVersion().equals(apiVersion)) {
             new Checker(operation.get().spec(), found).exchange(operation.get(), request, answer);
         }
-        found.forEach(what -> WireCheck.deviation(CLOUD, name, what));
+        return found;
     }
 
     private static Specs specs() {

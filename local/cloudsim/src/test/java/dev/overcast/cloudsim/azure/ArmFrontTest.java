@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.world.Snapshot;
 import dev.overcast.cloudsim.world.Throttle;
 import java.io.IOException;
@@ -30,15 +31,19 @@ class ArmFrontTest {
 
     private CloudSim sim;
     private HttpClient http;
+    private int wireMark;
 
     private void start(CloudSimConfig config) {
+        wireMark = WireCheck.mark();
         sim = CloudSim.start(config.withEventualConsistency(false));
         http = HttpClient.newBuilder().sslContext(sim.azureTrust().clientContext()).build();
     }
 
+    /** Every answer of the front, errors included, is one the Azure specs allow (checked when the wire check is strict). */
     @AfterEach
     void stop() {
         sim.close();
+        WireCheck.assertNoDeviationsSince(wireMark);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.cloudsim.wire.WireCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ class AzurePythonSdkTest {
         try (InputStream in = getClass().getResourceAsStream("/azure-python/arm_crud.py")) {
             Files.copy(in, script);
         }
+        int wireMark = WireCheck.mark();
         try (CloudSim sim = CloudSim.start(CloudSimConfig.defaults().withEventualConsistency(false))) {
             Path ca = Files.writeString(dir.resolve("cloudsim-ca.pem"), sim.azureTrust().pem());
             Process python = new ProcessBuilder(PYTHON, script.toString(), sim.azureEndpoint().toString(), ca.toString(), SUBSCRIPTION)
@@ -59,6 +61,7 @@ class AzurePythonSdkTest {
             assertThat(lines.stream().filter(line -> line.startsWith("ok ")).count()).as(output).isGreaterThanOrEqualTo(50);
             assertThat(python.exitValue()).as(output).isZero();
         }
+        WireCheck.assertNoDeviationsSince(wireMark);
     }
 
     private static boolean sdkPresent() {
