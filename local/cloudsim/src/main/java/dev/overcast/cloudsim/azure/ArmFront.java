@@ -85,8 +85,12 @@ public final class ArmFront implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         ArmAnswer answer;
         try (exchange) {
+            byte[] request;
+            try (InputStream in = exchange.getRequestBody()) {
+                request = in.readAllBytes();
+            }
             try {
-                answer = answer(exchange);
+                answer = answer(exchange, request);
             } catch (CloudError e) {
                 answer = error(e.code(), e.getMessage());
             } catch (RuntimeException e) {
@@ -98,11 +102,13 @@ public final class ArmFront implements AutoCloseable {
             exchange.getResponseHeaders().set("x-ms-request-id", requestId);
             exchange.getResponseHeaders().set("x-ms-correlation-request-id", requestId);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            ArmWire.check(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), apiVersion(exchange), parsedOrNull(request),
+                    answer, actionOf(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath()));
             AnswerFault.send(exchange, answer.status(), exchange.getRequestMethod().equals("HEAD") ? new byte[0] : bytes);
         }
     }
 
-    private ArmAnswer answer(HttpExchange exchange) throws IOException {
+    private ArmAnswer answer(HttpExchange exchange, byte[] request) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getPath();
         Optional<ArmQueries.Query> query = queries.match(method, rawPath);
@@ -120,15 +126,17 @@ public final class ArmFront implements AutoCloseable {
         }
         ObjectNode body;
         try {
-            body = body(exchange);
+            body = body(request);
         } catch (CloudError unreadable) {
             world.calls().record(ArmStore.FRONT, action(method, path));
             throw unreadable;
         }
         admit(exchange, method, action(method, path), path.subscription(), ArmPermissions.of(method, path, rawPath, body));
+        String apiVersion = apiVersion(exchange);
         return world.atomically(() -> switch (method) {
-            case "GET", "HEAD" -> resources.get(path);
-            case "PUT" -> resources.put(path, body);
+            case "GET" -> resources.get(path);
+            case "HEAD" -> resources.head(path);
+            case "PUT" -> resources.put(path, body, apiVersion);
             case "PATCH" -> resources.patch(path, body);
             case "DELETE" -> resources.delete(path);
             default -> throw new CloudError("MethodNotAllowed", "The method " + method + " is not allowed.");
@@ -138,8 +146,7 @@ public final class ArmFront implements AutoCloseable {
     /** What every request meets before it is served: the call log, api-version, a token, RBAC, faults and throttling. */
     private void admit(HttpExchange exchange, String method, String action, String subscription, List<String> permissions) {
         world.calls().record(ArmStore.FRONT, action);
-        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        if (!query.toLowerCase(Locale.ROOT).matches("(.*&)?api-version=[^&]+.*")) {
+        if (apiVersion(exchange).isEmpty()) {
             throw new CloudError("MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -165,6 +172,31 @@ public final class ArmFront implements AutoCloseable {
         }
     }
 
+    /** The call log's name of any request, served or not. */
+    private String actionOf(String method, String rawPath) {
+        Optional<ArmQueries.Query> query = queries.match(method, rawPath);
+        if (query.isPresent()) {
+            return query.get().action();
+        }
+        try {
+            return action(method, ArmPath.parse(rawPath));
+        } catch (CloudError unknown) {
+            return method + " unknown";
+        }
+    }
+
+    /** The request's {@code api-version}, empty when it has none. */
+    private static String apiVersion(HttpExchange exchange) {
+        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).equalsIgnoreCase("api-version")) {
+                return parameter.substring(equals + 1);
+            }
+        }
+        return "";
+    }
+
     /** The call log's name of a request, e.g. {@code PUT virtualNetworks}, {@code LIST subnets}, {@code GET operations}. */
     private static String action(String method, ArmPath path) {
         if (path.operation() != null) {
@@ -174,23 +206,29 @@ public final class ArmFront implements AutoCloseable {
         return verb + " " + path.type().segment();
     }
 
-    private static ObjectNode body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
-            if (bytes.length == 0) {
-                return ArmStore.JSON.createObjectNode();
-            }
-            JsonNode node;
-            try {
-                node = ArmStore.JSON.readTree(bytes);
-            } catch (IOException e) {
-                throw new CloudError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
-                        + e.getMessage());
-            }
-            if (!(node instanceof ObjectNode object)) {
-                throw new CloudError("InvalidRequestContent", "The request content must be a JSON object.");
-            }
-            return object;
+    private static ObjectNode body(byte[] bytes) {
+        if (bytes.length == 0) {
+            return ArmStore.JSON.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = ArmStore.JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new CloudError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
+                    + e.getMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new CloudError("InvalidRequestContent", "The request content must be a JSON object.");
+        }
+        return object;
+    }
+
+    /** The request body for the wire check: null when there is none or it is not JSON (the front refused it then). */
+    private static JsonNode parsedOrNull(byte[] request) {
+        try {
+            return request.length == 0 ? null : body(request);
+        } catch (CloudError unreadable) {
+            return null;
         }
     }
 
@@ -200,6 +238,11 @@ public final class ArmFront implements AutoCloseable {
         error.put("code", code);
         error.put("message", message);
         int status = status(code);
+        if (status == 401) {
+            // ARM's 401 names the authority to get a token from (RFC 6750 section 3, as management.azure.com answers).
+            return new ArmAnswer(status, body, Map.of("WWW-Authenticate", "Bearer authorization_uri=\"https://login.windows.net/\", "
+                    + "error=\"invalid_token\", error_description=\"The authentication failed because of missing 'Authorization' header.\""));
+        }
         return new ArmAnswer(status, body, status == 429 || status == 503 ? Map.of("Retry-After", "1") : Map.of());
     }
 
@@ -210,7 +253,7 @@ public final class ArmFront implements AutoCloseable {
             case "ServiceUnavailable" -> 503;
             case "AuthenticationFailed" -> 401;
             case "AuthorizationFailed" -> 403;
-            case "ResourceNotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "OperationNotFound", "InvalidResourceType" -> 404;
+            case "ResourceNotFound", "NotFound", "ResourceGroupNotFound", "SubscriptionNotFound", "OperationNotFound", "InvalidResourceType" -> 404;
             case "AnotherOperationInProgress", "OperationNotAllowed" -> 409;
             case "MethodNotAllowed" -> 405;
             default -> code.endsWith("LimitExceeded") || code.endsWith("LimitReached") ? 409 : 400;

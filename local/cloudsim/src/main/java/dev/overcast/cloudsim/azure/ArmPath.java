@@ -7,11 +7,11 @@ import java.util.Locale;
 
 /**
  * A request path of the ARM front, parsed case-insensitively as ARM does: one resource
- * ({@code name != null}), a list of one type in a resource group (or under a parent), or an async
- * operation's status.
+ * ({@code name != null}), a list of one type in a resource group (or under a parent, or in the whole
+ * subscription when {@code resourceGroup} is null), or an async operation's status.
  *
  * @param subscription  the subscription id
- * @param resourceGroup the resource group, or null for subscription-level paths
+ * @param resourceGroup the resource group, or null for subscription-level paths (lists of every group)
  * @param type          the resource type, or null for an operation
  * @param parentName    the parent's name for child types (a subnet's virtual network)
  * @param name          the resource's name, or null for a list
@@ -28,12 +28,26 @@ record ArmPath(String subscription, String resourceGroup, ArmType type, String p
         if (s.size() == 8 && is(s, 2, "providers") && is(s, 4, "locations") && is(s, 6, "operations")) {
             return new ArmPath(subscription, null, null, null, null, s.get(7));
         }
+        if (s.size() == 4 && is(s, 2, "operationresults")) {
+            return new ArmPath(subscription, null, null, null, null, s.get(3));
+        }
+        if (s.size() == 3 && is(s, 2, "resourceGroups")) {
+            return new ArmPath(subscription, null, ArmType.RESOURCE_GROUP, null, null, null);
+        }
+        if (s.size() == 5 && is(s, 2, "providers")) {
+            ArmType type = ArmType.of(s.get(3), s.get(4), null)
+                    .filter(t -> t != ArmType.RESOURCE_GROUP).orElseThrow(() -> unknownType(s.get(3), s.get(4)));
+            return new ArmPath(subscription, null, type, null, null, null);
+        }
         if (s.size() < 4 || !is(s, 2, "resourceGroups")) {
             throw notFound(rawPath);
         }
         String group = s.get(3);
         if (s.size() == 4) {
             return new ArmPath(subscription, group, ArmType.RESOURCE_GROUP, null, group, null);
+        }
+        if (s.size() == 5 && is(s, 4, "resources")) {
+            return new ArmPath(subscription, group, ArmType.GROUP_RESOURCES, null, null, null);
         }
         if (s.size() < 7 || !is(s, 4, "providers")) {
             throw notFound(rawPath);
@@ -45,6 +59,9 @@ record ArmPath(String subscription, String resourceGroup, ArmType type, String p
             case 8 -> new ArmPath(subscription, group, type, null, s.get(7), null);
             case 9, 10 -> {
                 ArmType child = ArmType.of(namespace, s.get(8), type).orElseThrow(() -> unknownType(namespace, s.get(8)));
+                if (child == ArmType.INSTANCE_VIEW && s.size() == 10) {
+                    throw notFound(rawPath);
+                }
                 yield new ArmPath(subscription, group, child, s.get(7), s.size() == 10 ? s.get(9) : null, null);
             }
             default -> throw notFound(rawPath);
@@ -53,7 +70,7 @@ record ArmPath(String subscription, String resourceGroup, ArmType type, String p
 
     /** ARM's id of the parent resource, e.g. a subnet's virtual network. */
     String parentId() {
-        return parentName == null ? null : prefix() + "/" + type.namespace() + "/virtualNetworks/" + parentName;
+        return parentName == null ? null : prefix() + "/" + type.namespace() + "/" + type.parent().segment() + "/" + parentName;
     }
 
     /** ARM's id of the named resource, in canonical casing. */

@@ -10,6 +10,7 @@ import inet.ipaddr.IPAddressString;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,10 +41,11 @@ final class ArmRules {
         switch (path.type()) {
             case VIRTUAL_NETWORK -> {
                 prefixes(properties.path("addressSpace").path("addressPrefixes"), "properties.addressSpace.addressPrefixes");
-                // Subnets are their own resources here; a VNet PUT never creates or drops them.
+                // Subnets are kept as resources of their own; ArmResources makes those a VNet PUT carries inline.
                 properties.remove("subnets");
             }
             case SUBNET -> subnet(path, resource, properties);
+            case NETWORK_SECURITY_GROUP -> properties.set("securityRules", storedRules(properties.path("securityRules")));
             case PUBLIC_IP_ADDRESS -> {
                 properties.put("ipAddress", store.world().newPublicAddress(20));
                 properties.put("publicIPAllocationMethod", properties.path("publicIPAllocationMethod").asText("Static"));
@@ -72,7 +74,19 @@ final class ArmRules {
         ObjectNode properties = (ObjectNode) document.get("properties");
         JsonNode given = body.path("properties");
         switch (path.type()) {
-            case NETWORK_SECURITY_GROUP -> properties.set("securityRules", given.path("securityRules").deepCopy());
+            case NETWORK_SECURITY_GROUP -> properties.set("securityRules", storedRules(given.path("securityRules")));
+            case SUBNET -> {
+                ObjectNode changed = given.isObject() ? ((ObjectNode) given).deepCopy() : ArmStore.JSON.createObjectNode();
+                changed.remove("provisioningState");
+                String before = properties.path("addressPrefix").asText();
+                if (!before.equals(changed.path("addressPrefix").asText()) && !store.world().dependents(resource).isEmpty()) {
+                    throw new CloudError("InUseSubnetCannotBeUpdated", "Subnet " + ArmStore.name(resource)
+                            + " is in use and its address prefix cannot be changed.");
+                }
+                resource.dependsOn().clear();
+                subnet(path, resource, changed);
+                document.set("properties", changed);
+            }
             case VIRTUAL_NETWORK -> {
                 prefixes(given.path("addressSpace").path("addressPrefixes"), "properties.addressSpace.addressPrefixes");
                 properties.set("addressSpace", given.path("addressSpace").deepCopy());
@@ -91,9 +105,25 @@ final class ArmRules {
         ArmStore.write(resource, document);
     }
 
-    /** Starts deleting; {@code partOfGroup} when the resource group goes, which removes dependents first. */
-    void delete(SimResource resource, boolean partOfGroup) {
-        ArmType type = typeOf(resource);
+    /**
+     * A resource group's delete: everything in it goes, whatever depends on what (ARM orders the deletion
+     * itself, "Azure Resource Manager resource group and resource deletion": "deletes … in the reverse
+     * order of dependencies"); only a resource outside the group that uses one inside refuses it.
+     */
+    void deleteGroup(List<SimResource> together) {
+        try {
+            store.world().retireTogether(together, "Deleting", "Deleted");
+        } catch (CloudError e) {
+            if (CloudError.DEPENDENCY_VIOLATION.equals(e.code())) {
+                throw new CloudError("ResourceGroupDeletionBlocked", "Deletion of the resource group was blocked: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Starts deleting a resource, with the subnets of a VNet and what a VM's {@code deleteOption} takes along. */
+    void delete(SimResource resource) {
+        ArmType type = ArmStore.type(resource);
         try {
             if (type == ArmType.VIRTUAL_NETWORK) {
                 List<SimResource> subnets = store.world().dependents(resource).stream()
@@ -106,7 +136,7 @@ final class ArmRules {
                 subnets.forEach(this::retire);
             }
             retire(resource);
-            if (type == ArmType.VIRTUAL_MACHINE && !partOfGroup) {
+            if (type == ArmType.VIRTUAL_MACHINE) {
                 ObjectNode properties = (ObjectNode) ArmStore.document(resource).get("properties");
                 JsonNode osDisk = properties.path("storageProfile").path("osDisk");
                 if ("Delete".equalsIgnoreCase(osDisk.path("deleteOption").asText())) {
@@ -136,11 +166,132 @@ final class ArmRules {
                         .filter(r -> r.type().equals(ArmType.SUBNET.key()))
                         .forEach(subnet -> subnets.add(renderer.apply(subnet)));
             }
+            case NETWORK_SECURITY_GROUP -> {
+                String id = ArmStore.armId(resource);
+                for (JsonNode rule : properties.path("securityRules")) {
+                    ((ObjectNode) rule).put("id", id + "/securityRules/" + rule.path("name").asText());
+                    ((ObjectNode) rule).put("type", ArmType.SECURITY_RULE.display());
+                    ((ObjectNode) rule.path("properties")).put("provisioningState", "Succeeded");
+                }
+                properties.set("defaultSecurityRules", defaultSecurityRules(id));
+            }
             case CONNECTION -> properties.put("connectionStatus",
                     "Succeeded".equals(resource.state(store.world().clock().now())) ? "Connected" : "Unknown");
             default -> {
             }
         }
+    }
+
+    /** Creates or replaces one rule of the NSG; true when it is new. */
+    boolean putSecurityRule(SimResource nsg, String name, ObjectNode body) {
+        ObjectNode rule = ArmStore.JSON.createObjectNode();
+        rule.put("name", name);
+        rule.set("properties", body.path("properties").isObject() ? body.get("properties") : ArmStore.JSON.createObjectNode());
+        ObjectNode document = ArmStore.document(nsg);
+        ArrayNode rules = (ArrayNode) document.path("properties").path("securityRules");
+        boolean created = true;
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).path("name").asText().equalsIgnoreCase(name)) {
+                rules.remove(i);
+                created = false;
+                break;
+            }
+        }
+        rules.add(storedRules(ArmStore.JSON.createArrayNode().add(rule)).get(0));
+        ArmStore.write(nsg, document);
+        return created;
+    }
+
+    /** Removes one rule of the NSG; false when it has no rule of that name. */
+    boolean deleteSecurityRule(SimResource nsg, String name) {
+        ObjectNode document = ArmStore.document(nsg);
+        ArrayNode rules = (ArrayNode) document.path("properties").path("securityRules");
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).path("name").asText().equalsIgnoreCase(name)) {
+                rules.remove(i);
+                ArmStore.write(nsg, document);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rules as kept: name and properties; id, type and provisioning state are ARM's, rendered at every read. */
+    private static ArrayNode storedRules(JsonNode given) {
+        ArrayNode rules = ArmStore.JSON.createArrayNode();
+        Set<String> names = new HashSet<>();
+        for (JsonNode rule : given) {
+            String name = text(rule.path("name"), "properties.securityRules.name");
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                throw invalid("properties.securityRules", "rule name '" + name + "' is given twice");
+            }
+            ObjectNode properties = rule.path("properties").isObject() ? ((ObjectNode) rule.get("properties")).deepCopy()
+                    : ArmStore.JSON.createObjectNode();
+            properties.remove("provisioningState");
+            securityRule(name, properties);
+            ObjectNode stored = rules.addObject().put("name", name);
+            stored.set("properties", properties);
+        }
+        return rules;
+    }
+
+    /**
+     * What ARM requires of a rule: {@code protocol}, {@code access}, {@code priority} and {@code direction}
+     * ({@code SecurityRulePropertiesFormat.required} in networkSecurityGroup.json), a priority from 100 to
+     * 4096 ("Network security groups", "Security rules"), Allow or Deny, Inbound or Outbound.
+     */
+    private static void securityRule(String name, JsonNode properties) {
+        String field = "properties.securityRules[" + name + "].properties.";
+        for (String required : List.of("protocol", "access", "priority", "direction")) {
+            if (!properties.hasNonNull(required)) {
+                throw invalid(field + required, "the field is required");
+            }
+        }
+        JsonNode priority = properties.path("priority");
+        if (!priority.canConvertToInt() || priority.asInt() < 100 || priority.asInt() > 4096) {
+            throw new CloudError("SecurityRuleInvalidPriority", "Security rule " + name + " has invalid priority " + priority
+                    + ". Value provided: " + priority + " Allowed range 100-4096.");
+        }
+        if (!List.of("Allow", "Deny").contains(properties.path("access").asText())) {
+            throw invalid(field + "access", "must be Allow or Deny");
+        }
+        if (!List.of("Inbound", "Outbound").contains(properties.path("direction").asText())) {
+            throw invalid(field + "direction", "must be Inbound or Outbound");
+        }
+    }
+
+    /**
+     * The six rules every NSG has ("Network security groups", Azure Virtual Network documentation,
+     * "Default security rules"): allow the virtual network and the load balancer in, deny the rest;
+     * allow the virtual network and the internet out, deny the rest.
+     */
+    private static ArrayNode defaultSecurityRules(String groupId) {
+        ArrayNode rules = ArmStore.JSON.createArrayNode();
+        defaultRule(rules, groupId, "AllowVnetInBound", 65000, "Inbound", "Allow", "VirtualNetwork", "VirtualNetwork");
+        defaultRule(rules, groupId, "AllowAzureLoadBalancerInBound", 65001, "Inbound", "Allow", "AzureLoadBalancer", "*");
+        defaultRule(rules, groupId, "DenyAllInBound", 65500, "Inbound", "Deny", "*", "*");
+        defaultRule(rules, groupId, "AllowVnetOutBound", 65000, "Outbound", "Allow", "VirtualNetwork", "VirtualNetwork");
+        defaultRule(rules, groupId, "AllowInternetOutBound", 65001, "Outbound", "Allow", "*", "Internet");
+        defaultRule(rules, groupId, "DenyAllOutBound", 65500, "Outbound", "Deny", "*", "*");
+        return rules;
+    }
+
+    private static void defaultRule(ArrayNode rules, String groupId, String name, int priority, String direction, String access,
+                                    String source, String destination) {
+        ObjectNode rule = rules.addObject();
+        rule.put("id", groupId + "/defaultSecurityRules/" + name);
+        rule.put("name", name);
+        rule.put("type", "Microsoft.Network/networkSecurityGroups/defaultSecurityRules");
+        rule.putObject("properties")
+                .put("protocol", "*")
+                .put("sourcePortRange", "*")
+                .put("destinationPortRange", "*")
+                .put("sourceAddressPrefix", source)
+                .put("destinationAddressPrefix", destination)
+                .put("access", access)
+                .put("priority", priority)
+                .put("direction", direction)
+                .put("provisioningState", "Succeeded");
     }
 
     private void subnet(ArmPath path, SimResource resource, ObjectNode properties) {
@@ -309,7 +460,8 @@ final class ArmRules {
         diskProperties.put("diskSizeGB", osDisk.path("diskSizeGB").asInt(30));
         diskProperties.put("osType", "Linux");
         diskProperties.put("diskState", "Attached");
-        diskDocument.putObject("managedBy").put("id", ArmStore.armId(resource));
+        // A string, the VM's id (Disk.managedBy in the compute disk spec: "type": "string", readOnly).
+        diskDocument.put("managedBy", ArmStore.armId(resource));
         SimResource disk = store.create(diskPath, ArmStore.location(resource), resource.tags(), diskDocument);
         osDisk.put("name", diskName);
         ObjectNode managed = osDisk.path("managedDisk").isObject() ? (ObjectNode) osDisk.get("managedDisk") : osDisk.putObject("managedDisk");
@@ -347,9 +499,6 @@ final class ArmRules {
         throw new CloudError("SubnetIsFull", "Subnet " + ArmStore.armId(subnet) + " has no free address left.");
     }
 
-    private static ArmType typeOf(SimResource resource) {
-        return ArmPath.parse(ArmStore.armId(resource)).type();
-    }
 
     private static String inUseCode(ArmType type) {
         return switch (type) {

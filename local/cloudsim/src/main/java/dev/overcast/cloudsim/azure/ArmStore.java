@@ -73,12 +73,12 @@ final class ArmStore {
                 "Resource " + armId + " referenced by " + field + " was not found."));
     }
 
-    /** What a list call sees of one type in a resource group (and under a parent), in creation order. */
+    /** What a list call sees of one type in a resource group (every group when null; under a parent), in creation order. */
     List<SimResource> list(String subscription, String group, ArmType type, String parentId) {
         List<SimResource> seen = new ArrayList<>();
         for (String region : locationById.values().stream().distinct().sorted().toList()) {
             for (SimResource r : world.describe(FRONT, subscription, region, type.key())) {
-                if (r.attribute(GROUP).equalsIgnoreCase(group)
+                if ((group == null || r.attribute(GROUP).equalsIgnoreCase(group))
                         && (parentId == null || ArmPath.worldId(parentId).equals(r.attribute(PARENT)))) {
                     seen.add(r);
                 }
@@ -98,6 +98,10 @@ final class ArmStore {
 
     static String armId(SimResource resource) {
         return resource.attribute(ARM_ID);
+    }
+
+    static ArmType type(SimResource resource) {
+        return ArmPath.parse(armId(resource)).type();
     }
 
     static String name(SimResource resource) {

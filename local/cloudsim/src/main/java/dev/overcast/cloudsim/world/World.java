@@ -251,12 +251,36 @@ public final class World {
                 return null;
             }
             requireNoDependents(resource);
-            String front = resource.key().front();
-            Instant now = clock.now();
-            Instant goneAt = now.plus(durations.of(front, resource.type() + ".delete"));
-            resource.retire(now, deletingState, goneAt, finalState, goneAt.plus(durations.of(front, "retired.visible")));
+            startDeletion(resource, deletingState, finalState);
             return null;
         });
+    }
+
+    /**
+     * Retires a set of resources as one deletion that orders itself (a container deleting everything in
+     * it): dependents inside the set never block, a live dependent outside it refuses the whole set.
+     */
+    public void retireTogether(List<SimResource> together, String deletingState, String finalState) {
+        atomically(() -> {
+            Set<String> ids = together.stream().map(SimResource::id).collect(Collectors.toSet());
+            for (SimResource resource : together) {
+                List<SimResource> outside = dependents(resource).stream().filter(d -> !ids.contains(d.id())).toList();
+                if (!outside.isEmpty()) {
+                    throw new CloudError(CloudError.DEPENDENCY_VIOLATION, "The " + resource.type() + " '" + resource.id()
+                            + "' is used from outside what is being deleted: "
+                            + outside.stream().map(SimResource::id).collect(Collectors.joining(", ")) + ".");
+                }
+            }
+            together.stream().filter(r -> !r.retired()).forEach(r -> startDeletion(r, deletingState, finalState));
+            return null;
+        });
+    }
+
+    private void startDeletion(SimResource resource, String deletingState, String finalState) {
+        String front = resource.key().front();
+        Instant now = clock.now();
+        Instant goneAt = now.plus(durations.of(front, resource.type() + ".delete"));
+        resource.retire(now, deletingState, goneAt, finalState, goneAt.plus(durations.of(front, "retired.visible")));
     }
 
     private void requireNoDependents(SimResource resource) {

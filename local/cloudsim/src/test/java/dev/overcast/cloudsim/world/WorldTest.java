@@ -45,6 +45,25 @@ class WorldTest {
     }
 
     @Test
+    void retireTogether_shouldIgnoreDependentsInsideTheSet_andBeRefusedByOneOutsideIt() {
+        World world = world(CloudSimConfig.defaults().withEventualConsistency(false));
+        SimResource network = vpc(world, "us-east-1");
+        SimResource subnet = world.create("aws", "111111111111", "us-east-1", "subnet", "subnet-1", "pending", "available");
+        SimResource outsider = world.create("aws", "111111111111", "us-east-1", "instance", "i-1", "pending", "running");
+        subnet.dependsOn().add(network.id());
+
+        world.retireTogether(List.of(network, subnet), "deleting", "deleted");
+        outsider.dependsOn().add("subnet-2");
+        SimResource used = world.create("aws", "111111111111", "us-east-1", "subnet", "subnet-2", "pending", "available");
+
+        assertThat(network.retired()).isTrue();
+        assertThat(subnet.retired()).isTrue();
+        assertThatThrownBy(() -> world.retireTogether(List.of(used), "deleting", "deleted"))
+                .isInstanceOf(CloudError.class).hasMessageContaining("i-1");
+        assertThat(used.retired()).isFalse();
+    }
+
+    @Test
     void settle_shouldMakeFreshResourcesVisibleAndReady_inEveryRegionOfTheAccount() {
         World world = world(CloudSimConfig.defaults());
         SimResource east = vpc(world, "us-east-1");
