@@ -1,6 +1,7 @@
 package dev.overcast.cloudsim.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.overcast.cloudsim.wire.VendorSpecs;
 import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.wire.WireDefinition;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class ArmWire implements WireDefinition {
 
         static Specs load() {
             Specs specs = new Specs();
-            Optional<Path> folder = specsFolder();
+            Optional<Path> folder = VendorSpecs.folder().map(shared -> shared.resolve("azure")).filter(Files::isDirectory);
             if (folder.isEmpty()) {
                 log.warn("ARM wire check skipped: no ../shared/specs/azure beside the repository root");
                 return specs;
@@ -146,30 +147,6 @@ public final class ArmWire implements WireDefinition {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
                 return ArmStore.JSON.readTree(in);
             }
-        }
-
-        /**
-         * {@code shared/specs/azure} beside the repository root (the first folder up whose pom.xml lists
-         * modules), or beside a folder above it (a worktree kept one level further down).
-         */
-        private static Optional<Path> specsFolder() {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                Path pom = dir.resolve("pom.xml");
-                try {
-                    if (Files.isRegularFile(pom) && Files.readString(pom).contains("<module>")) {
-                        for (Path above = dir.getParent(); above != null; above = above.getParent()) {
-                            Path azure = above.resolve("shared").resolve("specs").resolve("azure");
-                            if (Files.isDirectory(azure)) {
-                                return Optional.of(azure);
-                            }
-                        }
-                        return Optional.empty();
-                    }
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.empty();
         }
     }
 
