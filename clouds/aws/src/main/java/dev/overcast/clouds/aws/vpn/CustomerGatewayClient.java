@@ -1,5 +1,6 @@
 package dev.overcast.clouds.aws.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.number;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -8,11 +9,13 @@ import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateCustomerGatewayRequest;
@@ -32,6 +35,13 @@ public final class CustomerGatewayClient extends Ec2ResourceClient {
 
     public CustomerGatewayClient(Ec2Clients clients) {
         super(ResourceKind.PEER_GATEWAY, clients);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("customer-gateway.create", Duration.ofMinutes(5)))
+                .delete(operation("customer-gateway.delete", Duration.ofMinutes(1)));
     }
 
     /** DescribeCustomerGateways has no pages: one call answers for the whole region. */

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -13,6 +14,7 @@ import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
@@ -20,6 +22,7 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,6 +46,13 @@ public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGate
         super(ResourceKind.VPN_TUNNEL, arm);
         this.secrets = secrets;
         this.locals = locals;
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("connections.create", Duration.ofMinutes(3)))
+                .delete(operation("connections.delete", Duration.ofMinutes(1)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -10,10 +11,12 @@ import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,6 +33,11 @@ public final class LocalNetworkGatewayClient extends ArmResourceClient<LocalNetw
 
     public LocalNetworkGatewayClient(ArmClients arm) {
         super(ResourceKind.PEER_GATEWAY, arm);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("localnetworkgateways.create", Duration.ofSeconds(30)));
     }
 
     @Override

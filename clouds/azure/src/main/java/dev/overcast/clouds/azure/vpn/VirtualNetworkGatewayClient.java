@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.drift;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.notUpdatable;
@@ -21,12 +22,14 @@ import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.clouds.azure.internal.AzureErrors;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
@@ -47,6 +50,19 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
 
     public VirtualNetworkGatewayClient(ArmClients arm) {
         super(ResourceKind.VPN_GATEWAY, arm);
+    }
+
+    /**
+     * A VPN gateway takes 30 to 45 minutes (here their middle); it is created with every planned APIPA address,
+     * so no connection waits for an update, but one whose custom BGP addresses are written again (someone
+     * changed them) updates for minutes.
+     */
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("virtualnetworkgateways.create", Duration.ofMinutes(38)))
+                .delete(operation("virtualnetworkgateways.delete", Duration.ofMinutes(15)))
+                .update(operation("virtualnetworkgateways.update", Duration.ofMinutes(10)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.subnet;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.google.cloud.compute.v1.DeleteSubnetworkRequest;
@@ -13,11 +14,13 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,13 @@ public final class SubnetClient extends ComputeResourceClient {
 
     public SubnetClient(ComputeClients compute) {
         super(ResourceKind.SUBNET, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("subnetwork.create", Duration.ofSeconds(8)))
+                .delete(operation("subnetwork.delete", Duration.ofSeconds(8)));
     }
 
     @Override

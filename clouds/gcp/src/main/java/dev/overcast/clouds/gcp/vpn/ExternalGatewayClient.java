@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -14,12 +15,14 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,11 @@ public final class ExternalGatewayClient extends ComputeResourceClient {
 
     public ExternalGatewayClient(ComputeClients compute) {
         super(ResourceKind.PEER_GATEWAY, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("external-vpn-gateway.create", Duration.ofSeconds(5)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -21,6 +22,7 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.SecretResolver;
@@ -32,6 +34,7 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,6 +67,13 @@ public final class TunnelClient extends ComputeResourceClient {
         super(ResourceKind.VPN_TUNNEL, compute);
         this.secrets = secrets;
         this.routers = routers;
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("vpn-tunnel.create", Duration.ofMinutes(3)))
+                .delete(operation("vpn-tunnel.delete", Duration.ofMinutes(1)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.overcast.clouds.gcp.vpn;
+package dev.overcast.clouds.crosscloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
