@@ -100,7 +100,7 @@ public final class NetworkClient extends Ec2ResourceClient {
             AwsErrors.call("CreateRoute", () -> ec2.createRoute(r -> r.routeTableId(table.routeTableId())
                     .destinationCidrBlock(DEFAULT_ROUTE).gatewayId(gateway.internetGatewayId())));
         }
-        return find(ec2, clusterId, desired).orElse(found);
+        return find(clusterId, desired).orElse(found);
     }
 
     /** A network missing its gateway or routes is repaired; its CIDR cannot change in place. */

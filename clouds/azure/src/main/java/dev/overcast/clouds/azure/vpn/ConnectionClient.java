@@ -18,12 +18,12 @@ import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
+import dev.overcast.core.cloud.kinds.VpnGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,8 +75,7 @@ public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGate
         String gatewayRef = required(desired, Attributes.GATEWAY_REF);
         Observation gateway = dependencies.require(gatewayRef);
         Observation local = dependencies.require(required(desired, Attributes.PEER_GATEWAY_REF));
-        String custom = gateway.attribute(Attributes.CUSTOM_BGP_ADDRESSES);
-        if (custom == null || !Arrays.asList(custom.split(",")).contains(insideIp)) {
+        if (!VpnGatewayView.customBgpAddresses(gateway).contains(insideIp)) {
             throw new DependencyNotReadyException(gatewayRef, "waiting for custom BGP address " + insideIp + " on the gateway");
         }
         if (!peerInsideIp.equals(local.attribute(LocalNetworkGatewayClient.BGP_PEERING_ADDRESS))) {

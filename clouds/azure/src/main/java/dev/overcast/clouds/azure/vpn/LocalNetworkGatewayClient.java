@@ -13,6 +13,7 @@ import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.kinds.PeerGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -50,7 +51,7 @@ public final class LocalNetworkGatewayClient extends ArmResourceClient<LocalNetw
 
     @Override
     protected Observation start(String group, String clusterId, Resource desired, Dependencies dependencies) {
-        String farAddress = dependencies.output(required(desired, Attributes.PEER_ADDRESS_REF), required(desired, Attributes.PEER_ADDRESS_OUTPUT));
+        String farAddress = PeerGatewayView.of(desired).onlyAddress(dependencies);
         long asn = asn(desired);
         arm.network().getLocalNetworkGateways().beginCreateOrUpdate(group, desired.name(),
                 gateway(farAddress, asn, desired.attribute(Attributes.PEER_INSIDE_IP)).withLocation(desired.region())

@@ -25,12 +25,12 @@ import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.kinds.VpnGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -78,7 +78,8 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
     protected Observation start(String group, String clusterId, Resource desired, Dependencies dependencies) {
         long asn = asn(desired);
         String subnetId = dependencies.require(required(desired, Attributes.SUBNET_REF)).cloudId();
-        String publicIpRef = Arrays.stream(required(desired, Attributes.PUBLIC_IP_REFS).split(",")).map(String::trim).findFirst().orElseThrow();
+        // An active-standby gateway has one IP configuration: the first public IP the plan names.
+        String publicIpRef = VpnGatewayView.publicIpRefs(desired).get(0);
         String publicIpId = dependencies.require(publicIpRef).cloudId();
         String id = ArmIds.of(arm.subscriptionId(), group, TYPE, desired.name());
         VirtualNetworkGatewayInner gateway = new VirtualNetworkGatewayInner()
@@ -174,9 +175,7 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
 
     /** The planned custom BGP addresses; each must be in Azure's APIPA range. */
     private static List<String> plannedAddresses(Resource desired) {
-        String planned = desired.attribute(Attributes.CUSTOM_BGP_ADDRESSES);
-        List<String> addresses = planned == null || planned.isBlank() ? List.of()
-                : Arrays.stream(planned.split(",")).map(String::trim).sorted().distinct().toList();
+        List<String> addresses = VpnGatewayView.customBgpAddresses(desired);
         if (!addresses.stream().allMatch(Apipa::contains)) {
             throw invalid(desired, Attributes.CUSTOM_BGP_ADDRESSES, "Azure needs custom BGP addresses within 169.254.21.0 to 169.254.22.255");
         }

@@ -17,6 +17,7 @@ import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.kinds.SubnetView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -79,13 +80,10 @@ public final class SubnetClient extends ComputeResourceClient {
                 .setNetwork(globalLink("networks", network))
                 .setIpCidrRange(required(desired, Attributes.CIDR))
                 .setRegion(desired.region());
-        String pods = desired.attribute(Attributes.POD_CIDR);
-        if (pods != null && !pods.isBlank()) {
-            String[] ranges = pods.split(",");
-            for (int i = 0; i < ranges.length; i++) {
-                subnet.addSecondaryIpRanges(SubnetworkSecondaryRange.newBuilder()
-                        .setRangeName(i == 0 ? POD_RANGE : POD_RANGE + "-" + i).setIpCidrRange(ranges[i].trim()));
-            }
+        List<String> pods = SubnetView.podCidrs(desired);
+        for (int i = 0; i < pods.size(); i++) {
+            subnet.addSecondaryIpRanges(SubnetworkSecondaryRange.newBuilder()
+                    .setRangeName(i == 0 ? POD_RANGE : POD_RANGE + "-" + i).setIpCidrRange(pods.get(i)));
         }
         GcpErrors.inserting("subnetworks.insert", RequestIds.insert(clusterId, name), id -> compute.subnetworks.insertCallable().call(InsertSubnetworkRequest.newBuilder()
                 .setProject(project()).setRegion(desired.region()).setSubnetworkResource(subnet.build())
