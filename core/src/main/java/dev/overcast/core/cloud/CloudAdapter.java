@@ -9,4 +9,10 @@ public interface CloudAdapter {
     Cloud cloud();
 
     ResourceClient client(ResourceKind kind);
+
+    /** The kind's published timings on this cloud; instant for a kind the cloud has no client for. */
+    default KindTimings timings(ResourceKind kind) {
+        ResourceClient client = client(kind);
+        return client == null ? KindTimings.INSTANT : client.timings();
+    }
 }

@@ -37,4 +37,12 @@ public interface ResourceClient {
 
     /** Starts deleting; a resource that is already gone is success. */
     void delete(Observation observed);
+
+    /**
+     * How long this kind takes to build, settle, delete and update on this cloud, by the provider's published
+     * figures: the flows poll when a resource should be ready, and the benchmark's lower bound adds them up.
+     */
+    default KindTimings timings() {
+        return KindTimings.INSTANT;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.overcast.core.network;
 
 import dev.overcast.core.Cloud;
+import dev.overcast.core.address.AddressBlocks;
+import dev.overcast.core.address.AddressDefaults;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionSet;
 import dev.overcast.core.spec.ClusterSpec;
@@ -44,17 +46,11 @@ public final class Ipam {
 
         Map<Cloud, CloudNetwork> clouds = new EnumMap<>(Cloud.class);
         for (Cloud cloud : spec.cloudList()) {
-            clouds.put(cloud, cloudNetwork(cloud, regions.region(cloud), vpcCidr(custom, cloud), pods, spec.cloudList().size() > 1));
+            clouds.put(cloud, cloudNetwork(cloud, regions.region(cloud), custom.vpcCidr(cloud), pods, spec.cloudList().size() > 1));
         }
         NetworkPlan plan = new NetworkPlan(clouds, AddressBlocks.text(pods), services, tunnels(spec.cloudList()));
         verify(plan);
         return plan;
-    }
-
-    /** The network range a cloud will use: the spec's or the default. */
-    public static String vpcCidr(NetworkSpec custom, Cloud cloud) {
-        Map<String, String> given = custom.vpcCidrs() == null ? Map.of() : custom.vpcCidrs();
-        return given.getOrDefault(cloud.id(), AddressDefaults.VPC_CIDRS.get(cloud));
     }
 
     private static CloudNetwork cloudNetwork(Cloud cloud, Region region, String cidr, IPAddress clusterPods, boolean multiCloud) {

@@ -1,12 +1,12 @@
 package dev.overcast.core.plan;
 
+import dev.overcast.core.Cloud;
+import dev.overcast.core.address.AddressBlocks;
 import dev.overcast.core.bootstrap.BootstrapNode;
 import dev.overcast.core.bootstrap.CloudInit;
 import dev.overcast.core.bootstrap.ClusterBootstrap;
 import dev.overcast.core.bootstrap.JoinSecret;
 import dev.overcast.core.bootstrap.NodeRole;
-import dev.overcast.core.Cloud;
-import dev.overcast.core.network.AddressBlocks;
 import dev.overcast.core.network.CloudNetwork;
 import dev.overcast.core.network.Ipam;
 import dev.overcast.core.network.NetworkPlan;

@@ -1,9 +1,8 @@
 package dev.overcast.core.spec;
 
 import dev.overcast.core.Cloud;
-import dev.overcast.core.network.AddressBlocks;
-import dev.overcast.core.network.AddressDefaults;
-import dev.overcast.core.network.Ipam;
+import dev.overcast.core.address.AddressBlocks;
+import dev.overcast.core.address.AddressDefaults;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSelectionException;
 import dev.overcast.core.region.RegionSelector;
@@ -201,7 +200,7 @@ public final class SpecValidator {
             if (vpcs.containsKey(cloud.id())) {
                 custom.add(field);
             }
-            range(field, Ipam.vpcCidr(network, cloud), 8, 20, out).ifPresent(r -> ranges.put(field, r));
+            range(field, network.vpcCidr(cloud), 8, 20, out).ifPresent(r -> ranges.put(field, r));
         }
         if (network.podCidr() != null) {
             custom.add("network.podCidr");

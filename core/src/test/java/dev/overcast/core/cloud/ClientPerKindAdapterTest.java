@@ -26,7 +26,7 @@ class ClientPerKindAdapterTest {
             }
 
             @Override
-            public Observation create(String clusterId, Resource desired, Dependencies dependencies) {
+            protected Observation start(String clusterId, Resource desired, Dependencies dependencies) {
                 throw new UnsupportedOperationException("not called by these tests");
             }
 

@@ -3,6 +3,8 @@ package dev.overcast.core.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overcast.core.Cloud;
+import dev.overcast.core.address.AddressBlocks;
+import dev.overcast.core.address.AddressDefaults;
 import dev.overcast.core.region.Region;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.region.RegionSet;

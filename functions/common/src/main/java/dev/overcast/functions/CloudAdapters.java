@@ -2,6 +2,7 @@ package dev.overcast.functions;
 
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,5 +33,10 @@ public final class CloudAdapters {
             throw new RequestRefused("cloud: this function carries no adapter for " + cloud + " (it has " + byCloud.keySet() + ")");
         }
         return adapter;
+    }
+
+    /** Every adapter this deployment carries. */
+    public Collection<CloudAdapter> all() {
+        return List.copyOf(byCloud.values());
     }
 }

@@ -60,7 +60,8 @@ public final class OvercastFunctions {
         steps.put(DRAIN_CHANGES, new DrainChanges(wiring.store(), wiring.clock()));
         steps.put(CHECK_NODES, new CheckNodes(plans, wiring.nodes()));
         steps.put(VERIFY_LATENCY, new VerifyLatency(plans, wiring.latency()));
-        steps.put(CONVERGE_CLOUD, new ConvergeCloud(wiring.store(), plans, wiring.adapters(), wiring.clock(), BuildTimes.published()));
+        steps.put(CONVERGE_CLOUD, new ConvergeCloud(wiring.store(), plans, wiring.adapters(), wiring.clock(),
+                BuildTimes.of(wiring.adapters())));
         return steps;
     }
 

@@ -1,9 +1,11 @@
 package dev.overcast.asl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.asl.clock.RealClock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +42,8 @@ class StartedExecutionTest {
         Interpreter interpreter = Machines.interpreter(new RealClock(), Map.of("gate", gate(entered, open)));
         Interpreter.Started started = interpreter.start(interpreter.parse(Json.parse(GATED)), "test", "two", Json.object());
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        while (started.history().get().stream().noneMatch(e -> e.type().equals("WaitStateEntered"))) {
-            Thread.onSpinWait();
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> started.history().get().stream().anyMatch(e -> e.type().equals("WaitStateEntered")));
 
         started.stop().run();
 

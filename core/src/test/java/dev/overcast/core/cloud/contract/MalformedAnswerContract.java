@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,18 +38,30 @@ public abstract class MalformedAnswerContract {
 
     protected abstract Struck open();
 
+    /**
+     * The cluster owns a network when the list answer is struck: a resent read must still report it, since an
+     * empty answer taken as the truth would make converge forget the inventory and create everything again.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"malformed", "timeout"})
     void observe_shouldFailClassifiedWithContext_whenTheListAnswerIsCutOrLost(String fault) {
         try (Struck cloud = open()) {
+            ContractChain chain = new ContractChain(cloud.target(), "struck");
+            Convergence convergence = new Convergence(cloud.target(), chain, 60);
+            String network = chain.of(ResourceKind.NETWORK).name();
+            convergence.ensure(chain.of(ResourceKind.NETWORK));
+            cloud.target().settle();
             cloud.strikeNext().accept(cloud.observeNetworkAction(), fault);
 
-            Throwable failure = catchThrowable(() -> assertTimeoutPreemptively(HANG,
-                    () -> cloud.target().adapter().client(ResourceKind.NETWORK).observe("struck", cloud.target().region())));
+            List<Observation> observed = new ArrayList<>();
+            Throwable failure = catchThrowable(() -> observed.addAll(assertTimeoutPreemptively(HANG,
+                    () -> cloud.target().adapter().client(ResourceKind.NETWORK).observe("struck", cloud.target().region()))));
 
             // A client may resend a read whose answer it lost (Compute's does); if it fails, it fails classified.
             if (failure != null) {
                 assertThat(failure).isInstanceOf(CloudException.class).hasMessageContaining(cloud.target().adapter().cloud().id());
+            } else {
+                assertThat(observed).extracting(Observation::name).contains(network);
             }
         }
     }

@@ -1,7 +1,10 @@
 package dev.overcast.functions.converge;
 
 import dev.overcast.core.Cloud;
+import dev.overcast.core.cloud.CloudAdapter;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.plan.ResourceKind;
+import dev.overcast.functions.CloudAdapters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -10,67 +13,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How long each kind typically takes to build and to delete on each cloud, from the providers'
- * published figures (an AWS VPN connection ~8 min plus ~2.5 min for its tunnels, an Azure VPN gateway
- * 30–45 min, a VM about a minute). A kind built in stages has one duration per
- * stage: the next stage starts when a round resumes it, which is why a round is due at every stage's
- * end. Converge polls when the earliest pending resource is expected ready instead of on a fixed beat;
- * a resource that outlives its figures is polled at a short fixed interval, so a wrong figure costs
- * calls or seconds, never correctness.
+ * How long each kind typically takes to build and to delete on each cloud, as each adapter's clients
+ * publish it ({@link KindTimings}). A kind built in stages has one duration per stage, the stages after
+ * it is ready included: the next stage starts when a round resumes it, which is why a round is due at
+ * every stage's end. Converge polls when the earliest pending resource is expected ready instead of on a
+ * fixed beat; a resource that outlives its figures is polled at a short fixed interval, so a wrong figure
+ * costs calls or seconds, never correctness.
  */
 public final class BuildTimes {
-    private final Map<Cloud, Map<ResourceKind, List<Duration>>> create;
-    private final Map<Cloud, Map<ResourceKind, Duration>> delete;
-    private final Map<Cloud, Map<ResourceKind, Duration>> update;
+    private final Map<Cloud, Map<ResourceKind, KindTimings>> byCloud;
 
-    private BuildTimes(Map<Cloud, Map<ResourceKind, List<Duration>>> create, Map<Cloud, Map<ResourceKind, Duration>> delete,
-                       Map<Cloud, Map<ResourceKind, Duration>> update) {
-        this.create = create;
-        this.delete = delete;
-        this.update = update;
+    private BuildTimes(Map<Cloud, Map<ResourceKind, KindTimings>> byCloud) {
+        this.byCloud = byCloud;
     }
 
-    public static BuildTimes published() {
-        Map<Cloud, Map<ResourceKind, List<Duration>>> create = new EnumMap<>(Cloud.class);
-        Map<Cloud, Map<ResourceKind, Duration>> delete = new EnumMap<>(Cloud.class);
-        Map<ResourceKind, List<Duration>> aws = new EnumMap<>(ResourceKind.class);
-        aws.put(ResourceKind.NETWORK, List.of(seconds(2)));
-        aws.put(ResourceKind.SUBNET, List.of(seconds(2)));
-        aws.put(ResourceKind.VPN_GATEWAY, List.of(minutes(6), minutes(1)));
-        aws.put(ResourceKind.PEER_GATEWAY, List.of(minutes(5)));
-        aws.put(ResourceKind.VPN_TUNNEL, List.of(minutes(8), seconds(150)));
-        aws.put(ResourceKind.INSTANCE, List.of(seconds(60)));
-        create.put(Cloud.AWS, aws);
-        delete.put(Cloud.AWS, new EnumMap<>(Map.of(ResourceKind.VPN_GATEWAY, minutes(3), ResourceKind.PEER_GATEWAY, minutes(1),
-                ResourceKind.VPN_TUNNEL, minutes(2), ResourceKind.INSTANCE, seconds(45))));
-        Map<ResourceKind, List<Duration>> gcp = new EnumMap<>(ResourceKind.class);
-        gcp.put(ResourceKind.NETWORK, List.of(seconds(10)));
-        gcp.put(ResourceKind.SUBNET, List.of(seconds(8)));
-        gcp.put(ResourceKind.FIREWALL, List.of(seconds(5)));
-        gcp.put(ResourceKind.PUBLIC_IP, List.of(seconds(3)));
-        gcp.put(ResourceKind.VPN_GATEWAY, List.of(minutes(2)));
-        gcp.put(ResourceKind.PEER_GATEWAY, List.of(seconds(5)));
-        gcp.put(ResourceKind.VPN_TUNNEL, List.of(minutes(3)));
-        gcp.put(ResourceKind.INSTANCE, List.of(seconds(50)));
-        create.put(Cloud.GCP, gcp);
-        delete.put(Cloud.GCP, new EnumMap<>(Map.of(ResourceKind.NETWORK, seconds(10), ResourceKind.SUBNET, seconds(8),
-                ResourceKind.FIREWALL, seconds(5), ResourceKind.VPN_GATEWAY, minutes(1), ResourceKind.VPN_TUNNEL, minutes(1),
-                ResourceKind.INSTANCE, seconds(40))));
-        Map<ResourceKind, List<Duration>> azure = new EnumMap<>(ResourceKind.class);
-        azure.put(ResourceKind.NETWORK, List.of(seconds(5)));
-        azure.put(ResourceKind.PUBLIC_IP, List.of(seconds(5)));
-        azure.put(ResourceKind.VPN_GATEWAY, List.of(minutes(38)));
-        azure.put(ResourceKind.PEER_GATEWAY, List.of(seconds(30)));
-        azure.put(ResourceKind.VPN_TUNNEL, List.of(minutes(3)));
-        azure.put(ResourceKind.INSTANCE, List.of(seconds(70)));
-        create.put(Cloud.AZURE, azure);
-        // The Azure network is its resource group, which ARM stops listing once its delete is accepted: no figure.
-        delete.put(Cloud.AZURE, new EnumMap<>(Map.of(ResourceKind.VPN_GATEWAY, minutes(15),
-                ResourceKind.VPN_TUNNEL, minutes(1), ResourceKind.INSTANCE, seconds(45))));
-        // An Azure gateway whose custom BGP addresses are written again (someone changed them) updates for minutes.
-        Map<Cloud, Map<ResourceKind, Duration>> update = new EnumMap<>(Map.of(Cloud.AZURE,
-                new EnumMap<>(Map.of(ResourceKind.VPN_GATEWAY, minutes(10)))));
-        return new BuildTimes(create, delete, update);
+    /** The figures of the adapters a deployment carries; a cloud without an adapter has none. */
+    public static BuildTimes of(CloudAdapters adapters) {
+        Map<Cloud, Map<ResourceKind, KindTimings>> byCloud = new EnumMap<>(Cloud.class);
+        for (CloudAdapter adapter : adapters.all()) {
+            Map<ResourceKind, KindTimings> byKind = new EnumMap<>(ResourceKind.class);
+            for (ResourceKind kind : ResourceKind.values()) {
+                byKind.put(kind, adapter.timings(kind));
+            }
+            byCloud.put(adapter.cloud(), byKind);
+        }
+        return new BuildTimes(byCloud);
     }
 
     /**
@@ -78,11 +45,14 @@ public final class BuildTimes {
      * {@code start}; empty when every stage should be over (it is late, or builds at once).
      */
     public Optional<Instant> nextStageEnd(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
+        KindTimings timings = timings(cloud, kind);
         Instant end = start;
-        for (Duration stage : create.getOrDefault(cloud, Map.of()).getOrDefault(kind, List.of())) {
-            end = end.plus(stage);
-            if (end.isAfter(now)) {
-                return Optional.of(end);
+        for (List<KindTimings.Stage> phase : List.of(timings.createStages(), timings.settleStages())) {
+            for (KindTimings.Stage stage : phase) {
+                end = end.plus(stage.duration());
+                if (end.isAfter(now)) {
+                    return Optional.of(end);
+                }
             }
         }
         return Optional.empty();
@@ -90,20 +60,17 @@ public final class BuildTimes {
 
     /** When a delete started at {@code start} should be done, if that is after {@code now}. */
     public Optional<Instant> deleted(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
-        Instant end = start.plus(delete.getOrDefault(cloud, Map.of()).getOrDefault(kind, Duration.ZERO));
+        Instant end = start.plus(KindTimings.total(timings(cloud, kind).deleteStages()));
         return end.isAfter(now) ? Optional.of(end) : Optional.empty();
     }
 
     /** How long an in-place update of a kind takes, for the kinds that publish a figure. */
     public Optional<Duration> update(Cloud cloud, ResourceKind kind) {
-        return Optional.ofNullable(update.getOrDefault(cloud, Map.of()).get(kind));
+        List<KindTimings.Stage> stages = timings(cloud, kind).updateStages();
+        return stages.isEmpty() ? Optional.empty() : Optional.of(KindTimings.total(stages));
     }
 
-    private static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
-    }
-
-    private static Duration minutes(long m) {
-        return Duration.ofMinutes(m);
+    private KindTimings timings(Cloud cloud, ResourceKind kind) {
+        return byCloud.getOrDefault(cloud, Map.of()).getOrDefault(kind, KindTimings.INSTANT);
     }
 }

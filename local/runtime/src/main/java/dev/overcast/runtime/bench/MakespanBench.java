@@ -7,6 +7,7 @@ import dev.overcast.cloudsim.world.World;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.plan.Plan;
+import dev.overcast.functions.CloudAdapters;
 import dev.overcast.runtime.world.LocalWorld;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +51,9 @@ public final class MakespanBench implements Callable<Integer> {
             Map<String, Duration> ready = readyTimes(world, plan, start);
             ClusterFlows.destroy(world, plan.cluster());
             Instant destroyed = world.clock().instant();
-            report.put("create", phase(CriticalPath.create(plan, durations), Duration.between(start, created), ready));
-            report.put("destroy", phase(CriticalPath.destroy(plan, durations), Duration.between(created, destroyed), Map.of()));
+            CloudAdapters adapters = world.clouds().adapters();
+            report.put("create", phase(CriticalPath.create(plan, adapters, durations), Duration.between(start, created), ready));
+            report.put("destroy", phase(CriticalPath.destroy(plan, adapters), Duration.between(created, destroyed), Map.of()));
         }
         report.put("realSeconds", seconds(Duration.ofNanos(System.nanoTime() - realStart)));
         report.publish(System.out);

@@ -12,6 +12,7 @@ import dev.overcast.clouds.gcp.GcpConfig;
 import dev.overcast.clouds.gcp.GcpCredentials;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.preflight.Preflight;
+import dev.overcast.functions.CloudAdapters;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,11 @@ public final class LocalClouds implements AutoCloseable {
 
     public AzureAdapter azure() {
         return azure;
+    }
+
+    /** The three adapters, as a deployment carries them. */
+    public CloudAdapters adapters() {
+        return CloudAdapters.of(aws, gcp, azure);
     }
 
     /** The preflight of the three accounts. */

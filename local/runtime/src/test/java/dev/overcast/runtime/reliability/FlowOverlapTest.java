@@ -6,11 +6,13 @@ import static dev.overcast.runtime.reliability.Clusters.cluster;
 import static dev.overcast.runtime.reliability.Clusters.create;
 import static dev.overcast.runtime.reliability.Clusters.scale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.overcast.asl.ExecutionResult;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.runtime.world.LocalWorld;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -107,10 +109,12 @@ class FlowOverlapTest {
         assertThat(world.store().changes().pending("leaving")).isEmpty();
     }
 
-    /** Real-time polling of another flow's progress while the virtual clock is held. */
-    private static void awaitWhile(BooleanSupplier condition) throws InterruptedException {
-        while (condition.getAsBoolean()) {
-            Thread.sleep(20);
-        }
+    /**
+     * Real-time polling of another flow's progress while the virtual clock is held, on this thread (the one
+     * the clock counts as working); a flow that never gets there fails the test instead of hanging it.
+     */
+    private static void awaitWhile(BooleanSupplier condition) {
+        await().atMost(Duration.ofMinutes(5)).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(() -> !condition.getAsBoolean());
     }
 }

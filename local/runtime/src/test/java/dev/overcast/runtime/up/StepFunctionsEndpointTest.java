@@ -2,6 +2,7 @@ package dev.overcast.runtime.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.overcast.asl.sam.SamTemplate;
 import dev.overcast.asl.task.FunctionError;
 import dev.overcast.runtime.world.LocalWorld;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,11 +89,8 @@ class StepFunctionsEndpointTest {
         assertThat(described.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(described.stateMachineArn()).isEqualTo(CREATE);
         assertThat(described.input()).isEqualTo(INPUT);
-        List<HistoryEvent> events = history(arn);
-        while (events.stream().noneMatch(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)) {
-            Thread.onSpinWait();
-            events = history(arn);
-        }
+        List<HistoryEvent> events = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> history(arn), seen -> seen.stream().anyMatch(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED));
         assertThat(events.get(0).type()).isEqualTo(HistoryEventType.EXECUTION_STARTED);
         assertThat(JSON.readTree(events.get(0).executionStartedEventDetails().input())).isEqualTo(JSON.readTree(INPUT));
         assertThat(events).filteredOn(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)

@@ -1,6 +1,7 @@
 package dev.overcast.runtime.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,9 +131,9 @@ class AwsFlowsTest {
         ExecutionResult scaled;
         try {
             reconcile = world.start("reconcile-cluster", cluster("busy").put("purpose", "reconcile"));
-            while (world.store().locks().current("busy").isEmpty()) {
-                Thread.sleep(20);
-            }
+            // Real time, on this thread (the one the clock counts as working), bounded so a lost reconcile fails.
+            await().atMost(Duration.ofMinutes(5)).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                    .until(() -> world.store().locks().current("busy").isPresent());
             scaled = flow("scale-workers", scale("busy", 2));
         } finally {
             world.clock().leave();

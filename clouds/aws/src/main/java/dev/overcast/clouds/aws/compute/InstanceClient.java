@@ -1,5 +1,6 @@
 package dev.overcast.clouds.aws.compute;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.number;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -10,6 +11,7 @@ import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;
@@ -18,6 +20,7 @@ import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -55,6 +58,13 @@ public final class InstanceClient extends Ec2ResourceClient {
 
     public InstanceClient(Ec2Clients clients) {
         super(ResourceKind.INSTANCE, clients);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("instance.create", Duration.ofSeconds(60)))
+                .delete(operation("instance.delete", Duration.ofSeconds(45)));
     }
 
     @Override

@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * The adopt-or-create skeleton every kind shares: observe is one describe filtered by the cluster's
- * tag; create first looks for the resource by its name tag (same describe, one more filter) and only
- * then creates; delete treats "already gone" as done.
+ * EC2's side of the adopt-or-create skeleton ({@link OwnedResourceClient#create}): observe is one describe
+ * filtered by the cluster's tag; create looks for the resource by its name tag (same describe, one more
+ * filter), completes a resource right after creating it, and creates a new one beside one being deleted;
+ * delete treats "already gone" as done.
  */
 public abstract class Ec2ResourceClient extends OwnedResourceClient {
 
@@ -37,15 +38,36 @@ public abstract class Ec2ResourceClient extends OwnedResourceClient {
         return describe(clients.in(region), region, OwnedTags.ofCluster(clusterId));
     }
 
+    /** The name is a tag: one describe filtered by it finds every resource carrying it. */
     @Override
-    public final Observation create(String clusterId, Resource desired, Dependencies dependencies) {
-        requireOwnKind(desired);
-        Ec2Client ec2 = clients.in(desired.region());
-        Observation found = find(ec2, clusterId, desired).orElseGet(() -> {
-            log.info("creating {} {} of cluster {} in {}", kind(), desired.name(), clusterId, desired.region());
-            return start(ec2, clusterId, desired, dependencies);
-        });
-        return complete(ec2, clusterId, desired, found, dependencies);
+    protected final List<Observation> named(String clusterId, Resource desired) {
+        return describe(clients.in(desired.region()), desired.region(), OwnedTags.ofResource(clusterId, desired.name()));
+    }
+
+    @Override
+    protected final Observation start(String clusterId, Resource desired, Dependencies dependencies) {
+        log.info("creating {} {} of cluster {} in {}", kind(), desired.name(), clusterId, desired.region());
+        return start(clients.in(desired.region()), clusterId, desired, dependencies);
+    }
+
+    @Override
+    protected final Observation complete(String clusterId, Resource desired, Observation found, Dependencies dependencies) {
+        return complete(clients.in(desired.region()), clusterId, desired, found, dependencies);
+    }
+
+    /** EC2 answers a create with the resource's id, so its other parts (routes, an attachment) follow at once. */
+    @Override
+    protected final boolean completeAfterStart() {
+        return true;
+    }
+
+    /**
+     * EC2 names are tags on resources with ids of their own: a new resource is created beside the one that is
+     * being deleted (a VPN connection or an instance keeps being listed while it goes).
+     */
+    @Override
+    protected final void beingDeleted(Resource desired, Observation leaving) {
+        // the create goes ahead
     }
 
     @Override
@@ -58,12 +80,12 @@ public abstract class Ec2ResourceClient extends OwnedResourceClient {
     /** One batched (paginated) describe with these filters, owned resources only, gone ones left out. */
     protected abstract List<Observation> describe(Ec2Client ec2, String region, List<Filter> filters);
 
-    /** Issues the create call, tags included, and returns what EC2 answered. */
+    /** Issues the create call, tags included, in the resource's region, and returns what EC2 answered. */
     protected abstract Observation start(Ec2Client ec2, String clusterId, Resource desired, Dependencies dependencies);
 
     /**
-     * Finishes the parts of a composite resource (a VPC's gateway and routes, a gateway's attachment)
-     * that a crash between two calls may have left undone; most kinds are one call and have none.
+     * {@link OwnedResourceClient#complete} in the resource's region (a VPC's gateway and routes, a gateway's
+     * attachment).
      */
     protected Observation complete(Ec2Client ec2, String clusterId, Resource desired, Observation found, Dependencies dependencies) {
         return found;
@@ -71,10 +93,9 @@ public abstract class Ec2ResourceClient extends OwnedResourceClient {
 
     protected abstract void remove(Ec2Client ec2, Observation observed);
 
-    protected final Optional<Observation> find(Ec2Client ec2, String clusterId, Resource desired) {
-        return describe(ec2, desired.region(), OwnedTags.ofResource(clusterId, desired.name())).stream()
-                .filter(o -> o.state() != ResourceState.DELETING)
-                .findFirst();
+    /** The resource of the planned name that is not being deleted, read again (after completing it, say). */
+    protected final Optional<Observation> find(String clusterId, Resource desired) {
+        return named(clusterId, desired).stream().filter(o -> o.state() != ResourceState.DELETING).findFirst();
     }
 
     /** An observation of one EC2 resource, or nothing when it carries no resource-name tag. */

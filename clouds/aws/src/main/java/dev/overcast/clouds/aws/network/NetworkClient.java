@@ -1,5 +1,6 @@
 package dev.overcast.clouds.aws.network;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import dev.overcast.clouds.aws.internal.AwsErrors;
@@ -8,6 +9,7 @@ import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cloud.ResourceState;
@@ -15,6 +17,7 @@ import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,6 +41,11 @@ public final class NetworkClient extends Ec2ResourceClient {
 
     public NetworkClient(Ec2Clients clients) {
         super(ResourceKind.NETWORK, clients);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("vpc.create", Duration.ofSeconds(2)));
     }
 
     /** Three describes, each flat in the number of networks: VPCs, their gateways, their route tables. */
@@ -92,7 +100,7 @@ public final class NetworkClient extends Ec2ResourceClient {
             AwsErrors.call("CreateRoute", () -> ec2.createRoute(r -> r.routeTableId(table.routeTableId())
                     .destinationCidrBlock(DEFAULT_ROUTE).gatewayId(gateway.internetGatewayId())));
         }
-        return find(ec2, clusterId, desired).orElse(found);
+        return find(clusterId, desired).orElse(found);
     }
 
     /** A network missing its gateway or routes is repaired; its CIDR cannot change in place. */

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.aws.subnet;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import dev.overcast.clouds.aws.internal.AwsErrors;
@@ -8,11 +9,13 @@ import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.clouds.aws.network.NetworkClient;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -25,6 +28,11 @@ public final class SubnetClient extends Ec2ResourceClient {
 
     public SubnetClient(Ec2Clients clients) {
         super(ResourceKind.SUBNET, clients);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("subnet.create", Duration.ofSeconds(2)));
     }
 
     @Override

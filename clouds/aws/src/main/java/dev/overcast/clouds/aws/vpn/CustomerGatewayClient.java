@@ -1,18 +1,21 @@
 package dev.overcast.clouds.aws.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.number;
-import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import dev.overcast.clouds.aws.internal.AwsErrors;
 import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.kinds.PeerGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateCustomerGatewayRequest;
@@ -34,6 +37,13 @@ public final class CustomerGatewayClient extends Ec2ResourceClient {
         super(ResourceKind.PEER_GATEWAY, clients);
     }
 
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("customer-gateway.create", Duration.ofMinutes(5)))
+                .delete(operation("customer-gateway.delete", Duration.ofMinutes(1)));
+    }
+
     /** DescribeCustomerGateways has no pages: one call answers for the whole region. */
     @Override
     protected List<Observation> describe(Ec2Client ec2, String region, List<Filter> filters) {
@@ -46,7 +56,7 @@ public final class CustomerGatewayClient extends Ec2ResourceClient {
     @Override
     protected Observation start(Ec2Client ec2, String clusterId, Resource desired, Dependencies dependencies) {
         long asn = number(desired, Attributes.PEER_ASN, 1, VpnGatewayClient.ASN_MAX);
-        String address = dependencies.output(required(desired, Attributes.PEER_ADDRESS_REF), required(desired, Attributes.PEER_ADDRESS_OUTPUT));
+        String address = PeerGatewayView.of(desired).onlyAddress(dependencies);
         CreateCustomerGatewayRequest.Builder request = CreateCustomerGatewayRequest.builder()
                 .type(GatewayType.IPSEC_1)
                 .ipAddress(address)

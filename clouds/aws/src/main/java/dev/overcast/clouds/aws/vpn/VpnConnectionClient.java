@@ -1,5 +1,6 @@
 package dev.overcast.clouds.aws.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import dev.overcast.clouds.aws.internal.AwsErrors;
@@ -7,6 +8,7 @@ import dev.overcast.clouds.aws.internal.Ec2Clients;
 import dev.overcast.clouds.aws.internal.Ec2ResourceClient;
 import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.SecretResolver;
@@ -14,6 +16,7 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,18 @@ public final class VpnConnectionClient extends Ec2ResourceClient {
     public VpnConnectionClient(Ec2Clients clients, SecretResolver secrets) {
         super(ResourceKind.VPN_TUNNEL, clients);
         this.secrets = secrets;
+    }
+
+    /**
+     * A connection is available after about 8 minutes and observed ready then; its tunnels come up some 2.5
+     * minutes later, off its dependants' path.
+     */
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("vpn-connection.create", Duration.ofMinutes(8)))
+                .settle(operation("vpn-connection.tunnels", Duration.ofSeconds(150)))
+                .delete(operation("vpn-connection.delete", Duration.ofMinutes(2)));
     }
 
     /** DescribeVpnConnections has no pages: one call answers for the whole region. */

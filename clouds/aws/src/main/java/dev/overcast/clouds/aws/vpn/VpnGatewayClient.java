@@ -1,5 +1,6 @@
 package dev.overcast.clouds.aws.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.number;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -10,6 +11,7 @@ import dev.overcast.clouds.aws.internal.OwnedTags;
 import dev.overcast.clouds.aws.network.NetworkClient;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
@@ -17,6 +19,7 @@ import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -40,6 +43,16 @@ public final class VpnGatewayClient extends Ec2ResourceClient {
 
     public VpnGatewayClient(Ec2Clients clients) {
         super(ResourceKind.VPN_GATEWAY, clients);
+    }
+
+    /** EC2 attaches only an available gateway, so the attach is a second stage; a delete detaches first. */
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("vpn-gateway.create", Duration.ofMinutes(6)))
+                .create(operation("vpn-gateway.attach", Duration.ofMinutes(1)))
+                .delete(operation("vpn-gateway.detach", Duration.ofMinutes(1)))
+                .delete(operation("vpn-gateway.delete", Duration.ofMinutes(2)));
     }
 
     /** DescribeVpnGateways has no pages: one call answers for the whole region. */

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.compute;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -30,12 +31,14 @@ import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.clouds.azure.internal.AzureErrors;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -57,6 +60,13 @@ public final class VirtualMachineClient extends ArmResourceClient<VirtualMachine
 
     public VirtualMachineClient(ArmClients arm) {
         super(ResourceKind.INSTANCE, arm);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("virtualmachines.create", Duration.ofSeconds(70)))
+                .delete(operation("virtualmachines.delete", Duration.ofSeconds(45)));
     }
 
     @Override

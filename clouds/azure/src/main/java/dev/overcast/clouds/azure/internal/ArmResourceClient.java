@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The adopt-or-create skeleton every kind shares: observe is one list of the kind's ARM type in the
- * cluster's resource group (paged, so one call per page), filtered by the cluster's tag; create first
- * looks for the resource in that list and only then sends its PUT, tags included; delete treats
- * "already gone" as done. Long-running PUTs and DELETEs are started and never waited for: observe
+ * ARM's side of the adopt-or-create skeleton ({@link OwnedResourceClient#create}): observe is one list of
+ * the kind's ARM type in the cluster's resource group (paged, so one call per page), filtered by the
+ * cluster's tag; create adopts what that list holds, refuses (retryably) to PUT over a resource still
+ * being deleted, else sends its PUT, tags included; delete treats "already gone" as done. Long-running PUTs and DELETEs are started and never waited for: observe
  * reports {@code provisioningState} later.
  *
  * @param <T> the SDK's model of the listed ARM resource
@@ -41,14 +41,7 @@ public abstract class ArmResourceClient<T extends com.azure.core.management.Reso
     }
 
     @Override
-    public final Observation create(String clusterId, Resource desired, Dependencies dependencies) {
-        requireOwnKind(desired);
-        Optional<Observation> found = observe(clusterId, desired.region()).stream()
-                .filter(o -> o.name().equals(desired.name()) && o.state() != ResourceState.DELETING)
-                .findFirst();
-        if (found.isPresent()) {
-            return found.get();
-        }
+    protected final Observation start(String clusterId, Resource desired, Dependencies dependencies) {
         String group = ArmClients.resourceGroup(clusterId, desired.region());
         return AzureErrors.call("Create " + kind(), () -> start(group, clusterId, desired, dependencies));
     }
@@ -62,7 +55,10 @@ public abstract class ArmResourceClient<T extends com.azure.core.management.Reso
     /** Every resource of the kind in the group as observations (ownership is checked by the caller). */
     protected abstract List<Observation> observeGroup(String group, String region);
 
-    /** Sends the create (PUT) with the ownership tags and returns what was started. */
+    /**
+     * Sends the create (PUT) with the ownership tags, in the cluster's group of the region, and returns what was
+     * started.
+     */
     protected abstract Observation start(String group, String clusterId, Resource desired, Dependencies dependencies);
 
     /** Starts the delete. */

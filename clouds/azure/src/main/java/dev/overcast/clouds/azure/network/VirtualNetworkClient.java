@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.network;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.azure.resourcemanager.network.fluent.models.VirtualNetworkInner;
@@ -10,10 +11,12 @@ import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.clouds.azure.internal.AzureErrors;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,6 +30,12 @@ public final class VirtualNetworkClient extends ArmResourceClient<VirtualNetwork
 
     public VirtualNetworkClient(ArmClients arm) {
         super(ResourceKind.NETWORK, arm);
+    }
+
+    /** The network is its resource group, which ARM stops listing once its delete is accepted: no delete figure. */
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("virtualnetworks.create", Duration.ofSeconds(5)));
     }
 
     @Override

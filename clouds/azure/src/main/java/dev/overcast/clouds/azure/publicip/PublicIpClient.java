@@ -1,5 +1,7 @@
 package dev.overcast.clouds.azure.publicip;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
+
 import com.azure.resourcemanager.network.fluent.models.PublicIpAddressInner;
 import com.azure.resourcemanager.network.models.IpAllocationMethod;
 import com.azure.resourcemanager.network.models.PublicIpAddressSku;
@@ -9,10 +11,12 @@ import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,11 @@ public final class PublicIpClient extends ArmResourceClient<PublicIpAddressInner
 
     public PublicIpClient(ArmClients arm) {
         super(ResourceKind.PUBLIC_IP, arm);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("publicipaddresses.create", Duration.ofSeconds(5)));
     }
 
     @Override

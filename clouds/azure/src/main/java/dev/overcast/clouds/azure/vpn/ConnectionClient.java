@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -13,14 +14,16 @@ import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
+import dev.overcast.core.cloud.kinds.VpnGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,6 +49,13 @@ public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGate
     }
 
     @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("connections.create", Duration.ofMinutes(3)))
+                .delete(operation("connections.delete", Duration.ofMinutes(1)));
+    }
+
+    @Override
     protected List<Observation> observeGroup(String group, String region) {
         return observeEach(region, list("ListConnections", () -> arm.network().getVirtualNetworkGatewayConnections().listByResourceGroup(group)),
                 VirtualNetworkGatewayConnectionInner::provisioningState, connection -> attributes(
@@ -65,8 +75,7 @@ public final class ConnectionClient extends ArmResourceClient<VirtualNetworkGate
         String gatewayRef = required(desired, Attributes.GATEWAY_REF);
         Observation gateway = dependencies.require(gatewayRef);
         Observation local = dependencies.require(required(desired, Attributes.PEER_GATEWAY_REF));
-        String custom = gateway.attribute(Attributes.CUSTOM_BGP_ADDRESSES);
-        if (custom == null || !Arrays.asList(custom.split(",")).contains(insideIp)) {
+        if (!VpnGatewayView.customBgpAddresses(gateway).contains(insideIp)) {
             throw new DependencyNotReadyException(gatewayRef, "waiting for custom BGP address " + insideIp + " on the gateway");
         }
         if (!peerInsideIp.equals(local.attribute(LocalNetworkGatewayClient.BGP_PEERING_ADDRESS))) {

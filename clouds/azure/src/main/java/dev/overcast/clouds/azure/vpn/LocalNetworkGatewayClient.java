@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -10,10 +11,13 @@ import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.kinds.PeerGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,6 +37,11 @@ public final class LocalNetworkGatewayClient extends ArmResourceClient<LocalNetw
     }
 
     @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("localnetworkgateways.create", Duration.ofSeconds(30)));
+    }
+
+    @Override
     protected List<Observation> observeGroup(String group, String region) {
         return observeEach(region, list("ListLocalNetworkGateways", () -> arm.network().getLocalNetworkGateways().listByResourceGroup(group)),
                 LocalNetworkGatewayInner::provisioningState, local -> attributes(
@@ -42,7 +51,7 @@ public final class LocalNetworkGatewayClient extends ArmResourceClient<LocalNetw
 
     @Override
     protected Observation start(String group, String clusterId, Resource desired, Dependencies dependencies) {
-        String farAddress = dependencies.output(required(desired, Attributes.PEER_ADDRESS_REF), required(desired, Attributes.PEER_ADDRESS_OUTPUT));
+        String farAddress = PeerGatewayView.of(desired).onlyAddress(dependencies);
         long asn = asn(desired);
         arm.network().getLocalNetworkGateways().beginCreateOrUpdate(group, desired.name(),
                 gateway(farAddress, asn, desired.attribute(Attributes.PEER_INSIDE_IP)).withLocation(desired.region())

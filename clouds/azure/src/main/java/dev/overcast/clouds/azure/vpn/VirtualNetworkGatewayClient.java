@@ -1,5 +1,6 @@
 package dev.overcast.clouds.azure.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.drift;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.notUpdatable;
@@ -21,13 +22,15 @@ import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.clouds.azure.internal.AzureErrors;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.kinds.VpnGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -49,6 +52,19 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
         super(ResourceKind.VPN_GATEWAY, arm);
     }
 
+    /**
+     * A VPN gateway takes 30 to 45 minutes (here their middle); it is created with every planned APIPA address,
+     * so no connection waits for an update, but one whose custom BGP addresses are written again (someone
+     * changed them) updates for minutes.
+     */
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("virtualnetworkgateways.create", Duration.ofMinutes(38)))
+                .delete(operation("virtualnetworkgateways.delete", Duration.ofMinutes(15)))
+                .update(operation("virtualnetworkgateways.update", Duration.ofMinutes(10)));
+    }
+
     @Override
     protected List<Observation> observeGroup(String group, String region) {
         return observeEach(region, list("ListVirtualNetworkGateways", () -> arm.network().getVirtualNetworkGateways().listByResourceGroup(group)),
@@ -62,7 +78,8 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
     protected Observation start(String group, String clusterId, Resource desired, Dependencies dependencies) {
         long asn = asn(desired);
         String subnetId = dependencies.require(required(desired, Attributes.SUBNET_REF)).cloudId();
-        String publicIpRef = Arrays.stream(required(desired, Attributes.PUBLIC_IP_REFS).split(",")).map(String::trim).findFirst().orElseThrow();
+        // An active-standby gateway has one IP configuration: the first public IP the plan names.
+        String publicIpRef = VpnGatewayView.publicIpRefs(desired).get(0);
         String publicIpId = dependencies.require(publicIpRef).cloudId();
         String id = ArmIds.of(arm.subscriptionId(), group, TYPE, desired.name());
         VirtualNetworkGatewayInner gateway = new VirtualNetworkGatewayInner()
@@ -158,9 +175,7 @@ public final class VirtualNetworkGatewayClient extends ArmResourceClient<Virtual
 
     /** The planned custom BGP addresses; each must be in Azure's APIPA range. */
     private static List<String> plannedAddresses(Resource desired) {
-        String planned = desired.attribute(Attributes.CUSTOM_BGP_ADDRESSES);
-        List<String> addresses = planned == null || planned.isBlank() ? List.of()
-                : Arrays.stream(planned.split(",")).map(String::trim).sorted().distinct().toList();
+        List<String> addresses = VpnGatewayView.customBgpAddresses(desired);
         if (!addresses.stream().allMatch(Apipa::contains)) {
             throw invalid(desired, Attributes.CUSTOM_BGP_ADDRESSES, "Azure needs custom BGP addresses within 169.254.21.0 to 169.254.22.255");
         }

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.firewall;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -17,12 +18,14 @@ import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,13 @@ public final class FirewallClient extends ComputeResourceClient {
 
     public FirewallClient(ComputeClients compute) {
         super(ResourceKind.FIREWALL, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("firewall.create", Duration.ofSeconds(5)))
+                .delete(operation("firewall.delete", Duration.ofSeconds(5)));
     }
 
     @Override

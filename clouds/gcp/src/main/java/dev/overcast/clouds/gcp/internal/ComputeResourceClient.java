@@ -4,24 +4,22 @@ import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import dev.overcast.core.Cloud;
-import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.OwnedResourceClient;
 import dev.overcast.core.cloud.ResourceState;
-import dev.overcast.core.cloud.exceptions.RetryableCloudException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The adopt-or-create skeleton every kind shares: observe is one batched list (per Compute collection) by
- * the cluster's ownership; create looks for the resource in that list first and either completes what a
- * crash may have left half done or starts the inserts; delete treats "already gone" as done. No verb waits
- * for an operation: observe reports {@code CREATING} until the resources say they are ready.
+ * Compute's side of the adopt-or-create skeleton ({@link OwnedResourceClient#create}): observe is one
+ * batched list (per Compute collection) by the cluster's ownership, which create reads to adopt and
+ * complete what a crash may have left half done, and refuses (retryably) to insert over a resource still
+ * being deleted; delete treats "already gone" as done. No verb waits for an operation: observe reports
+ * {@code CREATING} until the resources say they are ready.
  */
 public abstract class ComputeResourceClient extends OwnedResourceClient {
 
@@ -37,34 +35,9 @@ public abstract class ComputeResourceClient extends OwnedResourceClient {
     }
 
     @Override
-    public final Observation create(String clusterId, Resource desired, Dependencies dependencies) {
-        requireOwnKind(desired);
-        Optional<Observation> found = observe(clusterId, desired.region()).stream()
-                .filter(o -> o.name().equals(desired.name()))
-                .findFirst();
-        if (found.isPresent() && found.get().state() == ResourceState.DELETING) {
-            throw new RetryableCloudException(Cloud.GCP, "Create", "resourceBeingDeleted",
-                    kind() + " " + desired.name() + " is still being deleted; create it once it is gone", null);
-        }
-        return found.map(o -> complete(clusterId, desired, o, dependencies))
-                .orElseGet(() -> start(clusterId, desired, dependencies));
-    }
-
-    @Override
     public final void delete(Observation observed) {
         requireOwnKind(observed);
         remove(observed);
-    }
-
-    /** Issues the inserts, ownership included, and reports the resource as being created. */
-    protected abstract Observation start(String clusterId, Resource desired, Dependencies dependencies);
-
-    /**
-     * Finishes the parts of a composite resource (a gateway's router, a tunnel's BGP session, a firewall's
-     * rules) that a crash between two calls may have left undone; a one-part kind has none.
-     */
-    protected Observation complete(String clusterId, Resource desired, Observation found, Dependencies dependencies) {
-        return found;
     }
 
     protected abstract void remove(Observation observed);

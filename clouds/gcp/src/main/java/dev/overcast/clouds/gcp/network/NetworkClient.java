@@ -1,5 +1,7 @@
 package dev.overcast.clouds.gcp.network;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
+
 import com.google.cloud.compute.v1.DeleteNetworkRequest;
 import com.google.cloud.compute.v1.InsertNetworkRequest;
 import com.google.cloud.compute.v1.ListNetworksRequest;
@@ -11,10 +13,12 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,13 @@ public final class NetworkClient extends ComputeResourceClient {
 
     public NetworkClient(ComputeClients compute) {
         super(ResourceKind.NETWORK, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("network.create", Duration.ofSeconds(10)))
+                .delete(operation("network.delete", Duration.ofSeconds(10)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.overcast.clouds.gcp.publicip;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
+
 import com.google.cloud.compute.v1.Address;
 import com.google.cloud.compute.v1.DeleteAddressRequest;
 import com.google.cloud.compute.v1.InsertAddressRequest;
@@ -10,11 +12,13 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,11 @@ public final class AddressClient extends ComputeResourceClient {
 
     public AddressClient(ComputeClients compute) {
         super(ResourceKind.PUBLIC_IP, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("address.create", Duration.ofSeconds(3)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.subnet;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.google.cloud.compute.v1.DeleteSubnetworkRequest;
@@ -13,11 +14,14 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.kinds.SubnetView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,13 @@ public final class SubnetClient extends ComputeResourceClient {
 
     public SubnetClient(ComputeClients compute) {
         super(ResourceKind.SUBNET, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("subnetwork.create", Duration.ofSeconds(8)))
+                .delete(operation("subnetwork.delete", Duration.ofSeconds(8)));
     }
 
     @Override
@@ -69,13 +80,10 @@ public final class SubnetClient extends ComputeResourceClient {
                 .setNetwork(globalLink("networks", network))
                 .setIpCidrRange(required(desired, Attributes.CIDR))
                 .setRegion(desired.region());
-        String pods = desired.attribute(Attributes.POD_CIDR);
-        if (pods != null && !pods.isBlank()) {
-            String[] ranges = pods.split(",");
-            for (int i = 0; i < ranges.length; i++) {
-                subnet.addSecondaryIpRanges(SubnetworkSecondaryRange.newBuilder()
-                        .setRangeName(i == 0 ? POD_RANGE : POD_RANGE + "-" + i).setIpCidrRange(ranges[i].trim()));
-            }
+        List<String> pods = SubnetView.podCidrs(desired);
+        for (int i = 0; i < pods.size(); i++) {
+            subnet.addSecondaryIpRanges(SubnetworkSecondaryRange.newBuilder()
+                    .setRangeName(i == 0 ? POD_RANGE : POD_RANGE + "-" + i).setIpCidrRange(pods.get(i)));
         }
         GcpErrors.inserting("subnetworks.insert", RequestIds.insert(clusterId, name), id -> compute.subnetworks.insertCallable().call(InsertSubnetworkRequest.newBuilder()
                 .setProject(project()).setRegion(desired.region()).setSubnetworkResource(subnet.build())

@@ -1,7 +1,7 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
-import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.google.cloud.compute.v1.DeleteExternalVpnGatewayRequest;
 import com.google.cloud.compute.v1.ExternalVpnGateway;
@@ -14,12 +14,15 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cloud.kinds.PeerGatewayView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,11 @@ public final class ExternalGatewayClient extends ComputeResourceClient {
 
     public ExternalGatewayClient(ComputeClients compute) {
         super(ResourceKind.PEER_GATEWAY, compute);
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT.create(operation("external-vpn-gateway.create", Duration.ofSeconds(5)));
     }
 
     @Override
@@ -62,19 +70,12 @@ public final class ExternalGatewayClient extends ComputeResourceClient {
     @Override
     protected Observation start(String clusterId, Resource desired, Dependencies dependencies) {
         String name = computeName(desired, "");
-        List<String> farSides = List.of(required(desired, Attributes.PEER_ADDRESS_REF).split(","));
-        List<String> outputs = List.of(required(desired, Attributes.PEER_ADDRESS_OUTPUT).split(","));
-        String redundancy = REDUNDANCY.get(farSides.size());
+        PeerGatewayView peer = PeerGatewayView.of(desired);
+        String redundancy = REDUNDANCY.get(peer.interfaces().size());
         if (redundancy == null) {
             throw invalid(desired, Attributes.PEER_ADDRESS_REF, "an external gateway has 1, 2 or 4 addresses");
         }
-        if (outputs.size() != farSides.size()) {
-            throw invalid(desired, Attributes.PEER_ADDRESS_OUTPUT, "it must name one output per entry of " + Attributes.PEER_ADDRESS_REF);
-        }
-        List<String> addresses = new ArrayList<>();
-        for (int k = 0; k < farSides.size(); k++) {
-            addresses.add(dependencies.output(farSides.get(k), outputs.get(k)));
-        }
+        List<String> addresses = peer.addresses(dependencies);
         ExternalVpnGateway.Builder gateway = ExternalVpnGateway.newBuilder()
                 .setName(name)
                 .setRedundancyType(redundancy)

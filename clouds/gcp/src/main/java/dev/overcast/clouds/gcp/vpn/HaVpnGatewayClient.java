@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.google.cloud.compute.v1.DeleteRouterRequest;
@@ -17,12 +18,14 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +46,14 @@ public final class HaVpnGatewayClient extends ComputeResourceClient {
     public HaVpnGatewayClient(ComputeClients compute, CloudRouters routers) {
         super(ResourceKind.VPN_GATEWAY, compute);
         this.routers = routers;
+    }
+
+    /** The HA VPN gateway and its Cloud Router are inserted together. */
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("vpn-gateway.create", Duration.ofMinutes(2)), operation("router.create", Duration.ofSeconds(5)))
+                .delete(operation("vpn-gateway.delete", Duration.ofMinutes(1)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.overcast.clouds.gcp.vpn;
 
+import static dev.overcast.core.cloud.KindTimings.operation;
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
@@ -21,17 +22,20 @@ import dev.overcast.clouds.gcp.internal.GcpErrors;
 import dev.overcast.clouds.gcp.internal.Ownership;
 import dev.overcast.clouds.gcp.internal.RequestIds;
 import dev.overcast.core.cloud.Dependencies;
+import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.cloud.exceptions.CloudException;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
+import dev.overcast.core.cloud.kinds.VpnTunnelView;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,6 +68,13 @@ public final class TunnelClient extends ComputeResourceClient {
         super(ResourceKind.VPN_TUNNEL, compute);
         this.secrets = secrets;
         this.routers = routers;
+    }
+
+    @Override
+    public KindTimings timings() {
+        return KindTimings.INSTANT
+                .create(operation("vpn-tunnel.create", Duration.ofMinutes(3)))
+                .delete(operation("vpn-tunnel.delete", Duration.ofMinutes(1)));
     }
 
     @Override
@@ -179,8 +190,9 @@ public final class TunnelClient extends ComputeResourceClient {
         List<BgpLink> links = List.of(
                 bgpLink(desired, Attributes.INSIDE_CIDR, Attributes.LOCAL_INSIDE_IP, Attributes.PEER_INSIDE_IP),
                 bgpLink(desired, Attributes.SECONDARY_INSIDE_CIDR, Attributes.SECONDARY_LOCAL_INSIDE_IP, Attributes.SECONDARY_PEER_INSIDE_IP));
-        String localInterface = desired.attribute(Attributes.GATEWAY_INTERFACE);
-        List<Integer> peerInterfaces = peerInterfaces(desired);
+        Optional<Integer> localInterface = VpnTunnelView.gatewayInterface(desired, 1);
+        // Absent, both tunnels go to interface 0 (a far side with one address).
+        List<Integer> peerInterfaces = VpnTunnelView.peerInterfaces(desired, TUNNELS, FOUR_IPS - 1).orElse(List.of(0, 0));
         long peerAsn = asn(desired, Attributes.PEER_ASN);
         String router = CloudRouters.routerName(gateway);
         String secret = secrets.resolve(required(desired, Attributes.SHARED_SECRET_REF));
@@ -193,7 +205,7 @@ public final class TunnelClient extends ComputeResourceClient {
             VpnTunnel tunnel = VpnTunnel.newBuilder()
                     .setName(name)
                     .setVpnGateway(regionalLink(desired.region(), "vpnGateways", gateway))
-                    .setVpnGatewayInterface(localInterface == null ? i : index(desired, Attributes.GATEWAY_INTERFACE, localInterface, 1))
+                    .setVpnGatewayInterface(localInterface.orElse(i))
                     .setPeerExternalGateway(globalLink("externalVpnGateways", peerGateway.cloudId()))
                     .setPeerExternalGatewayInterface(peerInterfaces.get(i))
                     .setRouter(regionalLink(desired.region(), "routers", router))
@@ -291,30 +303,5 @@ public final class TunnelClient extends ComputeResourceClient {
             throw invalid(desired, peerKey, "it must lie in " + block + " and differ from the local address");
         }
         return new BgpLink(local.withoutPrefixLength().toCanonicalString(), peer.withoutPrefixLength().toCanonicalString());
-    }
-
-    /** The external gateway interface of each tunnel: the plan's {@code peerInterfaces}, or 0 for both. */
-    private static List<Integer> peerInterfaces(Resource desired) {
-        String given = desired.attribute(Attributes.PEER_INTERFACES);
-        if (given == null) {
-            return List.of(0, 0);
-        }
-        List<String> parts = List.of(given.split(","));
-        if (parts.size() != TUNNELS) {
-            throw invalid(desired, Attributes.PEER_INTERFACES, "it must list " + TUNNELS + " interfaces, one per tunnel");
-        }
-        return parts.stream().map(p -> index(desired, Attributes.PEER_INTERFACES, p, FOUR_IPS - 1)).toList();
-    }
-
-    private static int index(Resource desired, String key, String value, int max) {
-        try {
-            int index = Integer.parseInt(value.trim());
-            if (index >= 0 && index <= max) {
-                return index;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the rule
-        }
-        throw invalid(desired, key, "each interface must be a number from 0 to " + max);
     }
 }

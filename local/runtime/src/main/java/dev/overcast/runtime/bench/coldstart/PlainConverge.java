@@ -20,7 +20,7 @@ public final class PlainConverge implements RequestHandler<ConvergeCloud.Request
     public PlainConverge() {
         OvercastFunctions.Wiring wiring = LambdaEnvironment.wiring(CloudAdapters.of(CloudSimAdapter.fromEnvironment()));
         this.converge = new ConvergeCloud(wiring.store(), new ClusterPlans(wiring.store(), Planner.standard()),
-                wiring.adapters(), wiring.clock(), BuildTimes.published());
+                wiring.adapters(), wiring.clock(), BuildTimes.of(wiring.adapters()));
     }
 
     @Override

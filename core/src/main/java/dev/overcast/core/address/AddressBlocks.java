@@ -1,4 +1,4 @@
-package dev.overcast.core.network;
+package dev.overcast.core.address;
 
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
@@ -20,7 +20,7 @@ public final class AddressBlocks {
     }
 
     /** Parses a CIDR the plan itself produced or validated. */
-    static IPAddress block(String cidr) {
+    public static IPAddress block(String cidr) {
         try {
             return parse(cidr);
         } catch (AddressStringException e) {
@@ -29,7 +29,7 @@ public final class AddressBlocks {
     }
 
     /** The {@code index}-th block of length {@code prefix} inside {@code block}. */
-    static IPAddress nth(IPAddress block, int prefix, long index) {
+    public static IPAddress nth(IPAddress block, int prefix, long index) {
         BigInteger size = BigInteger.ONE.shiftLeft(block.getBitCount() - prefix);
         IPAddress start = block.getLower().withoutPrefixLength().increment(size.multiply(BigInteger.valueOf(index)).longValueExact());
         IPAddress sub = start.toPrefixBlock(prefix);
@@ -40,7 +40,7 @@ public final class AddressBlocks {
     }
 
     /** The last block of length {@code prefix} inside {@code block}. */
-    static IPAddress last(IPAddress block, int prefix) {
+    public static IPAddress last(IPAddress block, int prefix) {
         return block.getUpper().withoutPrefixLength().toPrefixBlock(prefix);
     }
 
@@ -59,7 +59,7 @@ public final class AddressBlocks {
         return host.toCanonicalString();
     }
 
-    static String text(IPAddress block) {
+    public static String text(IPAddress block) {
         return block.toCanonicalString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.overcast.core.network;
+package dev.overcast.core.address;
 
 import dev.overcast.core.Cloud;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.overcast.clouds.gcp.vpn;
+package dev.overcast.clouds.crosscloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,13 +16,8 @@ import com.google.cloud.compute.v1.VpnTunnel;
 import com.google.cloud.compute.v1.VpnTunnelsClient;
 import com.google.cloud.compute.v1.VpnTunnelsSettings;
 import dev.overcast.cloudsim.CloudSim;
-import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.clouds.aws.AwsAdapter;
-import dev.overcast.clouds.aws.AwsConfig;
-import dev.overcast.clouds.aws.AwsCredentials;
 import dev.overcast.clouds.gcp.GcpAdapter;
-import dev.overcast.clouds.gcp.GcpConfig;
-import dev.overcast.clouds.gcp.GcpCredentials;
 import dev.overcast.clouds.gcp.internal.ComputeNames;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
@@ -65,14 +60,15 @@ class HaVpnToAwsTest {
 
     /** As long as a spec allows, so the longest Compute names (a tunnel's BGP peer) must still fit. */
     private static final String CLUSTER = "ha-vpn-cluster-named-to-the-forty-limitx";
-    private static final String ACCOUNT = "123456789012";
-    private static final String PROJECT = "overcast-local";
+    private static final String ACCOUNT = CloudSimAccounts.AWS_ACCOUNT;
+    private static final String PROJECT = CloudSimAccounts.GCP_PROJECT;
     private static final Duration SETTLE_STEP = Duration.ofMinutes(3);
     private static final int MAX_ROUNDS = 40;
     private static final SecretResolver SECRETS = reference -> "haPsk_0123456789";
     private static final Set<ResourceKind> VPN_PATH = Set.of(
             ResourceKind.NETWORK, ResourceKind.VPN_GATEWAY, ResourceKind.PEER_GATEWAY, ResourceKind.VPN_TUNNEL);
 
+    private static CloudSimAccounts clouds;
     private static CloudSim sim;
     private static AwsAdapter aws;
     private static GcpAdapter gcp;
@@ -81,18 +77,17 @@ class HaVpnToAwsTest {
 
     @BeforeAll
     static void buildBothSides() {
-        sim = CloudSim.start(CloudSimConfig.defaults());
-        aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(ACCOUNT, "cloudsim-secret")).withEndpoint(sim.awsEndpoint()), SECRETS);
-        gcp = new GcpAdapter(new GcpConfig(PROJECT, new GcpCredentials.None(), Optional.of(sim.gcpEndpoint()), 4), SECRETS);
+        clouds = CloudSimAccounts.start(SECRETS);
+        sim = clouds.sim;
+        aws = clouds.aws;
+        gcp = clouds.gcp;
         plan = Planner.standard().plan(new ClusterSpec(CLUSTER, List.of("aws", "gcp"), null, "us-east", new MachinePool(1, "small"), null, null, null));
         plan.creationOrder().stream().filter(r -> VPN_PATH.contains(r.kind())).forEach(HaVpnToAwsTest::ensure);
     }
 
     @AfterAll
     static void close() {
-        aws.close();
-        gcp.close();
-        sim.close();
+        clouds.close();
     }
 
     @Test
