@@ -1,4 +1,4 @@
-package dev.overcast.runtime.up;
+package dev.overcast.endpoints.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpExchange;
 import dev.overcast.cloudsim.http.LoopbackServer;
-import dev.overcast.functions.api.ConsoleApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,26 +52,32 @@ public final class ApiGateway implements AutoCloseable {
 
     private final List<Route> routes;
     private final Tokens tokens;
+    private final String tenantClaim;
     private final Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api;
     private final Optional<Path> console;
     private final ObjectMapper json;
     private final LoopbackServer server;
 
-    private ApiGateway(Path openApi, Tokens tokens, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
+    private ApiGateway(Path openApi, Tokens tokens, String tenantClaim,
+                       Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
                        Optional<Path> console, ObjectMapper json, int port) {
         this.routes = routes(openApi);
         this.tokens = tokens;
+        this.tenantClaim = tenantClaim;
         this.api = api;
         this.console = console;
         this.json = json;
         this.server = new LoopbackServer("the API", port, this::handle);
     }
 
-    /** @param console the directory of the built web console, served at {@code /} when present */
-    public static ApiGateway start(Path openApi, Tokens tokens,
+    /**
+     * @param tenantClaim the ID token claim that carries a token's tenant, as the user pool authorizer passes it
+     * @param console     the directory of the built web console, served at {@code /} when present
+     */
+    public static ApiGateway start(Path openApi, Tokens tokens, String tenantClaim,
                                    Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
                                    Optional<Path> console, ObjectMapper json, int port) {
-        return new ApiGateway(openApi, tokens, api, console.filter(Files::isDirectory), json, port);
+        return new ApiGateway(openApi, tokens, tenantClaim, api, console.filter(Files::isDirectory), json, port);
     }
 
     public URI endpoint() {
@@ -131,7 +136,7 @@ public final class ApiGateway implements AutoCloseable {
                         .withResourcePath(route.template())
                         .withPath(exchange.getRequestURI().getPath()));
         // As a Cognito user pool authorizer passes the ID token's claims.
-        event.getRequestContext().setAuthorizer(Map.of("claims", Map.of(ConsoleApi.TENANT_CLAIM, tenant.get())));
+        event.getRequestContext().setAuthorizer(Map.of("claims", Map.of(tenantClaim, tenant.get())));
         return api.apply(event);
     }
 
