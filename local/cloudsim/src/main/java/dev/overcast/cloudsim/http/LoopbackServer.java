@@ -31,6 +31,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -54,6 +55,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   with the browser's credentials.</li>
  *   <li>An exchange closed without an answer closes the connection, as the JDK's server does: the
  *   fronts' lost-answer fault relies on it.</li>
+ *   <li>What the server refuses itself is a {@code application/problem+json} naming only the status.</li>
  * </ul>
  */
 public final class LoopbackServer implements AutoCloseable {
@@ -101,6 +103,7 @@ public final class LoopbackServer implements AutoCloseable {
         connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
         server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+        server.setErrorHandler(new ProblemErrors());
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         server.setHandler(new LoopbackOnly(contexts));
         HttpContext context = new JettyHttpServer(server, true).createContext("/", handler);
@@ -163,6 +166,21 @@ public final class LoopbackServer implements AutoCloseable {
             }
             request.setAttribute(ABORT, (Runnable) () -> request.getConnectionMetaData().getConnection().getEndPoint().close());
             return super.handle(request, response, callback);
+        }
+    }
+
+    /**
+     * What the server itself refuses (a malformed or ambiguous request line, a handler that threw) is an
+     * RFC 9457 problem naming only the status: never Jetty's HTML page, never an exception's text.
+     */
+    private static final class ProblemErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            String reason = HttpStatus.getMessage(code);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+            response.write(true, StandardCharsets.UTF_8.encode("{\"type\": \"urn:overcast:problem:http-" + code + "\", \"title\": \""
+                    + reason + "\", \"status\": " + code + ", \"detail\": \"the server refused the request: " + reason + "\"}"), callback);
         }
     }
 

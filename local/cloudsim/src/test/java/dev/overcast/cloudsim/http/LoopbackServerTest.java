@@ -155,7 +155,9 @@ class LoopbackServerTest {
         for (String path : List.of("/a%2Fb", "/%2e%2e/etc", "/x/..%2f..%2fetc")) {
             Socket socket = connect(server);
             send(socket, "GET " + path + " HTTP/1.1\r\nHost: " + host(server) + "\r\n\r\n");
-            assertThat(read(socket).status()).as(path).isEqualTo(400);
+            Answer refused = read(socket);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.body()).startsWith("{\"type\": \"urn:overcast:problem:http-400\"").doesNotContain("<html");
         }
     }
 
