@@ -1,21 +1,27 @@
 package dev.overcast.cloudsim.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -55,7 +61,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   with the browser's credentials.</li>
  *   <li>An exchange closed without an answer closes the connection, as the JDK's server does: the
  *   fronts' lost-answer fault relies on it.</li>
- *   <li>What the server refuses itself is a {@code application/problem+json} naming only the status.</li>
+ *   <li>What the server refuses itself (a target that is not a URI, an ambiguous path such as
+ *   {@code %2F} or {@code %25}, a handler that threw) is an {@code application/problem+json} naming
+ *   only the status and, for a bad escape in the query, the parameter.</li>
  * </ul>
  */
 public final class LoopbackServer implements AutoCloseable {
@@ -65,6 +73,7 @@ public final class LoopbackServer implements AutoCloseable {
     /** Longer than any local answer takes, shorter than a client would wait for a stalled peer. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final String ABORT = LoopbackServer.class.getName() + ".abort";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Server server;
     private final ServerConnector connector;
@@ -146,7 +155,11 @@ public final class LoopbackServer implements AutoCloseable {
         return params;
     }
 
-    /** Refuses a {@code Host} that is not this server's address; gives each exchange a way to drop its connection. */
+    /**
+     * Refuses a {@code Host} that is not this server's address, and a request target that is not a URI
+     * (RFC 3986: {@code ?near=%}), which {@code HttpExchange.getRequestURI()} could not even represent;
+     * gives each exchange a way to drop its connection.
+     */
     private final class LoopbackOnly extends Handler.Wrapper {
         LoopbackOnly(Handler handler) {
             super(handler);
@@ -156,16 +169,54 @@ public final class LoopbackServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             int port = connector.getLocalPort();
             String host = request.getHeaders().get(HttpHeader.HOST);
-            if (host == null || !Set.of(LOOPBACK + ":" + port, "localhost:" + port).contains(host.toLowerCase(java.util.Locale.ROOT))) {
-                response.setStatus(HttpStatus.MISDIRECTED_REQUEST_421);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                response.write(true, StandardCharsets.UTF_8.encode(
-                        "Host must be " + LOOPBACK + ":" + port + " or localhost:" + port + "\n"), callback);
+            if (host == null || !Set.of(LOOPBACK + ":" + port, "localhost:" + port).contains(host.toLowerCase(Locale.ROOT))) {
+                refuse(response, callback, HttpStatus.MISDIRECTED_REQUEST_421, "Host must be " + LOOPBACK + ":" + port
+                        + " or localhost:" + port, List.of());
+                return true;
+            }
+            try {
+                URI.create(request.getHttpURI().toString());
+            } catch (IllegalArgumentException e) {
+                String field = undecodable(request.getHttpURI().getQuery()).orElse("path");
+                refuse(response, callback, HttpStatus.BAD_REQUEST_400, "the request target is not a valid URI (RFC 3986)",
+                        List.of(Map.of("field", field, "rule", "encoding", "message", "not valid percent-encoding (RFC 3986 section 2.1)")));
                 return true;
             }
             request.setAttribute(ABORT, (Runnable) () -> request.getConnectionMetaData().getConnection().getEndPoint().close());
             return super.handle(request, response, callback);
+        }
+
+        /** The first query parameter whose text is not valid percent-encoding. */
+        private static Optional<String> undecodable(String query) {
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+                try {
+                    URLDecoder.decode(pair, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    int eq = pair.indexOf('=');
+                    return Optional.of(eq < 0 ? pair : pair.substring(0, eq));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** An RFC 9457 problem; {@code Cache-Control: no-store}, as every answer of the local API. */
+    private static void refuse(Response response, Callback callback, int status, String detail, List<Map<String, String>> violations) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:overcast:problem:http-" + status);
+        problem.put("title", HttpStatus.getMessage(status));
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (!violations.isEmpty()) {
+            problem.put("violations", violations);
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        try {
+            response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(problem)), callback);
+        } catch (JsonProcessingException e) {
+            callback.failed(e);
         }
     }
 
@@ -177,10 +228,7 @@ public final class LoopbackServer implements AutoCloseable {
         @Override
         protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                         Callback callback) {
-            String reason = HttpStatus.getMessage(code);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
-            response.write(true, StandardCharsets.UTF_8.encode("{\"type\": \"urn:overcast:problem:http-" + code + "\", \"title\": \""
-                    + reason + "\", \"status\": " + code + ", \"detail\": \"the server refused the request: " + reason + "\"}"), callback);
+            refuse(response, callback, code, "the server refused the request: " + HttpStatus.getMessage(code), List.of());
         }
     }
 
@@ -191,8 +239,8 @@ public final class LoopbackServer implements AutoCloseable {
     private static final class CloseWithoutAnswer extends Filter {
         @Override
         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-            OutputStream body = exchange.getResponseBody();
-            exchange.setStreams(exchange.getRequestBody(), new FilterOutputStream(body) {
+            AtomicBoolean unanswered = new AtomicBoolean();
+            exchange.setStreams(exchange.getRequestBody(), new FilterOutputStream(exchange.getResponseBody()) {
                 @Override
                 public void write(byte[] bytes, int offset, int length) throws IOException {
                     out.write(bytes, offset, length);
@@ -201,13 +249,17 @@ public final class LoopbackServer implements AutoCloseable {
                 @Override
                 public void close() throws IOException {
                     if (exchange.getResponseCode() <= 0) {
-                        ((Runnable) exchange.getAttribute(ABORT)).run();
+                        unanswered.set(true);
                         return;
                     }
                     super.close();
                 }
             });
+            // A handler that throws is answered 500 by the server; only one that returns without answering drops the connection.
             chain.doFilter(exchange);
+            if (unanswered.get()) {
+                ((Runnable) exchange.getAttribute(ABORT)).run();
+            }
         }
 
         @Override

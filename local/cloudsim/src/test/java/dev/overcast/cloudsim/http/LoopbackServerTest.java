@@ -37,6 +37,9 @@ class LoopbackServerTest {
             if (path.equals("/lost")) {
                 return;
             }
+            if (path.equals("/throw")) {
+                throw new IllegalStateException("secret detail");
+            }
             byte[] body = path.equals("/missing") ? "no such route".getBytes(StandardCharsets.UTF_8)
                     : exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(path.equals("/missing") ? 404 : 200, body.length == 0 ? -1 : body.length);
@@ -157,8 +160,24 @@ class LoopbackServerTest {
             send(socket, "GET " + path + " HTTP/1.1\r\nHost: " + host(server) + "\r\n\r\n");
             Answer refused = read(socket);
             assertThat(refused.status()).as(path).isEqualTo(400);
-            assertThat(refused.body()).startsWith("{\"type\": \"urn:overcast:problem:http-400\"").doesNotContain("<html");
+            assertThat(refused.body()).startsWith("{\"type\":\"urn:overcast:problem:http-400\"").doesNotContain("<html");
         }
+    }
+
+    @Test
+    void badQueryEscape_andAHandlerThatThrows_shouldBeProblemsWithoutInternals() throws IOException {
+        LoopbackServer server = start(LoopbackServer.IDLE_TIMEOUT);
+        Socket socket = connect(server);
+        send(socket, "GET /echo?ok=1&near=% HTTP/1.1\r\nHost: " + host(server) + "\r\n\r\n");
+        Answer badQuery = read(socket);
+        assertThat(badQuery.status()).isEqualTo(400);
+        assertThat(badQuery.body()).contains("\"field\":\"near\"", "\"rule\":\"encoding\"");
+
+        Socket another = connect(server);
+        send(another, "GET /throw HTTP/1.1\r\nHost: " + host(server) + "\r\n\r\n");
+        Answer failed = read(another);
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.body()).contains("urn:overcast:problem:http-500").doesNotContain("secret", "Exception");
     }
 
     private record Answer(int status, String body, boolean closes) {
