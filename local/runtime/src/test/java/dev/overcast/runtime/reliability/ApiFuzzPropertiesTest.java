@@ -378,7 +378,9 @@ class ApiFuzzPropertiesTest {
             assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
             String detail = parse(answer.body()).path("detail").asText();
             if (detail.startsWith("no cluster ")) {
-                assertThat(detail).isEqualTo("no cluster " + (encoded.equals(once) ? id : once));
+                // A lone surrogate has no UTF-8 form: the encoder sends '?' for it, as any client would.
+                String sent = new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+                assertThat(detail).isEqualTo("no cluster " + (encoded.equals(once) ? sent : once));
             }
         }
     }
