@@ -39,11 +39,11 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
     /** Every answer: what it says is the caller's own and current, so no cache may keep it. */
     private static final Map<String, String> ANSWER_HEADERS = Map.of("Cache-Control", "no-store");
     /** How long a claimed key holds if its request never completes: longer than any answer takes. */
-    static final Duration CLAIM = Duration.ofMinutes(1);
+    private static final Duration CLAIM = Duration.ofMinutes(1);
     /** How long a concurrent duplicate waits for the first request's answer before it is told to retry. */
     private static final Duration DUPLICATE_PATIENCE = Duration.ofSeconds(3);
     private static final Duration DUPLICATE_POLL = Duration.ofMillis(50);
-    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Store store;
     private final ObjectMapper json;
