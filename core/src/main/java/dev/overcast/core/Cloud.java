@@ -20,6 +20,11 @@ public enum Cloud {
         return id;
     }
 
+    /** The cloud whose id is exactly {@code id}, as the API's enums are read: {@code "GCP"} is none. */
+    public static Optional<Cloud> ofExactId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+    }
+
     public static Optional<Cloud> fromId(String id) {
         if (id == null) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.overcast.core.address;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IncompatibleAddressException;
 import java.math.BigInteger;
 
 /** The few CIDR operations the plan needs, on the ipaddress library. */
@@ -10,10 +11,19 @@ public final class AddressBlocks {
     private AddressBlocks() {
     }
 
-    /** Parses an IPv4 CIDR such as {@code 10.10.0.0/16}. */
+    /**
+     * Parses an IPv4 CIDR such as {@code 10.10.0.0/16}. The library also reads ranges ({@code 1-300},
+     * {@code 10.0-1.0.0/16}) and wildcards ({@code *}); none of them is one CIDR block, so each is
+     * refused like any other text that is not one.
+     */
     public static IPAddress parse(String cidr) throws AddressStringException {
-        IPAddress address = new IPAddressString(cidr).toAddress();
-        if (!address.isIPv4() || !address.isPrefixed()) {
+        IPAddress address;
+        try {
+            address = new IPAddressString(cidr).toAddress();
+        } catch (IncompatibleAddressException e) {
+            address = null;
+        }
+        if (address == null || !address.isIPv4() || !address.isPrefixed() || address.isMultiple() && !address.isSinglePrefixBlock()) {
             throw new AddressStringException(cidr + " is not an IPv4 CIDR like 10.10.0.0/16");
         }
         return address;

@@ -94,7 +94,7 @@ public final class SpecValidator {
         }
         Set<Cloud> seen = new HashSet<>();
         for (int i = 0; i < clouds.size(); i++) {
-            Optional<Cloud> cloud = Cloud.fromId(clouds.get(i));
+            Optional<Cloud> cloud = Cloud.ofExactId(clouds.get(i));
             if (cloud.isEmpty()) {
                 out.add(new Violation("clouds." + i, "enum", "must be one of aws, gcp, azure, was '%s'".formatted(clouds.get(i))));
             } else if (!seen.add(cloud.get())) {
@@ -176,7 +176,7 @@ public final class SpecValidator {
     }
 
     private static Optional<Cloud> knownCloudKey(String key, String field, List<Cloud> clouds, List<Violation> out) {
-        Optional<Cloud> cloud = Cloud.fromId(key);
+        Optional<Cloud> cloud = Cloud.ofExactId(key);
         if (cloud.isEmpty()) {
             out.add(new Violation(field, "enum", "'%s' is not a cloud (aws, gcp, azure)".formatted(key)));
             return Optional.empty();

@@ -44,6 +44,10 @@ public final class ApiException extends RuntimeException {
         return of("conflict", "Conflict", 409, detail, null);
     }
 
+    public static ApiException inProgress(String detail) {
+        return of("in-progress", "Still being answered", 409, detail, null);
+    }
+
     public static ApiException tooLarge(String detail) {
         return of("too-large", "Body too large", 413, detail, null);
     }

@@ -3,6 +3,7 @@ package dev.overcast.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
@@ -19,10 +20,12 @@ import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
+import dev.overcast.store.exceptions.ClusterAlreadyExistsException;
 import dev.overcast.store.exceptions.NotLockOwnerException;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRoutes.class);
+    /** openapi.yaml's ScaleRequest: the only fields a scale reads. */
+    private static final Set<String> SCALE_FIELDS = Set.of("cloud", "workers");
 
     private final Store store;
     private final Planner planner;
@@ -58,22 +63,32 @@ final class ClusterRoutes {
      * the API holds cloud credentials, the preflight of the accounts. Nothing is written.
      */
     ApiResponse create(ApiRequest request) {
+        boolean dryRun = dryRun(request);
         JsonNode body = Bodies.object(json, request, "a cluster spec");
         Plan plan = validPlan(body.toString());
         String id = plan.cluster();
         if (store.clusters().find(id).isPresent()) {
-            throw ApiException.conflict("a cluster named '" + id + "' exists already");
+            throw exists(id);
         }
         if (store.locks().current(id).isPresent()) {
             throw ApiException.conflict("a cluster named '" + id + "' is being created or deleted");
         }
-        if ("true".equalsIgnoreCase(request.query().get("dryRun"))) {
+        if (dryRun) {
             return ApiResponse.ok(Views.DryRun.of(id, plan, preflight.map(p -> p.run(plan)).orElse(null)));
+        }
+        // Recorded before the 202, by a conditional write: of simultaneous creates of one name exactly one
+        // gets here and starts a flow, and the Location answered exists from now on.
+        try {
+            store.clusters().create(id, request.tenant(), body.toString());
+        } catch (ClusterAlreadyExistsException e) {
+            throw exists(id);
         }
         ObjectNode input = json.createObjectNode();
         input.put("tenant", request.tenant());
         input.set("spec", body);
-        String executionArn = started(Flow.CREATE, id, input);
+        // Named from tenant, name and key: a StartExecution the SDK sends again is answered with the same execution.
+        String executionArn = started(Flow.CREATE, id, input,
+                Optional.of(String.join("\n", request.tenant(), id, request.header("Idempotency-Key").orElse(""))));
         String location = "/clusters/" + id;
         return new ApiResponse(202, Map.of("Location", location),
                 new Views.FlowStarted(id, ClusterStatus.CREATING.id(), executionArn));
@@ -82,10 +97,14 @@ final class ClusterRoutes {
     ApiResponse scale(ApiRequest request) {
         Cluster cluster = live(Clusters.owned(store, request));
         JsonNode body = Bodies.object(json, request, "{\"cloud\": \"aws\", \"workers\": 3}");
+        Bodies.onlyDeclared(body, SCALE_FIELDS);
+        String cloud = text(body, "cloud");
+        if (cloud != null && Cloud.ofExactId(cloud).isEmpty()) {
+            throw ApiException.invalid(new Violation("cloud", "enum", "must be one of aws, gcp, azure, was '" + cloud + "'"));
+        }
         RequestScale.Result queued;
         try {
-            queued = requestScale.apply(new RequestScale.Request(cluster.id(), text(body, "cloud"),
-                    integer(body, "workers"), body.has("masters") ? integer(body, "masters") : null));
+            queued = requestScale.apply(new RequestScale.Request(cluster.id(), cloud, integer(body, "workers"), null));
         } catch (RequestRefused e) {
             throw ApiException.invalid(refusal(e));
         } catch (InvalidSpecException e) {
@@ -141,10 +160,31 @@ final class ClusterRoutes {
     }
 
     private String started(Flow flow, String clusterId, JsonNode input) {
-        String executionArn = flows.start(flow, clusterId, input.toString());
+        return started(flow, clusterId, input, Optional.empty());
+    }
+
+    /** @param seed names the execution when present (the same seed, the same execution); else a fresh name */
+    private String started(Flow flow, String clusterId, JsonNode input, Optional<String> seed) {
+        String executionArn = flows.start(flow, clusterId, input.toString(), seed);
         store.progress().record(new ProgressEvent(executionArn, clusterId, "api", "started", clock.instant(), flow.machine()));
         LOG.info("started {} for cluster {}: {}", flow.machine(), clusterId, executionArn);
         return executionArn;
+    }
+
+    private static ApiException exists(String id) {
+        return ApiException.conflict("a cluster named '" + id + "' exists already");
+    }
+
+    /** openapi.yaml's {@code dryRun} is a boolean: {@code true} or {@code false}, nothing that merely looks like one. */
+    private static boolean dryRun(ApiRequest request) {
+        String value = request.query().get("dryRun");
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.invalid(new Violation("dryRun", "type", "must be true or false, was '" + value + "'"));
     }
 
     private ObjectNode reconcileInput(String clusterId, LeasePurpose purpose) {

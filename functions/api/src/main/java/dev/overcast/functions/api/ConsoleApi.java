@@ -11,11 +11,15 @@ import dev.overcast.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,14 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
     /** openapi.yaml's limit; it also keeps the key well inside DynamoDB's 2048-byte key attribute. */
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+    /** Every answer: what it says is the caller's own and current, so no cache may keep it. */
+    private static final Map<String, String> ANSWER_HEADERS = Map.of("Cache-Control", "no-store");
+    /** How long a claimed key holds if its request never completes: longer than any answer takes. */
+    private static final Duration CLAIM = Duration.ofMinutes(1);
+    /** How long a concurrent duplicate waits for the first request's answer before it is told to retry. */
+    private static final Duration DUPLICATE_PATIENCE = Duration.ofSeconds(3);
+    private static final Duration DUPLICATE_POLL = Duration.ofMillis(50);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Store store;
     private final ObjectMapper json;
@@ -63,40 +75,75 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
                 throw ApiException.tooLarge("the body has " + request.bodyBytes() + " bytes; at most " + MAX_BODY_BYTES);
             }
             Optional<String> key = idempotencyKey(request);
-            if (key.isEmpty()) {
-                return response(answer(request), path);
-            }
-            String fingerprint = fingerprint(request);
-            Optional<RememberedResponse> remembered = store.idempotency().find(request.tenant(), key.get());
-            if (remembered.isPresent()) {
-                return replay(remembered.get(), fingerprint, key.get());
-            }
-            APIGatewayProxyResponseEvent response = response(answer(request), path);
-            if (response.getStatusCode() < 500) {
-                RememberedResponse kept = store.idempotency().remember(request.tenant(), key.get(), new RememberedResponse(
-                        fingerprint, response.getStatusCode(), response.getHeaders().get("Location"), response.getBody()));
-                return replay(kept, fingerprint, key.get());
-            }
-            return response;
+            return key.isEmpty() ? response(answer(request), path) : once(request, key.get(), path);
         } catch (ApiException e) {
             return response(ApiResponse.problem(e.problem()), path);
         }
+    }
+
+    /**
+     * Answers a request that carries an Idempotency-Key at most once: the key is claimed before the work,
+     * so a concurrent duplicate waits for the first answer (or is told to retry) instead of doing the
+     * work again, and a retry later gets the first answer back.
+     */
+    private APIGatewayProxyResponseEvent once(ApiRequest request, String key, String path) {
+        String fingerprint = fingerprint(request);
+        Optional<RememberedResponse> found = store.idempotency().claim(request.tenant(), key, fingerprint, CLAIM);
+        if (found.isPresent()) {
+            return replay(awaitAnswer(request, key, found.get(), fingerprint), fingerprint, key, path);
+        }
+        APIGatewayProxyResponseEvent response;
+        try {
+            response = response(answer(request), path);
+        } catch (RuntimeException e) {
+            store.idempotency().release(request.tenant(), key, fingerprint);
+            throw e;
+        }
+        if (response.getStatusCode() >= 500) {
+            store.idempotency().release(request.tenant(), key, fingerprint);
+            return response;
+        }
+        RememberedResponse kept = store.idempotency().complete(request.tenant(), key, new RememberedResponse(
+                fingerprint, response.getStatusCode(), response.getHeaders().get("Location"), response.getBody()));
+        return replay(kept, fingerprint, key, path);
+    }
+
+    /** The first request's answer, once it has one; a duplicate that outwaits the patience is told to come back. */
+    private RememberedResponse awaitAnswer(ApiRequest request, String key, RememberedResponse found, String fingerprint) {
+        long deadline = System.nanoTime() + DUPLICATE_PATIENCE.toNanos();
+        RememberedResponse current = found;
+        while (current.isInProgress() && current.request().equals(fingerprint) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(DUPLICATE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            current = store.idempotency().find(request.tenant(), key).orElse(current);
+        }
+        return current;
     }
 
     private ApiResponse answer(ApiRequest request) {
         Function<ApiRequest, ApiResponse> route = routes.get(request.route());
         try {
             if (route == null) {
-                boolean known = routes.keySet().stream().anyMatch(r -> r.endsWith(" " + request.resource()));
-                throw known ? ApiException.methodNotAllowed(request.method() + " is not allowed on " + request.resource())
-                        : ApiException.notFound("no route " + request.method() + " " + request.path());
+                String allowed = routes.keySet().stream().filter(r -> r.endsWith(" " + request.resource()))
+                        .map(r -> r.substring(0, r.indexOf(' '))).sorted().collect(Collectors.joining(", "));
+                if (allowed.isEmpty()) {
+                    throw ApiException.notFound("no route " + request.method() + " " + request.path());
+                }
+                return new ApiResponse(405, Map.of("Allow", allowed), ApiException.methodNotAllowed(
+                        request.method() + " is not allowed on " + request.resource() + "; allowed: " + allowed).problem());
             }
             return route.apply(request);
         } catch (ApiException e) {
             return ApiResponse.problem(e.problem());
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.method(), request.path(), e);
-            return ApiResponse.problem(ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()).problem());
+            // The log has the cause; the answer names none of it (class names and messages tell an attacker too much).
+            String incident = UUID.randomUUID().toString();
+            LOG.error("{} {} failed (incident {})", request.method(), request.path(), incident, e);
+            return ApiResponse.problem(ApiException.internal("an internal error occurred (incident " + incident + ")").problem());
         }
     }
 
@@ -121,11 +168,16 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
         return tenant.toString();
     }
 
-    private APIGatewayProxyResponseEvent replay(RememberedResponse remembered, String fingerprint, String key) {
+    private APIGatewayProxyResponseEvent replay(RememberedResponse remembered, String fingerprint, String key, String path) {
         if (!remembered.request().equals(fingerprint)) {
             throw ApiException.keyReused("Idempotency-Key '" + key + "' was used for another request");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
+        if (remembered.isInProgress()) {
+            return response(new ApiResponse(409, Map.of("Retry-After", Long.toString(RETRY_AFTER.toSeconds())),
+                    ApiException.inProgress("a request with Idempotency-Key '" + key + "' is still being answered; retry").problem()),
+                    path);
+        }
+        Map<String, String> headers = new LinkedHashMap<>(ANSWER_HEADERS);
         headers.put("Content-Type", remembered.status() >= 400 ? Problem.MEDIA_TYPE : "application/json");
         if (remembered.location() != null) {
             headers.put("Location", remembered.location());
@@ -136,7 +188,8 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
 
     private APIGatewayProxyResponseEvent response(ApiResponse response, String path) {
         Object body = response.body() instanceof Problem problem ? problem.withInstance(path) : response.body();
-        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        Map<String, String> headers = new LinkedHashMap<>(ANSWER_HEADERS);
+        headers.putAll(response.headers());
         headers.put("Content-Type", body instanceof Problem ? Problem.MEDIA_TYPE : "application/json");
         try {
             return new APIGatewayProxyResponseEvent().withStatusCode(response.status()).withHeaders(headers)
@@ -146,11 +199,14 @@ public final class ConsoleApi extends Step<APIGatewayProxyRequestEvent, APIGatew
         }
     }
 
-    /** Method, path and a digest of the body: what makes a retry "the same request". */
+    /**
+     * Method, path, query and a digest of the body: what makes a retry "the same request". The query
+     * counts: a dry run and the create it checked share their body, not their meaning.
+     */
     private static String fingerprint(ApiRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.body().getBytes(StandardCharsets.UTF_8));
-            return request.method() + " " + request.path() + " " + HexFormat.of().formatHex(digest);
+            return request.method() + " " + request.path() + " " + new TreeMap<>(request.query()) + " " + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -1,6 +1,10 @@
 package dev.overcast.functions.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,9 +24,26 @@ public record Flows(SfnClient sfn, Map<Flow, String> machineArns) {
 
     /** Starts {@code flow} for a cluster with a JSON input and returns the execution ARN. */
     public String start(Flow flow, String clusterId, String input) {
-        String name = clusterId + "-" + flow.name().toLowerCase().replace('_', '-') + "-"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, SUFFIX_LENGTH);
+        return start(flow, clusterId, input, Optional.empty());
+    }
+
+    /**
+     * Starts {@code flow}; with a seed, the execution's name is derived from it, so starting again with
+     * the same seed and input is answered with the same execution (Step Functions' StartExecution is
+     * idempotent for a name and input), and with another input is refused.
+     */
+    public String start(Flow flow, String clusterId, String input, Optional<String> seed) {
+        String suffix = seed.map(Flows::digest).orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
+        String name = clusterId + "-" + flow.name().toLowerCase().replace('_', '-') + "-" + suffix.substring(0, SUFFIX_LENGTH);
         return sfn.startExecution(r -> r.stateMachineArn(machineArn(flow)).name(name).input(input)).executionArn();
+    }
+
+    private static String digest(String seed) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     public Optional<DescribeExecutionResponse> describe(String executionArn) {

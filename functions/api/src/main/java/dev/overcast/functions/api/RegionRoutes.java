@@ -49,7 +49,7 @@ final class RegionRoutes {
     private static Set<Cloud> clouds(String list) {
         Set<Cloud> clouds = EnumSet.noneOf(Cloud.class);
         for (String id : list.split(",")) {
-            clouds.add(Cloud.fromId(id.trim()).orElseThrow(() -> ApiException.invalid(new Violation("clouds", "enum",
+            clouds.add(Cloud.ofExactId(id.trim()).orElseThrow(() -> ApiException.invalid(new Violation("clouds", "enum",
                     "each must be one of " + Arrays.stream(Cloud.values()).map(Cloud::id).toList() + ", was '" + id + "'"))));
         }
         return clouds;

@@ -2,6 +2,7 @@ package dev.overcast.functions.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.core.Cloud;
+import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.ClusterSpec;
@@ -12,13 +13,16 @@ import dev.overcast.functions.RequestRefused;
 import dev.overcast.functions.Step;
 import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
+import dev.overcast.store.exceptions.ClusterAlreadyExistsException;
 import java.time.InstantSource;
 import java.util.List;
 
 /**
  * Plan and record: validates and plans the spec (so a bad spec fails before any cloud call) and
- * creates the cluster row in {@code creating}. A second create of the same name fails with the
- * store's {@code ClusterAlreadyExistsException} and leaves the existing cluster alone.
+ * creates the cluster row in {@code creating}. The console API records the row itself before it
+ * answers 202; that row (same tenant, same spec, still creating) is this create's own and is taken as
+ * recorded. Any other existing cluster of the name fails with the store's
+ * {@code ClusterAlreadyExistsException} and is left alone.
  */
 public final class RecordCluster extends Step<RecordCluster.Request, RecordCluster.Result> {
 
@@ -55,7 +59,17 @@ public final class RecordCluster extends Step<RecordCluster.Request, RecordClust
             throw new RequestRefused("spec.name: must be the locked cluster '" + request.lease().clusterId()
                     + "', was '" + plan.cluster() + "'");
         }
-        store.clusters().create(plan.cluster(), Inputs.requireText("tenant", request.tenant()), specJson);
+        String tenant = Inputs.requireText("tenant", request.tenant());
+        try {
+            store.clusters().create(plan.cluster(), tenant, specJson);
+        } catch (ClusterAlreadyExistsException e) {
+            boolean recordedForThisCreate = store.clusters().find(plan.cluster())
+                    .filter(c -> c.tenant().equals(tenant) && c.status() == ClusterStatus.CREATING && c.spec().equals(specJson))
+                    .isPresent();
+            if (!recordedForThisCreate) {
+                throw e;
+            }
+        }
         store.progress().record(new ProgressEvent(request.lease().owner(), plan.cluster(), "plan", "succeeded",
                 clock.instant(), plan.resources().size() + " resources in " + plan.regions()));
         return new Result(plan.cluster(), spec.cloudList().stream().map(Cloud::id).toList(), plan.resources().size());

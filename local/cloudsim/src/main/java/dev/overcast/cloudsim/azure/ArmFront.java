@@ -3,15 +3,12 @@ package dev.overcast.cloudsim.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.overcast.cloudsim.http.AnswerFault;
+import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,9 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,30 +38,19 @@ public final class ArmFront implements AutoCloseable {
     private final ArmResources resources;
     private final ArmQueries queries;
     private final SelfSignedCertificate certificate;
-    private final HttpsServer server;
-    private final ThreadPoolExecutor executor;
+    private final LoopbackServer server;
 
     public ArmFront(World world, int port) {
         this.world = world;
         this.certificate = SelfSignedCertificate.issue();
-        try {
-            server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the Azure front on 127.0.0.1:" + port, e);
-        }
-        server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-        // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
-        executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
-        server.setExecutor(executor);
+        this.server = new LoopbackServer("the Azure front", port, this::handle, certificate.serverContext());
         this.resources = new ArmResources(world, endpoint());
         this.queries = new ArmQueries(world);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     /** {@code https://127.0.0.1:PORT/}, the resource manager endpoint of the client's Azure environment. */
     public URI endpoint() {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create(server.endpoint() + "/");
     }
 
     /** The front's certificate; a client that trusts it reaches the front over TLS. */
@@ -77,8 +60,7 @@ public final class ArmFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.overcast.cloudsim.http.LoopbackServer;
 import dev.overcast.cloudsim.kubernetes.KubernetesClusters;
 import dev.overcast.cloudsim.world.SimResource;
@@ -13,8 +12,6 @@ import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -24,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The world's management endpoint, JSON over HTTP under {@code /_cloudsim/}: faults, clock, by-hand
@@ -42,33 +37,26 @@ public final class ControlEndpoint implements AutoCloseable {
         }
     }
 
+    private static final String PREFIX = "/_cloudsim/";
+
     private final World world;
     private final KubernetesClusters kubernetes;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final LoopbackServer server;
     private final Map<String, Snapshot> saved = new ConcurrentHashMap<>();
 
     public ControlEndpoint(World world, KubernetesClusters kubernetes, int port) {
         this.world = world;
         this.kubernetes = kubernetes;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the control endpoint on 127.0.0.1:" + port, e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/_cloudsim/", this::handle);
-        server.start();
+        this.server = new LoopbackServer("the control endpoint", port, this::handle);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/_cloudsim/");
+        return URI.create(server.endpoint() + PREFIX);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -76,7 +64,8 @@ public final class ControlEndpoint implements AutoCloseable {
         Object answer;
         try (exchange) {
             try {
-                answer = route(exchange.getRequestMethod(), exchange.getRequestURI().getPath().substring("/_cloudsim/".length()),
+                String path = exchange.getRequestURI().getPath();
+                answer = !path.startsWith(PREFIX) ? null : route(exchange.getRequestMethod(), path.substring(PREFIX.length()),
                         LoopbackServer.query(exchange.getRequestURI().getRawQuery()), body(exchange));
             } catch (BadRequest | IllegalArgumentException e) {
                 status = 400;

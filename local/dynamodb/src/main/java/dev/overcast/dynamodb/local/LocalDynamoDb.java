@@ -1,54 +1,67 @@
 package dev.overcast.dynamodb.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
 /**
- * DynamoDB Local running in this JVM, in memory, telemetry off, behind its own HTTP port: the one
- * place that knows how to start it, shared by the store's tests and the local runtime.
+ * DynamoDB Local running in this JVM, in memory, behind its own HTTP port on 127.0.0.1: the one place
+ * that knows how to start it, shared by the store's tests and the local runtime.
  *
  * <p>It listens on HTTP rather than being called through the embedded in-process client so that the
  * code under test talks to it through a real SDK client (endpoint override, HTTP, retries,
- * interceptors) exactly as a Lambda talks to DynamoDB. The sqlite4java native libraries ship inside
- * the DynamoDB Local jar and are loaded from there. {@code -sharedDb} makes every client see the same
- * tables whatever its credentials or region.
+ * interceptors) exactly as a Lambda talks to DynamoDB, and so the cold-start benchmark's fresh JVMs can
+ * reach it. Its own server ({@code ServerRunner}, {@code DynamoDBProxyServer}) has no host option and
+ * binds every interface, so that anyone on the network could read and write every tenant's data:
+ * DynamoDB Local's request handler is mounted on a Jetty server of ours, bound to 127.0.0.1 alone, on a
+ * port the system picks (no probe-then-bind race). In memory, one database for every client whatever
+ * its credentials or region ({@code -inMemory -sharedDb}); telemetry is sent only by the proxy
+ * server's start, which is not used. The sqlite4java native libraries ship inside the DynamoDB Local
+ * jar and are loaded from there.
  */
 public final class LocalDynamoDb implements AutoCloseable {
-    private static final int START_ATTEMPTS = 5;
+    private static final String LOOPBACK = "127.0.0.1";
 
-    private final DynamoDBProxyServer server;
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final URI endpoint;
 
-    private LocalDynamoDb(DynamoDBProxyServer server, int port) {
+    private LocalDynamoDb(Server server, LocalDynamoDBServerHandler handler, int port) {
         this.server = server;
-        this.endpoint = URI.create("http://127.0.0.1:" + port);
+        this.handler = handler;
+        this.endpoint = URI.create("http://" + LOOPBACK + ":" + port);
     }
 
-    /** Starts a fresh in-memory instance on a free port. */
+    /** Starts a fresh in-memory instance on a free loopback port. */
     public static LocalDynamoDb start() {
-        Exception last = null;
-        // The port is free when probed but may be taken before Jetty binds it: try a few.
-        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            int port = freePort();
-            try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                    "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-                server.start();
-                return new LocalDynamoDb(server, port);
-            } catch (Exception e) {
-                last = e;
-            }
+        Server server = new Server();
+        LocalDynamoDBServerHandler handler;
+        try {
+            // As ServerRunner builds it for -inMemory -sharedDb: no port of its own, no file, no delayed statuses, no CORS.
+            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local's request handler did not start", e);
         }
-        throw new IllegalStateException("DynamoDB Local did not start after " + START_ATTEMPTS + " attempts", last);
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost(LOOPBACK);
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new ContextHandler(handler, "/"));
+        try {
+            server.start();
+        } catch (Exception e) {
+            handler.close();
+            throw new IllegalStateException("DynamoDB Local did not start on " + LOOPBACK, e);
+        }
+        return new LocalDynamoDb(server, handler, connector.getLocalPort());
     }
 
     public URI endpoint() {
@@ -74,14 +87,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port", e);
+        } finally {
+            handler.close();
         }
     }
 }

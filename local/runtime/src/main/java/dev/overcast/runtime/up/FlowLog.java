@@ -1,6 +1,7 @@
 package dev.overcast.runtime.up;
 
 import dev.overcast.asl.HistoryEvent;
+import dev.overcast.endpoints.stepfunctions.StepFunctionsEndpoint;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;

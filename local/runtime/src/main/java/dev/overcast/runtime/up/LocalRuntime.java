@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.region.RegionCatalog;
 import dev.overcast.core.spec.InstanceCatalog;
+import dev.overcast.endpoints.apigateway.ApiGateway;
+import dev.overcast.endpoints.apigateway.Tokens;
+import dev.overcast.endpoints.stepfunctions.StepFunctionsEndpoint;
 import dev.overcast.functions.api.ApiFunctions;
+import dev.overcast.functions.api.ConsoleApi;
 import dev.overcast.functions.api.Flow;
 import dev.overcast.functions.api.Flows;
 import dev.overcast.runtime.world.LocalWorld;
@@ -98,7 +102,8 @@ public final class LocalRuntime implements AutoCloseable {
                 Optional.of(world.clouds().preflight())));
         spring.refresh();
         this.consoleApi = consoleApi(spring);
-        this.gateway = ApiGateway.start(options.repository().resolve("functions/api/openapi.yaml"), tokens, consoleApi,
+        this.gateway = ApiGateway.start(options.repository().resolve("functions/api/openapi.yaml"), tokens,
+                ConsoleApi.TENANT_CLAIM, consoleApi,
                 Optional.of(options.console()), json, options.port());
         this.schedule = new Schedule(flows, world.clock(), options.repository().resolve("events/schedule/hourly.json"),
                 options.scheduleInterval(), options.speed(), json);

@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.overcast.functions.api.ConsoleApi;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,11 +70,15 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class ApiFuzzPropertiesTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Planner PLANNER = Planner.standard();
     private static final String TENANT = "team-a";
     private static final String TOKEN = "dev-team-a";
+    private static final String OTHER_TENANT = "team-b";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonNode CONTRACT = readContract();
     /** A cluster row the fuzzing scales, reconciles and reads; its lease keeps every flow from starting. */
     private static final String SEEDED = "fuzzed";
     private static final String ELSEWHERE = "arn:aws:states:us-east-1:000000000000:execution:overcast-dev-reconcile-all:fuzz";
@@ -126,10 +141,8 @@ class ApiFuzzPropertiesTest {
         APIGatewayProxyResponseEvent answer = send(post("/clusters", null, body).withQueryStringParameters(Map.of("dryRun", "true")));
 
         assertWellBehaved("POST", answer);
-        Optional<String> valid = validSpec(body);
         assertThat(answer.getStatusCode()).as("%s → %s", abbreviated(body), answer.getBody())
-                .isEqualTo(valid.map(name -> name.equals(SEEDED) ? 409 : 200).orElse(answer.getStatusCode()))
-                .isGreaterThanOrEqualTo(valid.isPresent() ? 200 : 400);
+                .isEqualTo(validSpec(body).map(name -> name.equals(SEEDED) ? 409 : 200).orElse(refusal(body)));
     }
 
     @Property(tries = 200)
@@ -137,7 +150,12 @@ class ApiFuzzPropertiesTest {
         APIGatewayProxyResponseEvent answer = createWithNameLocked(body, post("/clusters", null, body));
 
         assertThat(answer.getStatusCode()).as("%s → %s", abbreviated(body), answer.getBody())
-                .isEqualTo(validSpec(body).isPresent() ? 409 : answer.getStatusCode()).isGreaterThanOrEqualTo(400);
+                .isEqualTo(validSpec(body).isPresent() ? 409 : refusal(body));
+    }
+
+    /** What an invalid spec sent as JSON is answered: 413 past the size limit, else 400. */
+    private static int refusal(String body) {
+        return body.getBytes(StandardCharsets.UTF_8).length > ConsoleApi.MAX_BODY_BYTES ? 413 : 400;
     }
 
     /**
@@ -145,15 +163,27 @@ class ApiFuzzPropertiesTest {
      * (409) instead of starting a flow. The store must be as it was, that lock aside.
      */
     private static APIGatewayProxyResponseEvent createWithNameLocked(String body, APIGatewayProxyRequestEvent create) {
+        try {
+            return createWithNameLocked(body, () -> List.of(send(create))).get(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends creates while a valid spec's name is locked elsewhere; every answer must be a refusal. */
+    private static List<APIGatewayProxyResponseEvent> createWithNameLocked(String body, Callable<List<APIGatewayProxyResponseEvent>> creates)
+            throws Exception {
         Optional<Lease> guard = validSpec(body).filter(name -> !name.equals(SEEDED)).map(name -> runtime.world().store().locks()
                 .acquire(name, ELSEWHERE + "-" + name, LeasePurpose.CREATE, Duration.ofHours(1)));
         Map<String, String> unlocked = settled;
         try {
             settled = guard.isPresent() ? tables() : settled;
-            APIGatewayProxyResponseEvent answer = send(create);
-            assertWellBehaved("POST", answer);
-            assertThat(answer.getStatusCode()).as(answer.getBody()).isGreaterThanOrEqualTo(400);
-            return answer;
+            List<APIGatewayProxyResponseEvent> answers = creates.call();
+            for (APIGatewayProxyResponseEvent answer : answers) {
+                assertWellBehaved("POST", answer);
+                assertThat(answer.getStatusCode()).as(answer.getBody()).isGreaterThanOrEqualTo(400);
+            }
+            return answers;
         } finally {
             guard.ifPresent(lease -> runtime.world().store().locks().release(lease));
             settled = guard.isPresent() ? tables() : unlocked;
@@ -247,6 +277,114 @@ class ApiFuzzPropertiesTest {
         createWithNameLocked(body, post("/clusters", null, sent).withHeaders(headers).withIsBase64Encoded(base64));
     }
 
+    /**
+     * Parallel duplicates: the same create under one key, sent at once, is answered once. Every answer is
+     * the first one again, or 409 with Retry-After while it is still being worked on; nothing is started.
+     */
+    @Property(tries = 10)
+    void parallelDuplicates_shouldGetOneAnswer(@ForAll("specBodies") String body, @ForAll("parallelism") int copies)
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Authorization", "Bearer " + TOKEN);
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", key);
+        ExecutorService pool = Executors.newFixedThreadPool(copies);
+        try {
+            List<APIGatewayProxyResponseEvent> answers = createWithNameLocked(body, () -> {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<APIGatewayProxyResponseEvent>> sent = new ArrayList<>();
+                for (int i = 0; i < copies; i++) {
+                    sent.add(pool.submit(() -> {
+                        go.await();
+                        return send(post("/clusters", null, body).withHeaders(headers));
+                    }));
+                }
+                go.countDown();
+                List<APIGatewayProxyResponseEvent> all = new ArrayList<>();
+                for (Future<APIGatewayProxyResponseEvent> answer : sent) {
+                    all.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                return all;
+            });
+            List<APIGatewayProxyResponseEvent> settledAnswers = answers.stream()
+                    .filter(a -> !a.getHeaders().containsKey("Retry-After")).toList();
+            assertThat(settledAnswers).isNotEmpty();
+            assertThat(settledAnswers.stream().map(a -> a.getStatusCode() + " " + a.getBody()).distinct()).hasSize(1);
+            answers.stream().filter(a -> a.getHeaders().containsKey("Retry-After"))
+                    .forEach(a -> assertThat(a.getStatusCode()).isEqualTo(409));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Query variants: dryRun is {@code true} or {@code false} and nothing else; a key remembers the query it came with. */
+    @Property(tries = 100)
+    void queryVariants_shouldBeReadExactly_andBePartOfTheRequest(@ForAll("dryRunValues") String dryRun) {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Authorization", "Bearer " + TOKEN);
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", key);
+        String body = VALID_SPEC.replace("probe", SEEDED);
+
+        APIGatewayProxyResponseEvent first = send(post("/clusters", null, body).withHeaders(headers)
+                .withQueryStringParameters(Map.of("dryRun", dryRun)));
+        APIGatewayProxyResponseEvent other = send(post("/clusters", null, body).withHeaders(headers)
+                .withQueryStringParameters(Map.of("dryRun", dryRun + "x")));
+
+        assertWellBehaved("POST", first);
+        if (dryRun.equals("true") || dryRun.equals("false")) {
+            assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(409);
+        } else {
+            assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(400);
+            assertThat(parse(first.getBody()).path("violations").findValuesAsText("field")).containsExactly("dryRun");
+        }
+        assertWellBehaved("POST", other);
+        assertThat(other.getStatusCode()).as(other.getBody()).isEqualTo(422);
+    }
+
+    /**
+     * Other tenants' names: team B's answer about team A's cluster is word for word its answer about a
+     * cluster nobody has, so no route tells B that the name is in use.
+     */
+    @Property(tries = 50)
+    void otherTenantsClusters_shouldBeIndistinguishableFromNone(@ForAll("clusterRoutes") String route,
+                                                                 @ForAll("anyBodies") String body) {
+        String[] methodAndResource = route.split(" ");
+        String nobody = "nobody-" + SEEDED.length();
+        List<String> answers = new ArrayList<>();
+        for (String id : List.of(SEEDED, nobody)) {
+            APIGatewayProxyRequestEvent event = Clusters.apiEvent(OTHER_TENANT, methodAndResource[0], methodAndResource[1],
+                    methodAndResource[1].replace("{id}", id), methodAndResource[0].equals("POST") ? body : null)
+                    .withPathParameters(Map.of("id", id));
+            APIGatewayProxyResponseEvent answer = send(event);
+            assertWellBehaved(methodAndResource[0], answer);
+            answers.add(answer.getStatusCode() + " " + answer.getBody().replace(id, "ID"));
+        }
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+    }
+
+    /** Path encodings over HTTP: each id sent raw, encoded once and twice; decoded exactly once, never a 5xx or a dropped connection. */
+    @Property(tries = 60)
+    void pathEncodings_shouldBeDecodedOnce(@ForAll("hostileIds") String id) throws Exception {
+        String once = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String twice = URLEncoder.encode(once, StandardCharsets.UTF_8);
+        for (String encoded : List.of(once, twice)) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.api() + "/clusters/" + encoded))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as("/clusters/%s: %s", encoded, answer.body()).isIn(400, 404);
+            assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+            String detail = parse(answer.body()).path("detail").asText();
+            if (detail.startsWith("no cluster ")) {
+                // A lone surrogate has no UTF-8 form: the encoder sends '?' for it, as any client would.
+                String sent = new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+                assertThat(detail).isEqualTo("no cluster " + (encoded.equals(once) ? sent : once));
+            }
+        }
+    }
+
     @Example
     void overHttp_hostileRequestsShouldBeProblemsToo() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -298,6 +436,17 @@ class ApiFuzzPropertiesTest {
                 Tuple.of(1, trailing(valid)),
                 Tuple.of(1, huge(valid)),
                 Tuple.of(2, more));
+    }
+
+    @Provide
+    Arbitrary<Integer> parallelism() {
+        return Arbitraries.integers().between(2, 12);
+    }
+
+    @Provide
+    Arbitrary<String> dryRunValues() {
+        return Arbitraries.oneOf(Arbitraries.of("true", "false", "1", "0", "yes", "no", "on", "off", "TRUE", "True", "",
+                " true", "true ", "t"), hostileText());
     }
 
     @Provide
@@ -459,12 +608,22 @@ class ApiFuzzPropertiesTest {
 
     /** An exception out of the bean is what API Gateway answers with a 502: it fails here as one. */
     private static APIGatewayProxyResponseEvent send(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent answer;
         try {
-            return runtime.consoleApi().apply(event);
+            answer = runtime.consoleApi().apply(event);
         } catch (RuntimeException e) {
             throw new AssertionError("the bean threw (API Gateway would answer 502) on " + event.getHttpMethod() + " "
                     + event.getPath() + " " + abbreviated(event.getBody()), e);
         }
+        assertDocumented(event.getHttpMethod(), event.getResource(), answer.getStatusCode());
+        return answer;
+    }
+
+    /** Undocumented status codes: every status an operation answers is one openapi.yaml lists for it. */
+    private static void assertDocumented(String method, String resource, int status) {
+        JsonNode responses = CONTRACT.path("paths").path(resource).path(method.toLowerCase(Locale.ROOT)).path("responses");
+        assertThat(responses.has(Integer.toString(status))).as("%s %s answered %d, which openapi.yaml does not list (%s)",
+                method, resource, status, responses).isTrue();
     }
 
     private static String abbreviated(String body) {
@@ -487,6 +646,14 @@ class ApiFuzzPropertiesTest {
             return STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static JsonNode readContract() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(REPOSITORY.resolve("functions/api/openapi.yaml").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

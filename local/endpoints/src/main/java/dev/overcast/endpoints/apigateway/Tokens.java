@@ -1,4 +1,4 @@
-package dev.overcast.runtime.up;
+package dev.overcast.endpoints.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

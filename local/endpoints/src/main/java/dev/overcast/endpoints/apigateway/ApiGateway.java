@@ -1,4 +1,4 @@
-package dev.overcast.runtime.up;
+package dev.overcast.endpoints.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpExchange;
 import dev.overcast.cloudsim.http.LoopbackServer;
-import dev.overcast.functions.api.ConsoleApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,31 +47,49 @@ public final class ApiGateway implements AutoCloseable {
             "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon",
             "map", "application/json", "woff2", "font/woff2", "txt", "text/plain; charset=utf-8");
 
+    /** On every answer: the API's and the console's content is never to be sniffed, framed or referred. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+    /**
+     * The console's pages: its own scripts only (the build has no inline script), and no framing. Inline
+     * style attributes stay allowed: lit templates set a few, and a style cannot run code.
+     */
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private record Route(String template, Pattern pattern, List<String> parameters) {
     }
 
     private final List<Route> routes;
     private final Tokens tokens;
+    private final String tenantClaim;
     private final Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api;
     private final Optional<Path> console;
     private final ObjectMapper json;
     private final LoopbackServer server;
 
-    private ApiGateway(Path openApi, Tokens tokens, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
+    private ApiGateway(Path openApi, Tokens tokens, String tenantClaim,
+                       Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
                        Optional<Path> console, ObjectMapper json, int port) {
         this.routes = routes(openApi);
         this.tokens = tokens;
+        this.tenantClaim = tenantClaim;
         this.api = api;
         this.console = console;
         this.json = json;
         this.server = new LoopbackServer("the API", port, this::handle);
     }
 
-    /** @param console the directory of the built web console, served at {@code /} when present */
-    public static ApiGateway start(Path openApi, Tokens tokens,
+    /**
+     * @param tenantClaim the ID token claim that carries a token's tenant, as the user pool authorizer passes it
+     * @param console     the directory of the built web console, served at {@code /} when present
+     */
+    public static ApiGateway start(Path openApi, Tokens tokens, String tenantClaim,
                                    Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> api,
                                    Optional<Path> console, ObjectMapper json, int port) {
-        return new ApiGateway(openApi, tokens, api, console.filter(Files::isDirectory), json, port);
+        return new ApiGateway(openApi, tokens, tenantClaim, api, console.filter(Files::isDirectory), json, port);
     }
 
     public URI endpoint() {
@@ -85,14 +102,16 @@ public final class ApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Optional<Map.Entry<Route, Map<String, String>>> match = match(path);
+            SECURITY_HEADERS.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            String rawPath = exchange.getRequestURI().getRawPath();
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
+            Optional<Map.Entry<Route, Map<String, String>>> match = match(rawPath);
             if (match.isEmpty()) {
-                serveStatic(exchange, path);
+                serveStatic(exchange, rawPath);
                 return;
             }
             APIGatewayProxyResponseEvent response = invoke(exchange, match.get().getKey(), match.get().getValue());
-            byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+            byte[] body = response.getBody() == null || head ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             }
@@ -100,7 +119,7 @@ public final class ApiGateway implements AutoCloseable {
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);
             }
-            LOG.debug("{} {} → {}", exchange.getRequestMethod(), path, response.getStatusCode());
+            LOG.debug("{} {} → {}", exchange.getRequestMethod(), rawPath, response.getStatusCode());
         }
     }
 
@@ -111,27 +130,31 @@ public final class ApiGateway implements AutoCloseable {
             return problem(401, "unauthorized", "Not authenticated",
                     "a known bearer token is required (Authorization: Bearer TOKEN)", exchange);
         }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         byte[] body = readAtMost(exchange.getRequestBody());
         if (body.length > MAX_READ_BYTES) {
             return problem(413, "too-large", "Body too large", "the body is over " + MAX_READ_BYTES + " bytes", exchange);
         }
+        // HEAD is GET without the body (RFC 9110 9.3.2): the function answers the GET, the body is dropped.
+        String method = "HEAD".equals(exchange.getRequestMethod()) ? "GET" : exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-                .withHttpMethod(exchange.getRequestMethod())
-                .withPath(exchange.getRequestURI().getPath())
+                .withHttpMethod(method)
+                .withPath(path)
                 .withResource(route.template())
                 .withPathParameters(parameters.isEmpty() ? null : parameters)
-                .withQueryStringParameters(query(exchange.getRequestURI().getRawQuery()))
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withHeaders(headers(exchange))
                 .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
                 .withIsBase64Encoded(false)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withRequestId(UUID.randomUUID().toString())
                         .withStage("local")
-                        .withHttpMethod(exchange.getRequestMethod())
+                        .withHttpMethod(method)
                         .withResourcePath(route.template())
-                        .withPath(exchange.getRequestURI().getPath()));
+                        .withPath(path));
         // As a Cognito user pool authorizer passes the ID token's claims.
-        event.getRequestContext().setAuthorizer(Map.of("claims", Map.of(ConsoleApi.TENANT_CLAIM, tenant.get())));
+        event.getRequestContext().setAuthorizer(Map.of("claims", Map.of(tenantClaim, tenant.get())));
         return api.apply(event);
     }
 
@@ -141,18 +164,21 @@ public final class ApiGateway implements AutoCloseable {
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequestURI().getPath());
+        problem.put("instance", exchange.getRequestURI().getRawPath());
         try {
             return new APIGatewayProxyResponseEvent().withStatusCode(status)
-                    .withHeaders(Map.of("Content-Type", "application/problem+json")).withBody(json.writeValueAsString(problem));
+                    .withHeaders(Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"))
+                    .withBody(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a problem", e);
         }
     }
 
     /** The console's files; an unknown path without an extension is one of its client-side routes, so index.html. */
-    private void serveStatic(HttpExchange exchange, String path) throws IOException {
-        Optional<Path> file = console.flatMap(root -> {
+    private void serveStatic(HttpExchange exchange, String rawPath) throws IOException {
+        Optional<String> decoded = decodedSegment(rawPath);
+        String path = decoded.orElse("/");
+        Optional<Path> file = decoded.isEmpty() ? Optional.empty() : console.flatMap(root -> {
             Path wanted = root.resolve(path.substring(1)).normalize();
             if (!wanted.startsWith(root)) {
                 return Optional.empty();
@@ -167,7 +193,7 @@ public final class ApiGateway implements AutoCloseable {
         });
         if (file.isEmpty() || !"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
             byte[] body = json.writeValueAsBytes(Map.of("type", "urn:overcast:problem:not-found", "title", "Not found",
-                    "status", 404, "detail", "no route " + exchange.getRequestMethod() + " " + path));
+                    "status", 404, "detail", "no route " + exchange.getRequestMethod() + " " + rawPath));
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
             exchange.sendResponseHeaders(404, body.length);
             exchange.getResponseBody().write(body);
@@ -176,6 +202,7 @@ public final class ApiGateway implements AutoCloseable {
         String name = file.get().getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1);
         exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPES.getOrDefault(extension, "application/octet-stream"));
+        exchange.getResponseHeaders().set("Content-Security-Policy", CONSOLE_POLICY);
         byte[] body = Files.readAllBytes(file.get());
         exchange.sendResponseHeaders(200, "HEAD".equals(exchange.getRequestMethod()) ? -1 : body.length);
         if (!"HEAD".equals(exchange.getRequestMethod())) {
@@ -183,18 +210,36 @@ public final class ApiGateway implements AutoCloseable {
         }
     }
 
-    private Optional<Map.Entry<Route, Map<String, String>>> match(String path) {
+    /**
+     * The route of a raw (still percent-encoded) path, with its parameters decoded exactly once, as API
+     * Gateway passes them: {@code %25} is {@code %}, {@code %252e} is {@code %2e}, {@code +} stays {@code +}.
+     * A parameter that does not decode (a lone {@code %}) matches no route.
+     */
+    private Optional<Map.Entry<Route, Map<String, String>>> match(String rawPath) {
         for (Route route : routes) {
-            Matcher matcher = route.pattern().matcher(path);
+            Matcher matcher = route.pattern().matcher(rawPath);
             if (matcher.matches()) {
                 Map<String, String> parameters = new HashMap<>();
                 for (int i = 0; i < route.parameters().size(); i++) {
-                    parameters.put(route.parameters().get(i), URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8));
+                    Optional<String> value = decodedSegment(matcher.group(i + 1));
+                    if (value.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    parameters.put(route.parameters().get(i), value.get());
                 }
                 return Optional.of(Map.entry(route, parameters));
             }
         }
         return Optional.empty();
+    }
+
+    /** Percent-decodes a path once; {@code +} is a plus in a path (it means a space only in forms). */
+    private static Optional<String> decodedSegment(String raw) {
+        try {
+            return Optional.of(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<Route> routes(Path openApi) {
@@ -221,14 +266,29 @@ public final class ApiGateway implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    /**
+     * The query's parameters, each decoded once ({@code LoopbackServer} refused bad escapes already); the
+     * last of a repeated name wins and a name without {@code =} has the empty value, as in API Gateway's
+     * {@code queryStringParameters}.
+     */
     private static Map<String, String> query(String raw) {
-        Map<String, String> query = LoopbackServer.query(raw);
-        return query.isEmpty() ? null : query;
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
     }
 
+    /** Each header once; a header sent more than once (or split at commas by the server) is joined again. */
     private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         return headers;
     }
 

@@ -1,4 +1,4 @@
-package dev.overcast.runtime.up;
+package dev.overcast.endpoints.stepfunctions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

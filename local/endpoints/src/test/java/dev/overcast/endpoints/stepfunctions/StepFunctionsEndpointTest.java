@@ -1,4 +1,4 @@
-package dev.overcast.runtime.up;
+package dev.overcast.endpoints.stepfunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,10 @@ import dev.overcast.asl.clock.VirtualClock;
 import dev.overcast.asl.sam.SamDeployment;
 import dev.overcast.asl.sam.SamTemplate;
 import dev.overcast.asl.task.FunctionError;
-import dev.overcast.runtime.world.LocalWorld;
+import dev.overcast.asl.Interpreter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,9 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
  */
 class StepFunctionsEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CREATE = LocalWorld.machineArn("create-cluster");
+    /** The machines as the local world deploys them: the template's names under its stage prefix. */
+    private static final String CREATE = Interpreter.machineArn("overcast-dev-create-cluster");
+    private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final String INPUT = "{\"tenant\": \"team-a\", \"spec\": {\"name\": \"demo\"}}";
     private static final CountDownLatch GATE = new CountDownLatch(1);
 
@@ -51,8 +54,8 @@ class StepFunctionsEndpointTest {
     @BeforeAll
     static void start() {
         SamDeployment deployment = SamDeployment.deploy(SamTemplate.load(Path.of("../../template.yaml")),
-                StepFunctionsEndpointTest::bean, null, new VirtualClock(LocalWorld.EPOCH));
-        endpoint = StepFunctionsEndpoint.start(deployment, new VirtualClock(LocalWorld.EPOCH), JSON, 0);
+                StepFunctionsEndpointTest::bean, null, new VirtualClock(EPOCH));
+        endpoint = StepFunctionsEndpoint.start(deployment, new VirtualClock(EPOCH), JSON, 0);
         sfn = SfnClient.builder().endpointOverride(endpoint.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
     }
@@ -110,7 +113,7 @@ class StepFunctionsEndpointTest {
     void requests_shouldFailWithAwsErrorCodes() {
         assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(CREATE).name("has spaces")))
                 .isInstanceOf(InvalidNameException.class);
-        assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(LocalWorld.machineArn("no-such-flow"))))
+        assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(Interpreter.machineArn("overcast-dev-no-such-flow"))))
                 .isInstanceOf(StateMachineDoesNotExistException.class);
         assertThatThrownBy(() -> sfn.describeExecution(r -> r.executionArn(CREATE.replace("stateMachine", "execution") + ":nobody")))
                 .isInstanceOf(ExecutionDoesNotExistException.class);
