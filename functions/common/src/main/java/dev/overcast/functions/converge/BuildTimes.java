@@ -1,6 +1,7 @@
 package dev.overcast.functions.converge;
 
 import dev.overcast.core.Cloud;
+import dev.overcast.core.converge.BuildFigures;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * a resource that outlives its figures is polled at a short fixed interval, so a wrong figure costs
  * calls or seconds, never correctness.
  */
-public final class BuildTimes {
+public final class BuildTimes implements BuildFigures {
     private final Map<Cloud, Map<ResourceKind, List<Duration>>> create;
     private final Map<Cloud, Map<ResourceKind, Duration>> delete;
     private final Map<Cloud, Map<ResourceKind, Duration>> update;
@@ -77,6 +78,7 @@ public final class BuildTimes {
      * The first end of a build stage after {@code now} for a resource whose create started at
      * {@code start}; empty when every stage should be over (it is late, or builds at once).
      */
+    @Override
     public Optional<Instant> nextStageEnd(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
         Instant end = start;
         for (Duration stage : create.getOrDefault(cloud, Map.of()).getOrDefault(kind, List.of())) {
@@ -89,12 +91,14 @@ public final class BuildTimes {
     }
 
     /** When a delete started at {@code start} should be done, if that is after {@code now}. */
+    @Override
     public Optional<Instant> deleted(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
         Instant end = start.plus(delete.getOrDefault(cloud, Map.of()).getOrDefault(kind, Duration.ZERO));
         return end.isAfter(now) ? Optional.of(end) : Optional.empty();
     }
 
     /** How long an in-place update of a kind takes, for the kinds that publish a figure. */
+    @Override
     public Optional<Duration> update(Cloud cloud, ResourceKind kind) {
         return Optional.ofNullable(update.getOrDefault(cloud, Map.of()).get(kind));
     }
