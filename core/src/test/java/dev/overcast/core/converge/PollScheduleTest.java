@@ -48,6 +48,10 @@ class PollScheduleTest {
             return new Round(with(started, o.name(), at), histories, refused, before, observed);
         }
 
+        Round refused(Observation o, String dependency) {
+            return new Round(started, histories, with(refused, o.name(), dependency), before, observed);
+        }
+
         Round history(Resource r, History history) {
             return new Round(started, with(histories, r.name(), history), refused, before, observed);
         }
@@ -137,6 +141,17 @@ class PollScheduleTest {
                         60),
                 Arguments.of("refused for a dependency with no update figure: the back-off",
                         Round.observing(ready(NETWORK), ready(GATEWAY), ready(INSTANCE)).refused(PEER, NETWORK.name()).before(ready(GATEWAY)),
+                        PollSchedule.AFTER_REFUSAL),
+                Arguments.of("refused, naming another cloud's resource: the back-off, that cloud polls for itself",
+                        Round.observing(ready(NETWORK), ready(GATEWAY), ready(INSTANCE)).refused(PEER, Given.GCP_GATEWAY.name())
+                                .history(PEER, history().waiting(ago(40), Given.GCP_GATEWAY.name())).before(ready(GATEWAY)),
+                        PollSchedule.AFTER_REFUSAL),
+                Arguments.of("refused, naming a resource the plan does not know: the back-off",
+                        Round.observing(ready(NETWORK), ready(GATEWAY), ready(INSTANCE)).refused(PEER, "demo-secret").before(ready(GATEWAY)),
+                        PollSchedule.AFTER_REFUSAL),
+                Arguments.of("an orphan's delete refused: the back-off",
+                        Round.observing(ready(NETWORK), ready(GATEWAY), ready(INSTANCE), ORPHAN).startedDeleting(ORPHAN, ago(3000))
+                                .refused(ORPHAN, null).before(ready(GATEWAY)),
                         PollSchedule.AFTER_REFUSAL),
                 Arguments.of("became ready while another cloud's resource waits on it: soon",
                         Round.observing(ready(NETWORK), ready(GATEWAY), ready(INSTANCE)).before(seen(GATEWAY, ResourceState.CREATING)),

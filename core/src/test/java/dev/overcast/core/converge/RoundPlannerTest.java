@@ -19,12 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.ResourceKind;
+import dev.overcast.core.region.GeoPoint;
+import dev.overcast.core.region.Region;
+import dev.overcast.core.region.RegionSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -153,6 +158,18 @@ class RoundPlannerTest {
     @MethodSource
     void kindsToObserve(String name, Mode mode, List<Observation> recorded, Set<ResourceKind> want) {
         assertThat(RoundPlanner.kindsToObserve(mode, PLAN, Cloud.AWS, recorded)).containsExactlyInAnyOrderElementsOf(want);
+    }
+
+    @Test
+    void regions_shouldBeThePlannedOne_andAnyOtherTheInventoryRemembersTheCloudIn() {
+        Region planned = new Region(Cloud.AWS, "eu-west-1", "Ireland", new GeoPoint(53.3, -6.3), List.of("eu-west-1a"));
+        Plan plan = new Plan(Given.CLUSTER, "1.31", new RegionSet(Map.of(Cloud.AWS, planned), List.of()), null, PLAN.resources());
+        Observation moved = new Observation("demo-instance-aws-old", ResourceKind.INSTANCE, Cloud.AWS, "us-east-1", "i-1",
+                ResourceState.READY, null, null);
+
+        assertThat(RoundPlanner.regions(plan, Cloud.AWS, List.of(ready(NETWORK), moved, ready(TUNNEL))))
+                .containsExactly("eu-west-1", "us-east-1");
+        assertThat(RoundPlanner.regions(plan, Cloud.AZURE, List.of(ready(NETWORK)))).as("a cloud the plan left").isEmpty();
     }
 
     static Stream<Arguments> remembersGone() {
