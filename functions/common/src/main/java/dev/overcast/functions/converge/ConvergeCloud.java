@@ -85,7 +85,8 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         Mode mode = Inputs.oneOf("mode", request.mode(), Mode.class);
         CloudAdapter adapter = adapters.adapter(cloud);
         Lease lease = store.locks().renew(request.lease().lease(LeasePurpose.valueOf(mode.name())), AcquireLock.TTL);
-        return new Round(lease, cloud, mode, adapter).run(plans.plan(lease.clusterId()));
+        Plan plan = plans.plan(lease.clusterId());
+        return new Round(lease, cloud, mode, adapter).run(plan);
     }
 
     /** One round on one cloud: what it read, and the progress events it produced. */
