@@ -2,6 +2,7 @@ package dev.overcast.store;
 
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.converge.History;
 import dev.overcast.core.plan.ResourceKind;
 import dev.overcast.store.internal.InventoryItem;
 import dev.overcast.store.internal.ItemLimits;
@@ -80,15 +81,25 @@ public final class InventoryStore {
         }
     }
 
+    /** The resource, if the cloud listed it. */
     public Optional<InventoryEntry> find(String clusterId, String name) {
         return Optional.ofNullable(table.getItem(r -> r
                         .key(Key.builder().partitionValue(clusterId).sortValue(name).build())
                         .consistentRead(true)))
-                .map(InventoryStore::entry);
+                .map(InventoryStore::entry)
+                .filter(InventoryEntry::isObserved);
     }
 
-    /** The cluster's resources, by name. */
+    /** The cluster's resources the cloud listed, by name. */
     public List<InventoryEntry> list(String clusterId) {
+        return listWithUnobserved(clusterId).stream().filter(InventoryEntry::isObserved).toList();
+    }
+
+    /**
+     * Every row of the cluster, by name, with those of resources the cloud has not listed (yet) that
+     * the converge step keeps for their {@link InventoryEntry#history()}.
+     */
+    public List<InventoryEntry> listWithUnobserved(String clusterId) {
         ItemLimits.checkPartitionKey(table.tableName(), "clusterId", clusterId);
         return table.query(r -> r
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(clusterId).build()))
@@ -108,6 +119,15 @@ public final class InventoryStore {
         item.setAttributes(entry.attributes());
         item.setObservedAt(entry.observedAt());
         item.setFencingToken(fencingToken);
+        History history = entry.history();
+        if (history != null) {
+            item.setHistoryExecution(history.execution());
+            item.setCreateStarted(history.createStarted());
+            item.setDeleteStarted(history.deleteStarted());
+            item.setFirstTried(history.firstTried());
+            item.setWaitingOn(history.waitingOn());
+            item.setWaitingSince(history.waitingSince());
+        }
         return item;
     }
 
@@ -118,6 +138,8 @@ public final class InventoryStore {
                 item.getRegion(), item.getCloudId(),
                 item.getState() == null ? null : ResourceState.valueOf(item.getState()),
                 item.getAttributes() == null ? new TreeMap<>() : new TreeMap<>(item.getAttributes()),
-                item.getObservedAt());
+                item.getObservedAt(),
+                item.getHistoryExecution() == null ? null : new History(item.getHistoryExecution(), item.getCreateStarted(),
+                        item.getDeleteStarted(), item.getFirstTried(), item.getWaitingOn(), item.getWaitingSince()));
     }
 }

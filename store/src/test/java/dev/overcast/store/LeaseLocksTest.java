@@ -147,7 +147,7 @@ class LeaseLocksTest {
 
         fresh.store().inventory().put(current, InventoryEntry.observed("c1", new Observation("c1-network-aws",
                 ResourceKind.NETWORK, Cloud.AWS, "eu-west-1", "vpc-123", ResourceState.READY,
-                new TreeMap<>(Map.of("cidr", "10.0.0.0/16")), Map.of()), fresh.clock().instant()));
+                new TreeMap<>(Map.of("cidr", "10.0.0.0/16")), Map.of()), fresh.clock().instant(), null));
         assertThat(fresh.store().inventory().find("c1", "c1-network-aws")).get()
                 .extracting(InventoryEntry::cloudId, InventoryEntry::state, InventoryEntry::observedAt)
                 .containsExactly("vpc-123", ResourceState.READY, fresh.clock().instant());

@@ -19,6 +19,12 @@ public class InventoryItem {
     private Map<String, String> attributes;
     private Instant observedAt;
     private Long fencingToken;
+    private String historyExecution;
+    private Instant createStarted;
+    private Instant deleteStarted;
+    private Instant firstTried;
+    private String waitingOn;
+    private Instant waitingSince;
 
     @DynamoDbPartitionKey
     public String getClusterId() {
@@ -101,5 +107,54 @@ public class InventoryItem {
 
     public void setFencingToken(Long fencingToken) {
         this.fencingToken = fencingToken;
+    }
+
+    /** The execution the converge history below is about (see {@code History}). */
+    public String getHistoryExecution() {
+        return historyExecution;
+    }
+
+    public void setHistoryExecution(String historyExecution) {
+        this.historyExecution = historyExecution;
+    }
+
+    public Instant getCreateStarted() {
+        return createStarted;
+    }
+
+    public void setCreateStarted(Instant createStarted) {
+        this.createStarted = createStarted;
+    }
+
+    public Instant getDeleteStarted() {
+        return deleteStarted;
+    }
+
+    public void setDeleteStarted(Instant deleteStarted) {
+        this.deleteStarted = deleteStarted;
+    }
+
+    public Instant getFirstTried() {
+        return firstTried;
+    }
+
+    public void setFirstTried(Instant firstTried) {
+        this.firstTried = firstTried;
+    }
+
+    public String getWaitingOn() {
+        return waitingOn;
+    }
+
+    public void setWaitingOn(String waitingOn) {
+        this.waitingOn = waitingOn;
+    }
+
+    public Instant getWaitingSince() {
+        return waitingSince;
+    }
+
+    public void setWaitingSince(Instant waitingSince) {
+        this.waitingSince = waitingSince;
     }
 }

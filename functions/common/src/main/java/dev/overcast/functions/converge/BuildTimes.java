@@ -3,6 +3,7 @@ package dev.overcast.functions.converge;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.KindTimings;
+import dev.overcast.core.converge.BuildFigures;
 import dev.overcast.core.plan.ResourceKind;
 import dev.overcast.functions.CloudAdapters;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * fixed beat; a resource that outlives its figures is polled at a short fixed interval, so a wrong figure
  * costs calls or seconds, never correctness.
  */
-public final class BuildTimes {
+public final class BuildTimes implements BuildFigures {
     private final Map<Cloud, Map<ResourceKind, KindTimings>> byCloud;
 
     private BuildTimes(Map<Cloud, Map<ResourceKind, KindTimings>> byCloud) {
@@ -44,6 +45,7 @@ public final class BuildTimes {
      * The first end of a build stage after {@code now} for a resource whose create started at
      * {@code start}; empty when every stage should be over (it is late, or builds at once).
      */
+    @Override
     public Optional<Instant> nextStageEnd(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
         KindTimings timings = timings(cloud, kind);
         Instant end = start;
@@ -59,12 +61,14 @@ public final class BuildTimes {
     }
 
     /** When a delete started at {@code start} should be done, if that is after {@code now}. */
+    @Override
     public Optional<Instant> deleted(Cloud cloud, ResourceKind kind, Instant start, Instant now) {
         Instant end = start.plus(KindTimings.total(timings(cloud, kind).deleteStages()));
         return end.isAfter(now) ? Optional.of(end) : Optional.empty();
     }
 
     /** How long an in-place update of a kind takes, for the kinds that publish a figure. */
+    @Override
     public Optional<Duration> update(Cloud cloud, ResourceKind kind) {
         List<KindTimings.Stage> stages = timings(cloud, kind).updateStages();
         return stages.isEmpty() ? Optional.empty() : Optional.of(KindTimings.total(stages));
