@@ -23,6 +23,18 @@ public final class Usage {
     private final LongAccumulator maxPayloadBytes = new LongAccumulator(Math::max, 0);
     private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
 
+    /** Starts counting afresh (peaks included), e.g. after a bench seeded its world. */
+    public void reset() {
+        transitions.reset();
+        executions.reset();
+        lambdaInvocations.reset();
+        lambdaMillisByFunction.clear();
+        peakLambdas.reset();
+        maxHistoryEvents.reset();
+        maxPayloadBytes.reset();
+        throttled.clear();
+    }
+
     public void transition() {
         transitions.increment();
     }
