@@ -3,7 +3,6 @@ package dev.overcast.asl.quota;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,7 +20,7 @@ public final class Usage {
     private final LongAccumulator peakLambdas = new LongAccumulator(Math::max, 0);
     private final LongAccumulator maxHistoryEvents = new LongAccumulator(Math::max, 0);
     private final LongAccumulator maxPayloadBytes = new LongAccumulator(Math::max, 0);
-    private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
 
     /** Starts counting afresh (peaks included), e.g. after a bench seeded its world. */
     public void reset() {
@@ -68,7 +67,7 @@ public final class Usage {
 
     /** A call refused by a quota, by the error it failed with. */
     public void throttled(String error) {
-        throttled.computeIfAbsent(error, e -> new AtomicLong()).incrementAndGet();
+        throttled.computeIfAbsent(error, e -> new LongAdder()).increment();
     }
 
     public long transitions() {
@@ -85,9 +84,7 @@ public final class Usage {
 
     /** Virtual milliseconds spent in each Lambda function, by the function's name or ARN. */
     public Map<String, Long> lambdaMillisByFunction() {
-        Map<String, Long> copy = new java.util.TreeMap<>();
-        lambdaMillisByFunction.forEach((f, ms) -> copy.put(f, ms.sum()));
-        return copy;
+        return sums(lambdaMillisByFunction);
     }
 
     public long peakLambdaConcurrency() {
@@ -103,8 +100,12 @@ public final class Usage {
     }
 
     public Map<String, Long> throttled() {
-        Map<String, Long> copy = new java.util.TreeMap<>();
-        throttled.forEach((e, n) -> copy.put(e, n.get()));
-        return copy;
+        return sums(throttled);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> adders) {
+        Map<String, Long> sums = new java.util.TreeMap<>();
+        adders.forEach((key, adder) -> sums.put(key, adder.sum()));
+        return sums;
     }
 }

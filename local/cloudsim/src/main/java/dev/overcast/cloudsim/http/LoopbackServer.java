@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopbackServer implements AutoCloseable {
 
+    private static final int MAX_CONCURRENT_REQUESTS = 1_024;
+
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
 
@@ -30,8 +32,13 @@ public final class LoopbackServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + what + " on 127.0.0.1:" + port, e);
         }
-        // Bounded: a runaway client queues up to 256 requests, then is refused rather than exhausting memory.
-        executor = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256));
+        // A thread per request up to Lambda's regional concurrency (every caller in the local world is a Lambda
+        // Task): with a LatencyModel a request holds its thread for virtual time, which moves only once every
+        // caller waits, so a request queued behind it would hold the clock forever. Beyond that, a runaway
+        // client queues up to 256 requests, then is refused rather than exhausting memory.
+        executor = new ThreadPoolExecutor(MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256));
+        executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();
