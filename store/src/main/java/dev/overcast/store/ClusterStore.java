@@ -19,6 +19,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -80,6 +82,44 @@ public final class ClusterStore {
     /** Every cluster, for the hourly reconcile. */
     public List<Cluster> list() {
         return table.scan(r -> r.consistentRead(true)).items().stream().map(ClusterStore::cluster).toList();
+    }
+
+    /** One page of a listing and where the next one starts (null after the last page). */
+    public record Page<T>(List<T> items, String next) {
+    }
+
+    /**
+     * One page of a tenant's clusters in id order, starting after {@code afterClusterId} (null: from the
+     * start), at most {@code limit} of them: a DynamoDB Query on the tenant index, so no listing ever
+     * holds every cluster of a service.
+     */
+    public Page<Cluster> pageByTenant(String tenant, String afterClusterId, int limit) {
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(tenant).build()))
+                .limit(limit);
+        if (afterClusterId != null) {
+            query.exclusiveStartKey(Map.of("tenant", AttributeValue.fromS(tenant), "clusterId", AttributeValue.fromS(afterClusterId)));
+        }
+        var page = table.index(ClusterItem.BY_TENANT).query(query.build()).iterator().next();
+        List<Cluster> items = page.items().stream().map(ClusterStore::cluster).toList();
+        Map<String, AttributeValue> last = page.lastEvaluatedKey();
+        return new Page<>(items, last == null || last.isEmpty() ? null : last.get("clusterId").s());
+    }
+
+    /**
+     * One page of the table's rows seen by tenant: each row's tenant and its spec, in the table's scan
+     * order, starting after {@code afterClusterId}; at most {@code limit} rows (DynamoDB's own page
+     * limit, 1 MB, may cut it shorter).
+     */
+    public Page<Cluster> scanPage(String afterClusterId, int limit) {
+        ScanEnhancedRequest.Builder scan = ScanEnhancedRequest.builder().consistentRead(true).limit(limit);
+        if (afterClusterId != null) {
+            scan.exclusiveStartKey(Map.of("clusterId", AttributeValue.fromS(afterClusterId)));
+        }
+        var page = table.scan(scan.build()).iterator().next();
+        List<Cluster> items = page.items().stream().map(ClusterStore::cluster).toList();
+        Map<String, AttributeValue> last = page.lastEvaluatedKey();
+        return new Page<>(items, last == null || last.isEmpty() ? null : last.get("clusterId").s());
     }
 
     public List<Cluster> listByTenant(String tenant) {

@@ -23,8 +23,16 @@ public record CloudDemand(Cloud cloud, List<RegionDemand> regions) {
 
     /** The demand of every cloud the plan uses, in the clouds' order. */
     public static Map<Cloud, CloudDemand> of(Plan plan) {
+        return of(plan.resources());
+    }
+
+    /**
+     * The demand of resources still to be created, whichever plans they come from (a new cluster's, and
+     * what running flows in the same accounts have yet to create), in the clouds' order.
+     */
+    public static Map<Cloud, CloudDemand> of(java.util.Collection<Resource> toCreate) {
         Map<Cloud, Map<String, List<Resource>>> byCloud = new EnumMap<>(Cloud.class);
-        for (Resource resource : plan.resources()) {
+        for (Resource resource : toCreate) {
             byCloud.computeIfAbsent(resource.cloud(), c -> new TreeMap<>())
                     .computeIfAbsent(resource.region(), r -> new ArrayList<>()).add(resource);
         }

@@ -21,8 +21,13 @@ public final class Preflight {
     }
 
     public PreflightReport run(Plan plan) {
+        return run(CloudDemand.of(plan));
+    }
+
+    /** Runs each cloud's preflight on a demand, e.g. a plan's together with what running flows will still create. */
+    public PreflightReport run(Map<Cloud, CloudDemand> demands) {
         List<Check> checks = new ArrayList<>();
-        CloudDemand.of(plan).forEach((cloud, demand) -> {
+        demands.forEach((cloud, demand) -> {
             CloudPreflight preflight = byCloud.get(cloud);
             if (preflight == null) {
                 checks.add(Check.fail(cloud, Check.ACCOUNT, "configured", "the plan uses " + cloud + " but no account is configured for it",

@@ -21,6 +21,11 @@ public final class ErrorNames {
     public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
     public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
 
+    /** Lambda's throttling error as the Lambda integration names it (a regional concurrency limit was hit). */
+    public static final String LAMBDA_THROTTLED = "Lambda.TooManyRequestsException";
+    /** The Step Functions API's throttling error as the startExecution integration names it. */
+    public static final String STEP_FUNCTIONS_THROTTLED = "StepFunctions.ThrottlingException";
+
     /** Every name a definition may use with the reserved {@code States.} prefix. */
     public static final Set<String> RESERVED = Set.of(ALL, RUNTIME, DATA_LIMIT_EXCEEDED, TASK_FAILED, TIMEOUT,
             HEARTBEAT_TIMEOUT, BRANCH_FAILED, INTRINSIC_FAILURE, RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE,

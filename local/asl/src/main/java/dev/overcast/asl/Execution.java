@@ -101,6 +101,38 @@ final class Execution {
     }
 
     ExecutionResult run(StateMachine machine, String executionArn) {
+        ExecutionResult result = runToEnd(machine, executionArn);
+        interpreter.usage().executionEnded(result.history().size());
+        return result;
+    }
+
+    /**
+     * Runs a Distributed Map iteration as its child workflow execution: the child's own history opens
+     * with ExecutionStarted and closes with the execution's end, as AWS records a child execution.
+     */
+    JsonNode runChild(StateMachine processor, JsonNode input, Variables variables) {
+        ObjectNode started = Json.object();
+        started.put("input", Json.write(input));
+        started.put("roleArn", Interpreter.ROLE_ARN);
+        history.add("ExecutionStarted", 0, started);
+        try {
+            JsonNode output = runStates(processor, input, variables);
+            ObjectNode succeeded = Json.object();
+            succeeded.put("output", Json.write(output));
+            history.addFinal("ExecutionSucceeded", succeeded);
+            return output;
+        } catch (StatesError e) {
+            ObjectNode failed = Json.object();
+            failed.put("error", e.error());
+            failed.put("cause", e.cause());
+            history.addFinal("ExecutionFailed", failed);
+            throw e;
+        } finally {
+            interpreter.usage().executionEnded(history.events().size());
+        }
+    }
+
+    private ExecutionResult runToEnd(StateMachine machine, String executionArn) {
         JsonNode input = executionContext.get("Input");
         ObjectNode started = Json.object();
         started.put("input", Json.write(input));
@@ -159,7 +191,9 @@ final class Execution {
             State state = machine.state(current);
             ObjectNode entered = Json.object();
             entered.put("name", state.name);
-            entered.put("input", Json.write(data));
+            String enteredInput = Json.write(data);
+            entered.put("input", enteredInput);
+            interpreter.usage().payload(enteredInput.length());
             long enteredId = event(state.type + "StateEntered", entered);
             Step step = new Step(this, variables, context(state.name), enteredId);
             Transition transition;
@@ -178,13 +212,19 @@ final class Execution {
             }
             ObjectNode exited = Json.object();
             exited.put("name", state.name);
-            exited.put("output", Json.write(transition.output()));
+            String exitedOutput = Json.write(transition.output());
+            exited.put("output", exitedOutput);
+            interpreter.usage().payload(exitedOutput.length());
+            interpreter.usage().transition();
             Map<String, JsonNode> assigned = variables.takeAssigned();
             if (!assigned.isEmpty()) {
                 ObjectNode shown = exited.putObject("assignedVariables");
                 assigned.forEach((name, value) -> shown.put(name, Json.write(value)));
             }
             event(state.type + "StateExited", exited);
+            if (!interpreter.quotas().stateTransition().isZero()) {
+                sleep(interpreter.quotas().stateTransition());
+            }
             if (transition.next() == null) {
                 return transition.output();
             }
@@ -201,6 +241,11 @@ final class Execution {
         state.put("Name", stateName);
         state.put("EnteredTime", contextTime());
         return context;
+    }
+
+    /** How many child executions a Distributed Map may run at once in this account. */
+    int distributedMapConcurrency() {
+        return interpreter.quotas().distributedMapConcurrency();
     }
 
     /** Asks the execution to stop at its next state (the caller also interrupts its thread to cut a Wait or task short). */
@@ -268,8 +313,7 @@ final class Execution {
         event("TaskStarted", taskEvent(handler, resource));
         JsonNode result;
         try {
-            result = clock.within(Duration.ofSeconds(limit), () -> handler.invoke(new TaskCall(resource, parameters,
-                    interpreter)));
+            result = clock.within(Duration.ofSeconds(limit), () -> underQuota(handler, resource, parameters));
         } catch (TimeoutException e) {
             String error = heartbeatFirst ? ErrorNames.HEARTBEAT_TIMEOUT : ErrorNames.TIMEOUT;
             ObjectNode timedOut = taskEvent(handler, resource);
@@ -297,6 +341,42 @@ final class Execution {
         succeeded.put("output", Json.write(result));
         event("TaskSucceeded", succeeded);
         return result;
+    }
+
+    /**
+     * Calls the integration within the account's quotas: a Lambda needs one of the region's concurrent
+     * executions (its overhead and time are recorded), a StartExecution a token of its bucket. A refused
+     * call fails the task with the error AWS's integration reports, which a Retry can wait out.
+     */
+    private JsonNode underQuota(TaskResource handler, String resource, JsonNode parameters) {
+        TaskCall call = new TaskCall(resource, parameters, interpreter);
+        String type = handler.resourceType(resource);
+        if (type.equals("states") && resource.contains(":startExecution") && !interpreter.admitStartExecution()) {
+            throw throttled(ErrorNames.STEP_FUNCTIONS_THROTTLED, "Rate exceeded (Service: Sfn, Status Code: 400, "
+                    + "Error Code: ThrottlingException)");
+        }
+        if (!type.equals("lambda")) {
+            return handler.invoke(call);
+        }
+        if (!interpreter.usage().lambdaStarted(interpreter.quotas().lambdaConcurrency())) {
+            throw throttled(ErrorNames.LAMBDA_THROTTLED, "Rate Exceeded. (Service: Lambda, Status Code: 429, "
+                    + "Error Code: TooManyRequestsException)");
+        }
+        Instant start = clock.instant();
+        try {
+            if (!interpreter.quotas().lambdaInvocation().isZero()) {
+                sleep(interpreter.quotas().lambdaInvocation());
+            }
+            return handler.invoke(call);
+        } finally {
+            String function = parameters.path("FunctionName").asText(resource);
+            interpreter.usage().lambdaEnded(function, Duration.between(start, clock.instant()).toMillis());
+        }
+    }
+
+    private StatesError throttled(String error, String cause) {
+        interpreter.usage().throttled(error);
+        return new StatesError(error, cause);
     }
 
     private static ObjectNode taskEvent(TaskResource handler, String resource) {

@@ -2,6 +2,9 @@ package dev.overcast.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.asl.clock.ExecutionClock;
+import dev.overcast.asl.quota.ServiceQuotas;
+import dev.overcast.asl.quota.TokenBucket;
+import dev.overcast.asl.quota.Usage;
 import dev.overcast.asl.task.TaskResources;
 import java.util.List;
 import java.util.UUID;
@@ -27,10 +30,19 @@ public final class Interpreter {
     private final TaskResources tasks;
     private final ExecutionClock clock;
     private final ExecutorService threads;
+    private final ServiceQuotas quotas;
+    private final TokenBucket startExecutions;
+    private final Usage usage = new Usage();
 
     public Interpreter(TaskResources tasks, ExecutionClock clock) {
+        this(tasks, clock, ServiceQuotas.defaults());
+    }
+
+    public Interpreter(TaskResources tasks, ExecutionClock clock, ServiceQuotas quotas) {
         this.tasks = tasks;
         this.clock = clock;
+        this.quotas = quotas;
+        this.startExecutions = new TokenBucket(quotas.startExecution(), clock);
         AtomicInteger counter = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "asl-branch-" + counter.incrementAndGet());
@@ -45,6 +57,20 @@ public final class Interpreter {
 
     public ExecutionClock clock() {
         return clock;
+    }
+
+    public ServiceQuotas quotas() {
+        return quotas;
+    }
+
+    /** What every execution on this interpreter consumed so far. */
+    public Usage usage() {
+        return usage;
+    }
+
+    /** Takes a StartExecution token: false when the account's StartExecution bucket is empty. */
+    public boolean admitStartExecution() {
+        return startExecutions.take();
     }
 
     /** Parses and validates a definition; throws {@link InvalidDefinitionException} listing every problem. */

@@ -10,15 +10,15 @@ import java.util.Set;
 /**
  * Map: runs the item processor once per item, up to MaxConcurrency at a time on real threads, and
  * collects the outputs in item order. A DISTRIBUTED processor (without ItemReader, which is refused)
- * produces what an inline one does, as on AWS, but each iteration keeps its own history, like AWS's
- * child workflow executions.
+ * produces what an inline one does, as on AWS, but each iteration (or ItemBatcher batch) is a child
+ * workflow execution with its own history; the parent records only the Map Run.
  */
 final class MapState extends State {
     private static final Set<String> FIELDS = Set.of("InputPath", "OutputPath", "ItemsPath", "Items", "ItemSelector",
             "Parameters", "Iterator", "ItemProcessor", "MaxConcurrency", "MaxConcurrencyPath", "ResultPath",
             "ResultSelector", "Retry", "Catch", "Assign", "Output", "ToleratedFailureCount",
             "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "Label",
-            "Arguments");
+            "Arguments", "ItemBatcher");
     private final String itemsPath;
     private final JsonataTemplate items;
     private final PayloadTemplate itemSelector;
@@ -28,6 +28,7 @@ final class MapState extends State {
     private final Limit maxConcurrency;
     private final Limit toleratedCount;
     private final Limit toleratedPercentage;
+    private final ItemBatcher batcher;
 
     /** A number given literally, by path (JSONPath) or by expression (JSONata). */
     private record Limit(String field, JsonNode literal, String path, JsonataTemplate expression) {
@@ -86,6 +87,11 @@ final class MapState extends State {
         maxConcurrency = limit(fields, "MaxConcurrency", jsonata);
         toleratedCount = limit(fields, "ToleratedFailureCount", jsonata);
         toleratedPercentage = limit(fields, "ToleratedFailurePercentage", jsonata);
+        batcher = fields.has("ItemBatcher") ? ItemBatcher.parse(fields.raw("ItemBatcher"), fields.where() + ".ItemBatcher",
+                fields.errors()) : null;
+        if (batcher != null && !distributed) {
+            fields.error("'ItemBatcher' is only allowed in a Map whose ProcessorConfig.Mode is DISTRIBUTED");
+        }
         String label = fields.string("Label");
         if (label != null && (label.length() > 40 || !label.matches("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]*"))) {
             fields.error("'Label' must be at most 40 characters without whitespace or special characters");
@@ -111,32 +117,21 @@ final class MapState extends State {
         return guarded(step, input, () -> {
             JsonNode effective = jsonata ? input : inputPath == null ? Json.object()
                     : JsonPaths.read(inputPath, input, step.stateContext());
-            ArrayNode list = items(step, effective);
+            ArrayNode selected = selectAll(step, effective, items(step, effective));
+            ArrayNode list = batcher == null ? selected : batcher.batches(selected, step, effective);
             int concurrency = maxConcurrency(step, effective);
             int tolerated = tolerated(step, effective, list.size());
             Execution execution = step.execution();
             ObjectNode started = Json.object();
             started.put("length", list.size());
             execution.event("MapStateStarted", started);
-            List<Execution.Outcome> outcomes = execution.runAll(list.size(), concurrency, tolerated, index -> {
-                ObjectNode iteration = Json.object();
-                iteration.put("name", name);
-                iteration.put("index", index);
-                execution.event("MapIterationStarted", iteration);
-                try {
-                    JsonNode item = select(step, effective, index, list.get(index));
-                    Execution runner = distributed ? execution.child() : execution;
-                    JsonNode output = runner.runStates(processor, item, step.variables().child());
-                    execution.event("MapIterationSucceeded", iteration);
-                    return output;
-                } catch (StatesError e) {
-                    execution.event("MapIterationFailed", iteration);
-                    throw e;
-                } catch (Execution.Aborted e) {
-                    execution.event("MapIterationAborted", iteration);
-                    throw e;
-                }
-            });
+            if (distributed) {
+                // AWS records a Map Run in the parent's history; each child execution keeps its own.
+                execution.event("MapRunStarted", Json.object());
+            }
+            List<Execution.Outcome> outcomes = execution.runAll(list.size(), concurrency, tolerated, index ->
+                    distributed ? execution.child().runChild(processor, list.get(index), step.variables().child())
+                            : iterate(execution, step, index, list.get(index)));
             ArrayNode results = Json.NODES.arrayNode();
             int failures = 0;
             StatesError first = null;
@@ -151,6 +146,9 @@ final class MapState extends State {
                     results.add(outcome.output());
                 }
             }
+            if (distributed) {
+                execution.event(failures > tolerated ? "MapRunFailed" : "MapRunSucceeded", Json.object());
+            }
             if (failures > tolerated) {
                 execution.event("MapStateFailed", Json.object());
                 if (toleratedCount.given() || toleratedPercentage.given()) {
@@ -162,6 +160,36 @@ final class MapState extends State {
             execution.event("MapStateSucceeded", Json.object());
             return to(jsonata ? finishJsonata(step, input, results, true) : finish(step, input, results));
         });
+    }
+
+    private JsonNode iterate(Execution execution, Step step, int index, JsonNode item) {
+        ObjectNode iteration = Json.object();
+        iteration.put("name", name);
+        iteration.put("index", index);
+        execution.event("MapIterationStarted", iteration);
+        try {
+            JsonNode output = execution.runStates(processor, item, step.variables().child());
+            execution.event("MapIterationSucceeded", iteration);
+            return output;
+        } catch (StatesError e) {
+            execution.event("MapIterationFailed", iteration);
+            throw e;
+        } catch (Execution.Aborted e) {
+            execution.event("MapIterationAborted", iteration);
+            throw e;
+        }
+    }
+
+    /** Each item through ItemSelector, before batching (AWS applies ItemSelector to every item, then batches). */
+    private ArrayNode selectAll(Step step, JsonNode effective, ArrayNode items) {
+        if (itemSelector == null && jsonataItemSelector == null) {
+            return items;
+        }
+        ArrayNode selected = Json.NODES.arrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            selected.add(select(step, effective, i, items.get(i)));
+        }
+        return selected;
     }
 
     private ArrayNode items(Step step, JsonNode effective) {
@@ -200,15 +228,20 @@ final class MapState extends State {
         return jsonataItemSelector.evaluate(states, step.variables());
     }
 
+    /**
+     * 0 = the inline default. A Distributed Map runs at most the account's child-execution limit at once
+     * (10,000 on AWS), which is also its default.
+     */
     private int maxConcurrency(Step step, JsonNode input) {
+        int limit = step.execution().distributedMapConcurrency();
         if (!maxConcurrency.given()) {
-            return 0;
+            return distributed ? limit : 0;
         }
         JsonNode value = maxConcurrency.value(step, input);
         if (!value.isIntegralNumber() || value.longValue() < 0 || value.longValue() > Integer.MAX_VALUE) {
             throw maxConcurrency.invalid(value);
         }
-        return value.intValue();
+        return distributed && (value.intValue() == 0 || value.intValue() > limit) ? limit : value.intValue();
     }
 
     private int tolerated(Step step, JsonNode input, int total) {

@@ -23,7 +23,7 @@ abstract class State {
             "TimeoutSecondsPath", "HeartbeatSecondsPath", "Result", "Iterator");
     static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
     /** Fields AWS defines that need services this interpreter does not emulate; refused, never ignored. */
-    static final Set<String> UNSUPPORTED = Set.of("ItemReader", "ResultWriter", "ItemBatcher", "Credentials");
+    static final Set<String> UNSUPPORTED = Set.of("ItemReader", "ResultWriter", "Credentials");
 
     final String name;
     final String type;

@@ -2,6 +2,7 @@ package dev.overcast.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.asl.clock.ExecutionClock;
+import dev.overcast.asl.quota.ServiceQuotas;
 import dev.overcast.asl.task.FunctionError;
 import dev.overcast.asl.task.LambdaInvoke;
 import dev.overcast.asl.task.TaskResources;
@@ -15,8 +16,13 @@ final class Machines {
     }
 
     static Interpreter interpreter(ExecutionClock clock, Map<String, Function<JsonNode, JsonNode>> functions) {
+        return interpreter(clock, functions, ServiceQuotas.defaults());
+    }
+
+    static Interpreter interpreter(ExecutionClock clock, Map<String, Function<JsonNode, JsonNode>> functions,
+                                   ServiceQuotas quotas) {
         return new Interpreter(TaskResources.none().with(new LambdaInvoke(name -> Optional.ofNullable(
-                functions.get(name.substring(name.lastIndexOf(':') + 1))))), clock);
+                functions.get(name.substring(name.lastIndexOf(':') + 1))))), clock, quotas);
     }
 
     static ExecutionResult run(Interpreter interpreter, String definition, String input) {

@@ -15,6 +15,8 @@ import dev.overcast.core.spec.SpecReader;
 import dev.overcast.core.spec.Violation;
 import dev.overcast.functions.RequestRefused;
 import dev.overcast.functions.changes.RequestScale;
+import dev.overcast.functions.cluster.ClusterPlans;
+import dev.overcast.functions.cluster.QuotaAdmission;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
@@ -46,13 +48,16 @@ final class ClusterRoutes {
     private final ObjectMapper json;
     private final InstantSource clock;
     private final Optional<Preflight> preflight;
+    private final QuotaAdmission admission;
 
     ClusterRoutes(Store store, Planner planner, Flows flows, ObjectMapper json, InstantSource clock, Optional<Preflight> preflight) {
         this.store = store;
         this.planner = planner;
         this.flows = flows;
         this.preflight = preflight;
-        this.requestScale = new RequestScale(store, planner);
+        this.admission = new QuotaAdmission(store, new ClusterPlans(store, planner));
+        // A scale-up is admitted against the accounts' quotas where the API can read them (as create is).
+        this.requestScale = new RequestScale(store, planner, scaled -> preflight.ifPresent(p -> admission.admit(p, scaled)));
         this.json = json;
         this.clock = clock;
     }
@@ -75,6 +80,11 @@ final class ClusterRoutes {
         }
         if (dryRun) {
             return ApiResponse.ok(Views.DryRun.of(id, plan, preflight.map(p -> p.run(plan)).orElse(null)));
+        }
+        try {
+            preflight.ifPresent(p -> admission.admit(p, plan));
+        } catch (RequestRefused e) {
+            throw ApiException.invalid(refusal(e));
         }
         // Recorded before the 202, by a conditional write: of simultaneous creates of one name exactly one
         // gets here and starts a flow, and the Location answered exists from now on.

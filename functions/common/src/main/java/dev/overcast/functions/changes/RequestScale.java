@@ -3,6 +3,7 @@ package dev.overcast.functions.changes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.functions.Inputs;
@@ -12,6 +13,7 @@ import dev.overcast.store.ChangeKind;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.QueuedChange;
 import dev.overcast.store.Store;
+import java.util.function.Consumer;
 
 /**
  * Queues a new worker count for one cloud. Every scale goes through the queue, whether the cluster is
@@ -31,11 +33,18 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
 
     private final Store store;
     private final Planner planner;
+    private final Consumer<Plan> admission;
 
     public RequestScale(Store store, Planner planner) {
+        this(store, planner, plan -> { });
+    }
+
+    /** @param admission sees the scaled plan before the change is queued and may refuse it (a quota check) */
+    public RequestScale(Store store, Planner planner, Consumer<Plan> admission) {
         super(RequestScale.Request.class, RequestScale.Result.class);
         this.store = store;
         this.planner = planner;
+        this.admission = admission;
     }
 
     @Override
@@ -58,7 +67,7 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
         }
         WorkerScaling.Payload payload = new WorkerScaling.Payload(cloud.id(), request.workers());
         try {
-            planner.plan(SpecReader.parseJson(WorkerScaling.withWorkers(cluster.spec(), payload)));
+            admission.accept(planner.plan(SpecReader.parseJson(WorkerScaling.withWorkers(cluster.spec(), payload))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cluster " + cluster.id() + " holds a spec that is not JSON", e);
         }

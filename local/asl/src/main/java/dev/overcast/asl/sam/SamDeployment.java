@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.asl.Interpreter;
 import dev.overcast.asl.StateMachine;
 import dev.overcast.asl.clock.ExecutionClock;
+import dev.overcast.asl.quota.ServiceQuotas;
 import dev.overcast.asl.task.DynamoDbItems;
 import dev.overcast.asl.task.LambdaInvoke;
 import dev.overcast.asl.task.StartExecution;
@@ -30,6 +31,13 @@ public final class SamDeployment {
     public static SamDeployment deploy(SamTemplate template,
                                        Function<String, Optional<Function<JsonNode, JsonNode>>> beans,
                                        DynamoDbClient dynamoDb, ExecutionClock clock) {
+        return deploy(template, beans, dynamoDb, clock, ServiceQuotas.defaults());
+    }
+
+    /** As above, on an interpreter playing the given quotas and overheads. */
+    public static SamDeployment deploy(SamTemplate template,
+                                       Function<String, Optional<Function<JsonNode, JsonNode>>> beans,
+                                       DynamoDbClient dynamoDb, ExecutionClock clock, ServiceQuotas quotas) {
         StartExecution children = new StartExecution();
         TaskResources tasks = TaskResources.none()
                 .with(new LambdaInvoke(template.lambdaFunctions(beans)))
@@ -37,7 +45,7 @@ public final class SamDeployment {
         if (dynamoDb != null) {
             tasks = tasks.with(new DynamoDbItems(dynamoDb));
         }
-        SamDeployment deployment = new SamDeployment(new Interpreter(tasks, clock));
+        SamDeployment deployment = new SamDeployment(new Interpreter(tasks, clock, quotas));
         for (SamTemplate.SamStateMachine machine : template.stateMachines().values()) {
             StateMachine parsed = deployment.interpreter.parse(machine.definition());
             children.register(machine.arn(), parsed);

@@ -68,8 +68,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class LoopbackServer implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
-    private static final int MAX_THREADS = 32;
-    private static final int MAX_CONNECTIONS = 256;
+    /**
+     * Up to Lambda's regional concurrency, since every caller in the local world is a Lambda Task: with a
+     * {@code LatencyModel} a request holds its thread for virtual time, which moves only once every caller
+     * waits, so a request queued behind the pool would hold the clock for ever. Threads beyond the few
+     * kept idle end after the idle timeout.
+     */
+    private static final int MAX_THREADS = 1_024;
+    private static final int MAX_CONNECTIONS = 2_048;
     /** Longer than any local answer takes, shorter than a client would wait for a stalled peer. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final String ABORT = LoopbackServer.class.getName() + ".abort";

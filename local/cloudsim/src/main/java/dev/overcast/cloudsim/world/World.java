@@ -34,7 +34,10 @@ public final class World {
     private final VirtualClock clock;
     private final Durations durations;
     private final Quotas quotas;
-    private final Throttle throttle;
+    private final Throttle.Limits throttleLimits;
+    private volatile Throttle throttle;
+    private volatile LatencyModel latency;
+    private final Map<String, java.util.concurrent.atomic.LongAdder> throttled = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean throttling;
     private final int hiddenReads;
     private final Set<String> accounts;
@@ -51,7 +54,8 @@ public final class World {
                 : new VirtualClock(config.clock() == null ? Clock.systemUTC() : config.clock());
         this.durations = config.durations();
         this.quotas = config.quotas();
-        this.throttle = new Throttle(config.throttleLimits());
+        this.throttleLimits = config.throttleLimits();
+        this.throttle = new Throttle(throttleLimits);
         this.throttling = config.throttling();
         this.hiddenReads = config.eventualConsistency() ? 1 : 0;
         this.accounts = config.accounts();
@@ -87,9 +91,33 @@ public final class World {
         return accounts.isEmpty() || accounts.contains(account);
     }
 
-    /** Takes a request token; always true when throttling is off. */
+    /**
+     * Takes a request token (always granted when throttling is off), then spends the call's latency
+     * when a {@link LatencyModel} is in force.
+     */
     public boolean admit(String front, String account, String region, String bucket) {
-        return !throttling || throttle.admit(front, account, region, bucket);
+        boolean admitted = !throttling || throttle.admit(front, account, region, bucket);
+        if (!admitted) {
+            throttled.computeIfAbsent(front, f -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
+        LatencyModel model = latency;
+        if (model != null) {
+            model.spend(front, bucket);
+        }
+        return admitted;
+    }
+
+    /** Requests answered with the front's throttling error so far, by front. */
+    public Map<String, Long> throttledCalls() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        throttled.forEach((front, n) -> counts.put(front, n.sum()));
+        return counts;
+    }
+
+    /** Puts a latency model in force; from then on the token buckets refill on the virtual clock. */
+    public void useLatency(LatencyModel model) {
+        this.throttle = new Throttle(throttleLimits, () -> LatencyModel.nanos(clock));
+        this.latency = model;
     }
 
     public <T> T atomically(Supplier<T> action) {
@@ -318,6 +346,25 @@ public final class World {
                     .filter(r -> !r.retired() && r.key().front().equals(front) && r.key().account().equals(account))
                     .map(r -> r.view(now))
                     .toList();
+        });
+    }
+
+    /**
+     * A copy of a live resource under another account and id, ready at once, with its tags, attributes and
+     * dependencies passed through {@code rewrite} (which renames what names the original): a bench seeds
+     * thousands of clusters from one built by the flows, without playing each create.
+     */
+    public SimResource copy(SimResource original, String account, String id, java.util.function.UnaryOperator<Object> rewrite) {
+        return atomically(() -> {
+            ResourceKey key = original.key();
+            Instant now = clock.now();
+            String state = original.state(now);
+            SimResource copy = new SimResource(new ResourceKey(key.front(), account, key.region(), key.type(), id), now, state, now, state, 0);
+            original.tags().forEach((k, v) -> copy.tags().put(k, (String) rewrite.apply(v)));
+            original.attributes().forEach((k, v) -> copy.attributes().put(k, rewrite.apply(v)));
+            original.dependsOn().forEach(d -> copy.dependsOn().add((String) rewrite.apply(d)));
+            resources.put(storeKey(key.front(), account, key.region(), id), copy);
+            return copy;
         });
     }
 

@@ -3,40 +3,46 @@ package dev.overcast.runtime.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.overcast.asl.ExecutionResult;
-import dev.overcast.core.Cloud;
-import dev.overcast.functions.LeaseRef;
+import dev.overcast.asl.quota.Usage;
+import dev.overcast.asl.sam.SamTemplate;
 import dev.overcast.runtime.world.LocalWorld;
-import dev.overcast.store.Lease;
-import dev.overcast.store.LeasePurpose;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code reconcile-all} over many healthy clusters in the local world with zero cloud latency: wall
- * time and CPU per cluster. Two CPU figures: the whole process during reconcile-all (interpreter,
- * functions, DynamoDB Local and cloudsim's fronts together, so an upper bound), and the thread CPU of
- * the converge step alone per cluster, called directly, which is what a Lambda would be billed for
- * (its cloud calls are served on cloudsim's threads).
+ * The hourly {@code reconcile-all} over many healthy clusters spread over many tenants' accounts: the
+ * virtual duration of the run, the largest execution history and payload, the peak of concurrent
+ * Lambdas, throttled calls by cloud, failed clusters, and what a healthy cluster costs per hour in
+ * state transitions and Lambda GB-seconds; plus the real time and peak memory the bench took here.
+ * Clusters are seeded by {@link HealthyClusters} (one built by the flows, the rest copied).
  */
 @Command(name = "reconcile-scale", mixinStandardHelpOptions = true,
-        description = "reconcile-all over many clusters with zero cloud latency: wall time and CPU per cluster.")
+        description = "reconcile-all over many healthy clusters in many accounts: virtual run time, quotas, cost per cluster.")
 public final class ReconcileScaleBench implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Creates started at once while seeding: enough to keep both cores busy, few enough to keep leases short. */
-    private static final int SEEDING_BATCH = 8;
+
+    /** Without or with the cost of time (LocalWorld.startWithLatency). */
+    enum Latency { none, realistic }
 
     @Option(names = "--clusters", defaultValue = "1000", description = "Clusters to reconcile (default ${DEFAULT-VALUE}).")
     int clusters;
+
+    @Option(names = "--accounts", defaultValue = "100", description = "Tenants, each with accounts of its own under --latency realistic (default ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--latency", defaultValue = "none", description = "none or realistic (default ${DEFAULT-VALUE}).")
+    Latency latency;
 
     @Option(names = "--spec", defaultValue = "examples/single-cloud-dev.yaml",
             description = "Spec of every cluster; each gets its own name (default ${DEFAULT-VALUE}).")
@@ -44,90 +50,97 @@ public final class ReconcileScaleBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (clusters < 1 || accounts < 1 || accounts > clusters) {
+            throw new IllegalArgumentException("--clusters must be at least 1 and --accounts from 1 to --clusters, were "
+                    + clusters + " and " + accounts);
+        }
         ObjectNode template = ClusterFlows.spec(spec);
-        BenchReport report = new BenchReport("reconcile-scale").put("spec", spec.toString()).put("clusters", clusters);
-        try (LocalWorld world = LocalWorld.start(BenchReport.home(), ReconcileCallsBench::instant)) {
+        BenchReport report = new BenchReport("reconcile-scale").put("spec", spec.toString()).put("clusters", clusters)
+                .put("accounts", accounts).put("latency", latency.name());
+        long benchStart = System.nanoTime();
+        try (LocalWorld world = latency == Latency.realistic ? LocalWorld.startWithLatency(BenchReport.home())
+                : LocalWorld.startWithoutSdkRetries(BenchReport.home())) {
             long seedStart = System.nanoTime();
-            List<String> ids = seed(world, template);
+            HealthyClusters.seed(world, template, clusters, accounts);
             report.put("seedSeconds", seconds(System.nanoTime() - seedStart));
 
-            long cpuBefore = processCpuNanos();
+            Instant hour = world.clock().instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+            world.clock().advanceTo(hour);
+            Usage usage = world.deployment().interpreter().usage();
+            usage.reset();
+            Map<String, Long> throttledBefore = world.cloudSim().world().throttledCalls();
             long wallStart = System.nanoTime();
-            ExecutionResult all = ClusterFlows.succeed(world, "reconcile-all", JSON.createObjectNode().put("time", "2026-01-01T02:00:00Z"));
+            ExecutionResult all = world.run("reconcile-all", JSON.createObjectNode().put("time", hour.toString()));
             long wall = System.nanoTime() - wallStart;
-            long cpu = processCpuNanos() - cpuBefore;
-            report.put("reconcileAllWallSeconds", seconds(wall))
-                    .put("reconcileAllWallMsPerCluster", millis(wall / ids.size()))
-                    .put("processCpuMsPerCluster", millis(cpu / ids.size()))
-                    .put("reconciled", all.output().path("results").size())
-                    .put("failed", failed(all.output()));
-
-            List<String> clouds = ClusterFlows.plan(template).regions().regions().keySet().stream().map(Cloud::id).toList();
-            report.put("convergeThreadCpuMsPerCluster", millis(convergeCpu(world, ids, clouds) / ids.size()));
+            if (!all.succeeded()) {
+                throw new IllegalStateException("reconcile-all " + all.status() + ": " + all.error() + ": " + all.cause());
+            }
+            Map<String, Long> throttled = new TreeMap<>();
+            world.cloudSim().world().throttledCalls().forEach((front, n) -> throttled.put(front, n - throttledBefore.getOrDefault(front, 0L)));
+            usage.throttled().forEach(throttled::put);
+            long reconciled = sum(all.output(), "clusters");
+            report.put("virtualRunSeconds", Duration.between(hour, world.clock().instant()).toSeconds())
+                    .put("reconciled", reconciled)
+                    .put("failedClusters", sum(all.output(), "failedClusters"))
+                    .put("maxHistoryEvents", usage.maxHistoryEvents())
+                    .put("maxPayloadBytes", usage.maxPayloadBytes())
+                    .put("peakLambdaConcurrency", usage.peakLambdaConcurrency())
+                    .put("throttledCalls", throttled)
+                    .put("executions", usage.executions())
+                    .put("stateTransitionsPerCluster", round(usage.transitions() / (double) clusters))
+                    .put("lambdaInvocationsPerCluster", round(usage.lambdaInvocations() / (double) clusters))
+                    .put("lambdaGbSecondsPerCluster", round(gbSeconds(usage, world) / clusters))
+                    .put("reconcileAllWallSeconds", seconds(wall));
         }
+        report.put("benchWallSeconds", seconds(System.nanoTime() - benchStart)).put("peakRssMb", peakRssMb());
         report.publish(System.out);
         return 0;
     }
 
-    private List<String> seed(LocalWorld world, ObjectNode template) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int from = 0; from < clusters; from += SEEDING_BATCH) {
-            List<CompletableFuture<ExecutionResult>> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(clusters, from + SEEDING_BATCH); i++) {
-                String id = "%s-%04d".formatted(template.get("name").asText(), i);
-                ObjectNode input = JSON.createObjectNode().put("tenant", "bench");
-                input.set("spec", template.deepCopy().put("name", id));
-                batch.add(world.start("create-cluster", input));
-                ids.add(id);
-            }
-            for (CompletableFuture<ExecutionResult> created : batch) {
-                ExecutionResult result = created.get();
-                if (!result.succeeded()) {
-                    throw new IllegalStateException("create-cluster " + result.status() + ": " + result.error() + ": " + result.cause());
-                }
-            }
-        }
-        return ids;
-    }
-
-    /** Clusters whose reconcile-cluster run failed, from reconcile-all's Map results (each catches its own). */
-    private static long failed(JsonNode output) {
-        long n = 0;
-        for (JsonNode result : output.path("results")) {
-            n += result.path("failed").asBoolean() ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** Thread CPU of one reconcile-mode converge round per cluster and cloud, under a lease taken here. */
-    private static long convergeCpu(LocalWorld world, List<String> ids, List<String> clouds) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Function<JsonNode, JsonNode> converge = world.function("convergeCloud")
-                .orElseThrow(() -> new IllegalStateException("no convergeCloud bean"));
+    /** A field summed over reconcile-all's per-account results. */
+    private static long sum(JsonNode output, String field) {
         long total = 0;
-        for (String id : ids) {
-            Lease lease = world.store().locks().acquire(id, "bench", LeasePurpose.RECONCILE, Duration.ofMinutes(5));
-            for (String cloud : clouds) {
-                ObjectNode request = JSON.createObjectNode().put("cloud", cloud).put("mode", "reconcile");
-                request.set("lease", JSON.valueToTree(LeaseRef.of(lease)));
-                long before = threads.getCurrentThreadCpuTime();
-                converge.apply(request);
-                total += threads.getCurrentThreadCpuTime() - before;
-            }
-            world.store().locks().release(lease);
+        for (JsonNode account : output.path("accounts")) {
+            total += account.path(field).asLong();
         }
         return total;
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    /** Lambda GB-seconds: each function's virtual busy time times its memory in template.yaml. */
+    private static double gbSeconds(Usage usage, LocalWorld world) throws IOException {
+        Path templateFile = BenchReport.home().resolve("template.yaml");
+        SamTemplate sam = SamTemplate.load(templateFile);
+        JsonNode template = new YAMLMapper().readTree(Files.readString(templateFile));
+        int defaultMb = template.at("/Globals/Function/MemorySize").asInt(128);
+        double total = 0;
+        for (Map.Entry<String, Long> busy : usage.lambdaMillisByFunction().entrySet()) {
+            SamTemplate.SamFunction function = sam.function(busy.getKey());
+            int mb = function == null ? defaultMb
+                    : template.at("/Resources/" + function.logicalId() + "/Properties/MemorySize").asInt(defaultMb);
+            total += busy.getValue() / 1000.0 * mb / 1024.0;
+        }
+        return total;
+    }
+
+    /** The bench process's peak resident memory (VmHWM), in MB; -1 where /proc is not there. */
+    private static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static double seconds(long nanos) {
         return Math.round(nanos / 1e6) / 1000.0;
-    }
-
-    private static double millis(long nanos) {
-        return Math.round(nanos / 1e3) / 1000.0;
     }
 }

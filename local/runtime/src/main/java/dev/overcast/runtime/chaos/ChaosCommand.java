@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         name = "chaos",
         mixinStandardHelpOptions = true,
         description = "Runs create, by-hand damage, reconcile, scale and destroy N times with cloud faults; prints "
-                + "'runs=N converged=N duplicates=0 leaked=0 lost_changes=0' and exits 1 when a count is off.")
+                + "'runs=N converged=N refused=N duplicates=0 leaked=0 lost_changes=0' (refused: creates the accounts' quotas "
+                + "could not hold, refused at admission) and exits 1 when a count is off.")
 public final class ChaosCommand implements Callable<Integer> {
 
     @Spec
@@ -107,7 +108,10 @@ public final class ChaosCommand implements Callable<Integer> {
             for (Future<ChaosOutcome> future : futures) {
                 ChaosOutcome outcome = future.get();
                 outcomes.add(outcome);
-                if (!outcome.clean()) {
+                if (outcome.wasRefused()) {
+                    err.println(outcome.cluster() + ": refused at admission: " + outcome.refused());
+                    err.flush();
+                } else if (!outcome.clean()) {
                     err.println(outcome.cluster() + ": " + String.join("; ", outcome.failures()) + " duplicates=" + outcome.duplicates()
                             + " left_owned=" + outcome.leaked() + " lost_changes=" + outcome.lostChanges());
                     err.flush();

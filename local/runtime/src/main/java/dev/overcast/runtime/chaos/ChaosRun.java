@@ -10,7 +10,11 @@ import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.OwnershipTags;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.ResourceKind;
+import dev.overcast.core.spec.SpecReader;
+import dev.overcast.functions.cluster.ClusterPlans;
+import dev.overcast.functions.cluster.QuotaAdmission;
 import dev.overcast.functions.lock.AcquireLock;
 import dev.overcast.runtime.world.LocalWorld;
 import dev.overcast.store.InventoryEntry;
@@ -39,18 +43,27 @@ final class ChaosRun {
     private final LocalWorld world;
     private final List<Cloud> clouds;
     private final double faultRate;
+    private final QuotaAdmission admission;
 
     ChaosRun(LocalWorld world, List<Cloud> clouds, double faultRate) {
         this.world = world;
+        this.admission = new QuotaAdmission(world.store(), new ClusterPlans(world.store(), Planner.standard()));
         this.clouds = List.copyOf(clouds);
         this.faultRate = faultRate;
     }
 
     ChaosOutcome run(String cluster, long seed) {
         Random random = new Random(seed);
+        ObjectNode create = createInput(cluster, 1 + random.nextInt(2));
+        try {
+            // As the API admits a create: the accounts' quotas must hold it and what the running flows will still build.
+            admission.admit(world.clouds().preflight(), Planner.standard().plan(SpecReader.parseJson(create.get("spec").toString())));
+        } catch (QuotaAdmission.QuotaRefused e) {
+            return ChaosOutcome.refusedAtAdmission(cluster, e.getMessage());
+        }
         List<String> failures = new ArrayList<>();
         TreeSet<String> duplicates = new TreeSet<>();
-        int lostChanges = exercise(cluster, random, failures, duplicates);
+        int lostChanges = exercise(cluster, create, random, failures, duplicates);
         if (world.store().locks().current(cluster).isPresent()) {
             // A flow that timed out died holding the lease: an operator's destroy succeeds once it expires.
             world.clock().advanceTo(world.clock().instant().plus(AcquireLock.TTL));
@@ -78,8 +91,8 @@ final class ChaosRun {
     }
 
     /** Create, damage, reconcile, scale; returns the scale requests lost. */
-    private int exercise(String cluster, Random random, List<String> failures, TreeSet<String> duplicates) {
-        if (!flow("create-cluster", createInput(cluster, 1 + random.nextInt(2)), failures) || !converged(cluster, failures)) {
+    private int exercise(String cluster, ObjectNode create, Random random, List<String> failures, TreeSet<String> duplicates) {
+        if (!flow("create-cluster", create, failures) || !converged(cluster, failures)) {
             return 0;
         }
         duplicates.addAll(duplicates(cluster));

@@ -10,6 +10,8 @@ import dev.overcast.clouds.azure.AzureCredentials;
 import dev.overcast.clouds.gcp.GcpAdapter;
 import dev.overcast.clouds.gcp.GcpConfig;
 import dev.overcast.clouds.gcp.GcpCredentials;
+import dev.overcast.core.Cloud;
+import dev.overcast.core.cloud.ClientPerKindAdapter;
 import dev.overcast.core.cloud.SecretResolver;
 import dev.overcast.core.preflight.Preflight;
 import dev.overcast.functions.CloudAdapters;
@@ -35,17 +37,53 @@ public final class LocalClouds implements AutoCloseable {
     private final GcpAdapter gcp;
     private final AzureAdapter azure;
 
+    /** One account per cloud: an AWS account id, a GCP project, an Azure subscription. */
+    public record Accounts(String aws, String gcpProject, String azureSubscription) {
+        /** The local world's own accounts. */
+        public static final Accounts LOCAL = new Accounts(AWS_ACCOUNT, GCP_PROJECT, AZURE_SUBSCRIPTION);
+
+        /** Accounts of their own for a tenant, derived from its name: the same tenant always gets the same ones. */
+        public static Accounts ofTenant(String tenant) {
+            java.util.UUID uuid = java.util.UUID.nameUUIDFromBytes(tenant.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String digits = String.format("%012d", Math.floorMod(uuid.getMostSignificantBits(), 1_000_000_000_000L));
+            String project = "ovc-" + Long.toHexString(uuid.getLeastSignificantBits()).replace('-', '0');
+            return new Accounts(digits, project.substring(0, Math.min(project.length(), 20)), uuid.toString());
+        }
+    }
+
     public LocalClouds(CloudSim cloudSim, SecretResolver secrets) {
         this(cloudSim, secrets, true);
     }
 
     /** @param sdkRetries false: the SDKs make one attempt per call (see {@code LocalWorld.startWithoutSdkRetries}) */
     public LocalClouds(CloudSim cloudSim, SecretResolver secrets, boolean sdkRetries) {
-        this.aws = new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(AWS_ACCOUNT, AWS_SECRET_KEY))
+        this.aws = aws(cloudSim, secrets, sdkRetries, Accounts.LOCAL);
+        this.gcp = gcp(cloudSim, secrets, sdkRetries, Accounts.LOCAL);
+        this.azure = azure(cloudSim, secrets, sdkRetries, Accounts.LOCAL);
+    }
+
+    /** An adapter of one cloud on cloudsim's front, in the given accounts. */
+    public static ClientPerKindAdapter adapter(Cloud cloud, CloudSim cloudSim, SecretResolver secrets, boolean sdkRetries,
+                                               Accounts accounts) {
+        return switch (cloud) {
+            case AWS -> aws(cloudSim, secrets, sdkRetries, accounts);
+            case GCP -> gcp(cloudSim, secrets, sdkRetries, accounts);
+            case AZURE -> azure(cloudSim, secrets, sdkRetries, accounts);
+        };
+    }
+
+    private static AwsAdapter aws(CloudSim cloudSim, SecretResolver secrets, boolean sdkRetries, Accounts accounts) {
+        return new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys(accounts.aws(), AWS_SECRET_KEY))
                 .withEndpoint(cloudSim.awsEndpoint()).withMaxAttempts(sdkRetries ? AwsConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
-        this.gcp = new GcpAdapter(new GcpConfig(GCP_PROJECT, new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
+    }
+
+    private static GcpAdapter gcp(CloudSim cloudSim, SecretResolver secrets, boolean sdkRetries, Accounts accounts) {
+        return new GcpAdapter(new GcpConfig(accounts.gcpProject(), new GcpCredentials.None(), Optional.of(cloudSim.gcpEndpoint()),
                 sdkRetries ? GcpConfig.DEFAULT_MAX_ATTEMPTS : 1), secrets);
-        this.azure = new AzureAdapter(AzureConfig.of(AZURE_TENANT, AZURE_SUBSCRIPTION, new AzureCredentials.StaticToken(AZURE_TOKEN))
+    }
+
+    private static AzureAdapter azure(CloudSim cloudSim, SecretResolver secrets, boolean sdkRetries, Accounts accounts) {
+        return new AzureAdapter(AzureConfig.of(AZURE_TENANT, accounts.azureSubscription(), new AzureCredentials.StaticToken(AZURE_TOKEN))
                 .withEndpoint(cloudSim.azureEndpoint(), cloudSim.azureTrust().pem())
                 .withMaxRetries(sdkRetries ? AzureConfig.DEFAULT_MAX_RETRIES : 0), secrets);
     }

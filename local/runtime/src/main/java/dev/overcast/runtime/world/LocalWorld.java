@@ -8,6 +8,8 @@ import dev.overcast.asl.sam.SamDeployment;
 import dev.overcast.asl.sam.SamTemplate;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.cloudsim.world.LatencyModel;
+import dev.overcast.asl.quota.ServiceQuotas;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.dynamodb.local.LocalDynamoDb;
 import dev.overcast.functions.CloudAdapters;
@@ -21,7 +23,9 @@ import dev.overcast.store.Tables;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -58,8 +62,15 @@ public final class LocalWorld implements AutoCloseable {
     private final SamDeployment deployment;
     private final SpringSteps steps;
     private final DerivedSecrets secrets;
+    /** With realistic latency: every tenant in accounts of its own (a service's tenants bring their own). */
+    private final java.util.List<TenantAccounts> tenantAccounts;
 
     private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig, boolean sdkRetries) {
+        this(repository, cloudSimConfig, sdkRetries, false);
+    }
+
+    private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig, boolean sdkRetries,
+                       boolean realisticLatency) {
         this.clock = new VirtualClock(EPOCH);
         this.dynamoDb = LocalDynamoDb.start();
         Tables tables = new Tables("local-" + UUID.randomUUID().toString().substring(0, 8) + "-");
@@ -67,17 +78,38 @@ public final class LocalWorld implements AutoCloseable {
         keepTtlSweeperOff(tables);
         this.store = Store.create(dynamoDb.client(), tables, clock);
         this.cloudSim = CloudSim.start(cloudSimConfig.apply(CloudSimConfig.defaults().withClock(clock)));
+        if (realisticLatency) {
+            cloudSim.world().useLatency(LatencyModel.realistic(this::passTimeForCaller));
+        }
         this.secrets = DerivedSecrets.random();
         this.clouds = new LocalClouds(cloudSim, secrets, sdkRetries);
         // Nodes and round trips from each cluster's Kubernetes API in cloudsim, as the bootstrap serves them.
         ProbedCluster probed = new ProbedCluster(id -> KubernetesClusterProbe.at(cloudSim.kubernetes().endpoint(id).toString()));
         this.spring = new GenericApplicationContext();
-        OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, Planner.standard(),
-                CloudAdapters.of(clouds.aws(), clouds.gcp(), clouds.azure()), probed, probed, clock));
+        this.tenantAccounts = realisticLatency
+                ? java.util.Arrays.stream(dev.overcast.core.Cloud.values())
+                        .map(cloud -> new TenantAccounts(cloud, cloudSim, secrets, sdkRetries, store)).toList()
+                : java.util.List.of();
+        CloudAdapters adapters = realisticLatency ? CloudAdapters.of(List.<dev.overcast.core.cloud.CloudAdapter>copyOf(tenantAccounts))
+                : CloudAdapters.of(clouds.aws(), clouds.gcp(), clouds.azure());
+        OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, Planner.standard(), adapters, probed, probed, clock));
         spring.refresh();
         this.steps = new SpringSteps(spring);
         this.deployment = SamDeployment.deploy(SamTemplate.load(repository.resolve("template.yaml")), steps::find,
-                dynamoDb.client(), clock);
+                dynamoDb.client(), clock, realisticLatency ? ServiceQuotas.realistic() : ServiceQuotas.defaults());
+    }
+
+    /**
+     * Spends a cloud call's latency on the virtual clock. It runs on the cloud front's thread while the
+     * caller, a participant of the clock (a Lambda Task), is blocked on the call: the front's thread
+     * sleeps in the caller's stead, so the clock counts the caller as waiting, as it would for a Wait.
+     */
+    private void passTimeForCaller(Duration latency) {
+        try {
+            clock.sleepUntil(clock.instant().plus(latency));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -126,6 +158,20 @@ public final class LocalWorld implements AutoCloseable {
      */
     public static LocalWorld startWithoutSdkRetries(Path repository) {
         return new LocalWorld(repository, config -> config.withThrottling(false), false);
+    }
+
+    /**
+     * As {@link #startWithoutSdkRetries(Path)}, with the cost of time ({@code --latency realistic}): every
+     * cloud call takes its typical latency and each account's request buckets refill on the virtual clock
+     * ({@link LatencyModel}); every state transition and Lambda invocation takes its overhead and the
+     * interpreter enforces Step Functions' and Lambda's rate and concurrency quotas ({@link ServiceQuotas}).
+     * Each tenant works in cloud accounts of its own ({@link TenantAccounts}), so it meets its own accounts'
+     * rate limits and quotas.
+     * The SDKs make one attempt, so a throttled call reaches the flows' own retries, which wait on the
+     * virtual clock while the buckets refill.
+     */
+    public static LocalWorld startWithLatency(Path repository) {
+        return new LocalWorld(repository, UnaryOperator.identity(), false, true);
     }
 
     /** Runs a flow ({@code create-cluster}, {@code destroy-cluster}, …) to its end on the virtual clock. */
@@ -180,6 +226,11 @@ public final class LocalWorld implements AutoCloseable {
         return dynamoDb.endpoint();
     }
 
+    /** The cloud accounts a tenant's clusters live in: its own with realistic latency, else the world's. */
+    public LocalClouds.Accounts accountsOf(String tenant) {
+        return tenantAccounts.isEmpty() ? LocalClouds.Accounts.LOCAL : LocalClouds.Accounts.ofTenant(tenant);
+    }
+
     /** The secret store the adapters resolve tunnel keys from. */
     public DerivedSecrets secrets() {
         return secrets;
@@ -208,6 +259,13 @@ public final class LocalWorld implements AutoCloseable {
     @Override
     public void close() {
         spring.close();
+        tenantAccounts.forEach(accounts -> {
+            try {
+                accounts.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the tenants' adapters", e);
+            }
+        });
         clouds.close();
         cloudSim.close();
         dynamoDb.close();

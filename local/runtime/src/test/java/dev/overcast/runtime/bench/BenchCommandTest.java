@@ -48,10 +48,12 @@ class BenchCommandTest {
 
     @Test
     void reconcileScale_shouldReconcileEveryCluster() throws Exception {
-        JsonNode results = bench("reconcile-scale", "--clusters", "2");
+        JsonNode results = bench("reconcile-scale", "--clusters", "4", "--accounts", "2", "--latency", "realistic");
 
-        assertThat(results.get("reconciled").asInt()).isEqualTo(2);
-        assertThat(results.get("failed").asInt()).isZero();
+        assertThat(results.get("reconciled").asInt()).isEqualTo(4);
+        assertThat(results.get("failedClusters").asInt()).isZero();
+        assertThat(results.get("maxHistoryEvents").asInt()).isPositive().isLessThan(25_000);
+        assertThat(results.get("stateTransitionsPerCluster").asDouble()).isPositive();
     }
 
     @Test

@@ -29,15 +29,26 @@ class ChaosCommandTest {
     }
 
     @Test
+    void tally_shouldCountAQuotaRefusalApart_asNeitherConvergedNorFailed() {
+        ChaosOutcome clean = new ChaosOutcome("chaos-1", List.of(), List.of(), List.of(), 0);
+        ChaosOutcome refused = ChaosOutcome.refusedAtAdmission("chaos-2", "quota: gcp us-east1 quota VPN_TUNNELS: needs 24, limit 20");
+
+        ChaosTally tally = ChaosTally.of(List.of(clean, refused), 0);
+
+        assertThat(tally.line()).isEqualTo("runs=2 converged=1 refused=1 duplicates=0 leaked=0 lost_changes=0");
+        assertThat(tally.clean()).isTrue();
+    }
+
+    @Test
     void tally_shouldCountEveryRun_andBeCleanOnlyWhenEveryCountIsRight() {
         ChaosOutcome clean = new ChaosOutcome("chaos-1", List.of(), List.of(), List.of(), 0);
         ChaosOutcome duplicated = new ChaosOutcome("chaos-2", List.of(), List.of("aws vpc chaos-2-network-aws x2"), List.of(), 0);
         ChaosOutcome stuck = new ChaosOutcome("chaos-3", List.of("create-cluster TIMED_OUT"), List.of(), List.of(), 1);
 
-        assertThat(ChaosTally.of(List.of(clean, clean), 0).line()).isEqualTo("runs=2 converged=2 duplicates=0 leaked=0 lost_changes=0");
+        assertThat(ChaosTally.of(List.of(clean, clean), 0).line()).isEqualTo("runs=2 converged=2 refused=0 duplicates=0 leaked=0 lost_changes=0");
         assertThat(ChaosTally.of(List.of(clean, clean), 0).clean()).isTrue();
         ChaosTally bad = ChaosTally.of(List.of(clean, duplicated, stuck), 3);
-        assertThat(bad.line()).isEqualTo("runs=3 converged=2 duplicates=1 leaked=3 lost_changes=1");
+        assertThat(bad.line()).isEqualTo("runs=3 converged=2 refused=0 duplicates=1 leaked=3 lost_changes=1");
         assertThat(bad.clean()).isFalse();
     }
 }

@@ -31,7 +31,7 @@ class TemplateWiringTest {
             "acquire-lock/create.json", "record-cluster/create.json", "converge-cloud/aws-create.json",
             "check-nodes/after-create.json", "verify-latency/after-create.json", "mark-status/ready.json",
             "request-scale/aws-workers.json", "drain-changes/after-scale.json", "release-lock/create.json",
-            "list-clusters/hourly.json");
+            "list-accounts/hourly.json", "list-account-clusters/hourly.json");
 
     private static SamTemplate template;
     private static LocalWorld world;
