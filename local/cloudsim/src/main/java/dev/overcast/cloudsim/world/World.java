@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * The simulated world every front serves: resources keyed by front/account/region/id, the virtual clock,
  * durations, quotas, eventual consistency, throttling, injected faults and the call log.
  * <p>
- * Eventual consistency is counted in reads, not time: a fresh resource is left out of the first describe
- * of its type in its account and region (whatever that describe's filters). A count is deterministic for tests and is what the SDK's retries see; a real-time
- * delay would make tests timing-dependent, and a virtual one would never elapse in a frozen-clock test.
+ * Eventual consistency is a window of virtual time ({@link ReadLag}, per front): a fresh resource is left
+ * out of describes and lists of its type until that long after its create, however often it is read;
+ * calls that change or name it see it at once. On a frozen clock the window passes only when someone
+ * advances it, as a flow's waits and {@link #settle} do.
  * <p>
  * One lock guards all resources: fronts run a whole action under {@link #atomically}, so an action sees
  * and changes the world as one step, as a cloud's control plane does for a single API call.
@@ -36,7 +37,7 @@ public final class World {
     private final Quotas quotas;
     private final Throttle throttle;
     private final boolean throttling;
-    private final int hiddenReads;
+    private final ReadLag readLag;
     private final Set<String> accounts;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
@@ -53,7 +54,7 @@ public final class World {
         this.quotas = config.quotas();
         this.throttle = new Throttle(config.throttleLimits());
         this.throttling = config.throttling();
-        this.hiddenReads = config.eventualConsistency() ? 1 : 0;
+        this.readLag = config.readLag();
         this.accounts = config.accounts();
         this.ids = new Random(config.seed());
     }
@@ -134,7 +135,7 @@ public final class World {
      */
     public SimResource create(String front, String account, String region, String type, String id,
                               String pendingState, String readyState) {
-        return create(front, account, region, type, id, pendingState, readyState, hiddenReads);
+        return create(front, account, region, type, id, pendingState, readyState, readLag.of(front));
     }
 
     /**
@@ -143,11 +144,11 @@ public final class World {
      */
     public SimResource createConsistent(String front, String account, String region, String type, String id,
                                         String pendingState, String readyState) {
-        return create(front, account, region, type, id, pendingState, readyState, 0);
+        return create(front, account, region, type, id, pendingState, readyState, Duration.ZERO);
     }
 
     private SimResource create(String front, String account, String region, String type, String id,
-                               String pendingState, String readyState, int hidden) {
+                               String pendingState, String readyState, Duration hiddenFor) {
         return atomically(() -> {
             quotas.of(front, type).ifPresent(quota -> {
                 if (live(front, account, region, type).size() >= quota.limit()) {
@@ -158,7 +159,7 @@ public final class World {
             Instant now = clock.now();
             Instant readyAt = now.plus(durations.of(front, type + ".create"));
             SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
-                    now, pendingState, readyAt, readyState, hidden);
+                    now, pendingState, readyAt, readyState, now.plus(hiddenFor));
             resources.put(storeKey(front, account, region, id), resource);
             return resource;
         });
@@ -179,9 +180,10 @@ public final class World {
     public List<SimResource> describe(String front, String account, String region, String type) {
         return atomically(() -> {
             purge();
+            Instant now = clock.now();
             List<SimResource> seen = new ArrayList<>();
             for (SimResource r : resources.values()) {
-                if (sameScope(r.key(), front, account, region) && r.type().equals(type) && !r.hideFromRead()) {
+                if (sameScope(r.key(), front, account, region) && r.type().equals(type) && r.visibleToReadsAt(now)) {
                     seen.add(r);
                 }
             }
@@ -208,13 +210,15 @@ public final class World {
     }
 
     /**
-     * Live resources that depend on this one (they block its deletion), in any region of the account: a
-     * dependency may live elsewhere (Compute's regional subnetworks depend on a global network), so ids that
-     * dependencies name must be unique in the account.
+     * Resources that depend on this one and block its deletion, in any region of the account: live ones,
+     * and retired ones until their deletion completes (EC2 refuses to delete a subnet with
+     * {@code DependencyViolation} while an instance in it is shutting-down). A dependency may live
+     * elsewhere (Compute's regional subnetworks depend on a global network), so ids that dependencies
+     * name must be unique in the account.
      */
     public List<SimResource> dependents(SimResource resource) {
         return atomically(() -> resources.values().stream()
-                .filter(r -> !r.retired() && r.dependsOn().contains(resource.id())
+                .filter(r -> r.holdsDependencies(clock.now()) && r.dependsOn().contains(resource.id())
                         && r.key().front().equals(resource.key().front()) && r.key().account().equals(resource.key().account()))
                 .toList());
     }
@@ -310,16 +314,11 @@ public final class World {
 
     /**
      * Lets time pass for one account as the seconds a real flow waits between retries would: moves the
-     * clock, then reads every type the account holds once in each of its regions, because eventual
-     * consistency here counts reads rather than time (a fresh resource misses the first read that would list it).
+     * clock by {@code by}, and at least by the front's read lag, so what was written is then listed.
      */
     public void settle(String front, String account, Duration by) {
-        advance(by);
-        Set<List<String>> regionAndType = new LinkedHashSet<>();
-        for (ResourceView view : resources(front, account)) {
-            regionAndType.add(List.of(view.region(), view.type()));
-        }
-        regionAndType.forEach(key -> describe(front, account, key.get(0), key.get(1)));
+        Duration lag = readLag.of(front);
+        advance(by.compareTo(lag) < 0 ? lag : by);
     }
 
     private void purge() {

@@ -88,16 +88,47 @@ class WorldTest {
     }
 
     @Test
-    void describe_shouldHideAFreshResourceFromOneRead_onlyWithEventualConsistency() {
+    void describe_shouldHideAFreshResource_forTheFrontsReadLag_howeverOftenItIsRead() {
         World consistent = world(CloudSimConfig.defaults().withEventualConsistency(false));
-        World eventual = world(CloudSimConfig.defaults());
+        World eventual = world(CloudSimConfig.defaults().withReadLag(ReadLag.none().with("aws", Duration.ofSeconds(2))));
         vpc(consistent, "us-east-1");
         vpc(eventual, "us-east-1");
 
         assertThat(consistent.describe("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
         assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).isEmpty();
-        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
+        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).isEmpty();
         assertThat(eventual.live("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
+        eventual.advance(Duration.ofMillis(1999));
+        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).isEmpty();
+        eventual.advance(Duration.ofMillis(1));
+        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
+    }
+
+    @Test
+    void describe_shouldListAnOldResource_thatNoReadHasSeenBefore() {
+        World world = world(CloudSimConfig.defaults());
+        SimResource group = world.create("azure", "s", "westeurope", "networksecuritygroups", "nsg-1", "Updating", "Succeeded");
+
+        world.advance(Duration.ofMinutes(10));
+
+        assertThat(world.describe("azure", "s", "westeurope", "networksecuritygroups")).containsExactly(group);
+    }
+
+    @Test
+    void delete_shouldFailWithDependencyViolation_untilARetiredDependentsDeletionCompletes() {
+        World world = world(CloudSimConfig.defaults().withEventualConsistency(false));
+        SimResource subnet = world.create("aws", "111111111111", "us-east-1", "subnet", "subnet-1", "pending", "available");
+        SimResource instance = world.create("aws", "111111111111", "us-east-1", "instance", "i-1", "pending", "running");
+        instance.dependsOn().add(subnet.id());
+        world.advance(Duration.ofMinutes(2));
+
+        world.retire(instance, "shutting-down", "terminated");
+
+        assertThatThrownBy(() -> world.delete(subnet))
+                .isInstanceOfSatisfying(CloudError.class, e -> assertThat(e.code()).isEqualTo(CloudError.DEPENDENCY_VIOLATION));
+        world.advance(Durations.defaults().of("aws", "instance.delete"));
+        world.delete(subnet);
+        assertThat(world.find("aws", "111111111111", "us-east-1", subnet.id())).isEmpty();
     }
 
     @Test
