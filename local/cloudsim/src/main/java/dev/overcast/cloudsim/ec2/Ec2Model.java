@@ -1,6 +1,7 @@
 package dev.overcast.cloudsim.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.overcast.cloudsim.wire.Specs;
 import dev.overcast.cloudsim.world.CloudError;
 import java.io.StringReader;
@@ -47,6 +48,11 @@ final class Ec2Model {
     private Ec2Model(JsonNode model) {
         this.operations = model.path("operations");
         this.shapes = model.path("shapes");
+        // The model's AttachmentStatus lacks a value the API reference documents: an internet gateway's attachment
+        // "state is available when attached to a VPC" (EC2 API reference, InternetGatewayAttachment).
+        if (shapes.path("AttachmentStatus").path("enum") instanceof ArrayNode values) {
+            values.add("available");
+        }
     }
 
     /** The model, loaded once per process; empty when {@code shared/specs} is not beside the repository. */

@@ -209,7 +209,10 @@ public final class LocalWorld implements AutoCloseable {
     public void close() {
         spring.close();
         clouds.close();
-        cloudSim.close();
-        dynamoDb.close();
+        try {
+            cloudSim.close();
+        } finally {
+            dynamoDb.close();
+        }
     }
 }
