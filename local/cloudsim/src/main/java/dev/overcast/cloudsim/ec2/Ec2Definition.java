@@ -2,8 +2,9 @@ package dev.overcast.cloudsim.ec2;
 
 import dev.overcast.cloudsim.wire.WireDefinition;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The EC2 front's definition for the wire report: every operation of botocore's EC2 model. */
+/** The AWS front's definition for the wire report: every operation of botocore's EC2 and STS models. */
 public final class Ec2Definition implements WireDefinition {
 
     @Override
@@ -13,6 +14,8 @@ public final class Ec2Definition implements WireDefinition {
 
     @Override
     public List<String> definedOperations() {
-        return Ec2Model.get().map(Ec2Model::operations).orElse(List.of());
+        return Stream.of(BotocoreModel.ec2(), BotocoreModel.sts())
+                .flatMap(model -> model.map(BotocoreModel::operations).orElse(List.of()).stream())
+                .toList();
     }
 }

@@ -116,8 +116,8 @@ public final class Ec2Front implements AutoCloseable {
                 status = 500;
                 body = error("InternalError", "An internal error has occurred", requestId);
             }
-            if (protocol == Protocol.QUERY) {
-                checkAnswer(params.get("Action"), status, body);
+            if (protocol != Protocol.JSON) {
+                checkAnswer(protocol == Protocol.STS ? BotocoreModel.sts() : BotocoreModel.ec2(), params.get("Action"), status, body);
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
@@ -127,11 +127,11 @@ public final class Ec2Front implements AutoCloseable {
     }
 
     /** Records the action as served and every way its answer departs from botocore's model (only while the wire check is on). */
-    private static void checkAnswer(String action, int status, String body) {
+    private static void checkAnswer(Optional<BotocoreModel> definition, String action, int status, String body) {
         if (action == null || !WireCheck.enabled()) {
             return;
         }
-        Ec2Model.get().filter(model -> model.defines(action)).ifPresent(model -> {
+        definition.filter(model -> model.defines(action)).ifPresent(model -> {
             WireCheck.served(Ec2Call.FRONT, action);
             model.answerDeviations(action, status, body).forEach(what -> WireCheck.deviation(Ec2Call.FRONT, action, what));
         });
@@ -197,7 +197,7 @@ public final class Ec2Front implements AutoCloseable {
             throw new CloudError("InvalidAction", "The action " + action + " is not valid for this web service.");
         }
         // EC2 validates the request against its definition before doing anything (UnknownParameter, MissingParameter…).
-        Ec2Model.get().ifPresent(model -> model.checkRequest(action, params));
+        BotocoreModel.ec2().ifPresent(model -> model.checkRequest(action, params));
         if (Boolean.parseBoolean(params.get("DryRun"))) {
             throw new CloudError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
         }

@@ -22,11 +22,11 @@ class Ec2WireTest {
 
     private CloudSim sim;
     private Ec2Client ec2;
-    private Ec2Model model;
+    private BotocoreModel model;
 
     @BeforeEach
     void start() {
-        model = Ec2Model.get().orElse(null);
+        model = BotocoreModel.ec2().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(model != null, "no shared/specs beside the repository: the EC2 model check is skipped");
         sim = CloudSim.start(CloudSimConfig.defaults().withClock(VirtualClock.fixed(Instant.parse("2026-01-01T00:00:00Z")))
                 .withEventualConsistency(false).withThrottling(false));
@@ -41,11 +41,12 @@ class Ec2WireTest {
         }
     }
 
+    /** An EC2 request; {@code Version} is added unless the form names one (STS's). */
     private HttpResponse<String> post(String form) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.awsEndpoint() + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + Ec2Clients.ACCOUNT + "/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&Version=2016-11-15"))
+                .POST(HttpRequest.BodyPublishers.ofString(form.contains("Version=") ? form : form + "&Version=2016-11-15"))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -93,5 +94,20 @@ class Ec2WireTest {
         assertThat(model.answerDeviations("DescribeVpcs", 400, "<Response><Errors><Error><Code>X</Code></Error></Errors></Response>"))
                 .hasSize(1);
         assertThat(model.answerDeviations("DescribeVpcs", real.statusCode(), real.body())).isEmpty();
+    }
+
+    @Test
+    void stsAnswers_shouldFollowTheQueryProtocolsShape() throws Exception {
+        BotocoreModel sts = BotocoreModel.sts().orElseThrow();
+        HttpResponse<String> identity = post("Action=GetCallerIdentity&Version=2011-06-15");
+        HttpResponse<String> refused = post("Action=AssumeRole&Version=2011-06-15&RoleArn=nonsense&RoleSessionName=s");
+
+        assertThat(sts.answerDeviations("GetCallerIdentity", identity.statusCode(), identity.body())).isEmpty();
+        assertThat(sts.answerDeviations("AssumeRole", refused.statusCode(), refused.body())).isEmpty();
+        assertThat(refused.body()).contains("<ErrorResponse");
+        assertThat(sts.answerDeviations("GetCallerIdentity", 200,
+                "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account><Alias>x</Alias></GetCallerIdentityResult>"
+                        + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>"))
+                .containsExactly("answer element GetCallerIdentityResponse/GetCallerIdentityResult/Alias is not a member of GetCallerIdentityResponse");
     }
 }

@@ -19,8 +19,10 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /**
- * The EC2 API as botocore defines it ({@code shared/specs/aws/ec2.service-2.json.gz}, the model awscli and
- * boto3 are generated from), read with the rules of botocore's {@code ec2} protocol: a request member is
+ * An AWS API as botocore defines it ({@code shared/specs/aws/<service>.service-2.json.gz}, the models awscli
+ * and boto3 are generated from): EC2 read with the rules of botocore's {@code ec2} protocol, STS with those of
+ * its {@code query} protocol (answers inside {@code <ActionResult>} with {@code <ResponseMetadata>}, list
+ * entries {@code <member>}, errors in {@code <ErrorResponse>}). For EC2 a request member is
  * named by its {@code queryName}, else its {@code locationName} capitalised, else its member name; lists
  * are flattened as {@code Name.N}, structures as {@code Name.Member}. An answer's element is named by the
  * member's {@code locationName} (else the member name) and a list holds one element per entry named by the
@@ -31,7 +33,7 @@ import org.xml.sax.InputSource;
  * type, out of the shape's {@code min}/{@code max} or outside its {@code enum} ({@code InvalidParameterValue}).
  * {@link #answerDeviations} lists how an answer departs from the output shape, for {@link dev.overcast.cloudsim.wire.WireCheck}.
  */
-final class Ec2Model {
+final class BotocoreModel {
 
     private static final Set<String> ENVELOPE = Set.of("Action", "Version");
     /**
@@ -40,14 +42,17 @@ final class Ec2Model {
      * request succeeds; otherwise, it returns an error").
      */
     private static final Set<String> ANSWER_ENVELOPE = Set.of("requestId", "return");
-    private static volatile Optional<Ec2Model> loaded;
+    private static volatile Optional<BotocoreModel> ec2;
+    private static volatile Optional<BotocoreModel> sts;
 
     private final JsonNode operations;
     private final JsonNode shapes;
+    private final boolean query;
 
-    private Ec2Model(JsonNode model) {
+    private BotocoreModel(JsonNode model) {
         this.operations = model.path("operations");
         this.shapes = model.path("shapes");
+        this.query = model.path("metadata").path("protocol").asText().equals("query");
         // The model's AttachmentStatus lacks a value the API reference documents: an internet gateway's attachment
         // "state is available when attached to a VPC" (EC2 API reference, InternetGatewayAttachment).
         if (shapes.path("AttachmentStatus").path("enum") instanceof ArrayNode values) {
@@ -55,18 +60,28 @@ final class Ec2Model {
         }
     }
 
-    /** The model, loaded once per process; empty when {@code shared/specs} is not beside the repository. */
-    static Optional<Ec2Model> get() {
-        Optional<Ec2Model> model = loaded;
-        if (model == null) {
-            synchronized (Ec2Model.class) {
-                if (loaded == null) {
-                    loaded = Specs.gzippedJson("aws/ec2.service-2.json.gz").map(Ec2Model::new);
+    /** EC2's model, loaded once per process; empty when {@code shared/specs} is not beside the repository. */
+    static Optional<BotocoreModel> ec2() {
+        if (ec2 == null) {
+            synchronized (BotocoreModel.class) {
+                if (ec2 == null) {
+                    ec2 = Specs.gzippedJson("aws/ec2.service-2.json.gz").map(BotocoreModel::new);
                 }
-                model = loaded;
             }
         }
-        return model;
+        return ec2;
+    }
+
+    /** STS's model, as {@link #ec2()}. */
+    static Optional<BotocoreModel> sts() {
+        if (sts == null) {
+            synchronized (BotocoreModel.class) {
+                if (sts == null) {
+                    sts = Specs.gzippedJson("aws/sts.service-2.json.gz").map(BotocoreModel::new);
+                }
+            }
+        }
+        return sts;
     }
 
     List<String> operations() {
@@ -228,7 +243,7 @@ final class Ec2Model {
 
     // --- answers
 
-    /** How an answer departs from the model: its root, every element name and list wrapper, scalar types and enums; or the error document's shape. */
+    /** How an answer departs from the model: its root (and, for STS, result wrapper), every element name and list wrapper, scalar types and enums; or the error document's shape. */
     List<String> answerDeviations(String action, int status, String body) {
         List<String> found = new ArrayList<>();
         Element root;
@@ -246,17 +261,34 @@ final class Ec2Model {
         if (!root.getLocalName().equals(action + "Response")) {
             found.add("answer root is <" + root.getLocalName() + ">, not <" + action + "Response>");
         }
-        JsonNode output = shape(operations.path(action).path("output").path("shape").asText(null));
-        for (Element child : children(root)) {
-            if (ANSWER_ENVELOPE.contains(child.getLocalName())) {
-                continue;
+        JsonNode output = operations.path(action).path("output");
+        Element members = root;
+        String path = action + "Response";
+        if (query) {
+            String wrapper = output.path("resultWrapper").asText(action + "Result");
+            members = first(root, wrapper);
+            path = path + "/" + wrapper;
+            if (members == null || first(root, "ResponseMetadata") == null) {
+                found.add("answer lacks <" + wrapper + "> or <ResponseMetadata>");
+                return found;
             }
-            checkElement(output, child, action + "Response", found);
+        }
+        for (Element child : children(members)) {
+            if (!ANSWER_ENVELOPE.contains(child.getLocalName())) {
+                checkElement(shape(output.path("shape").asText(null)), child, path, found);
+            }
         }
         return found;
     }
 
-    private static void checkError(Element root, List<String> found) {
+    private void checkError(Element root, List<String> found) {
+        if (query) {
+            Element error = root.getLocalName().equals("ErrorResponse") ? first(root, "Error") : null;
+            if (error == null || first(error, "Code") == null || first(error, "Message") == null || first(root, "RequestId") == null) {
+                found.add("error answer is not <ErrorResponse><Error><Code/><Message/></Error><RequestId/></ErrorResponse>");
+            }
+            return;
+        }
         Element errors = root.getLocalName().equals("Response") ? first(root, "Errors") : null;
         Element error = errors == null ? null : first(errors, "Error");
         if (error == null || first(error, "Code") == null || first(error, "Message") == null || first(root, "RequestID") == null) {
