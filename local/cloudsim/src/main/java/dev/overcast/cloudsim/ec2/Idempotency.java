@@ -42,7 +42,12 @@ final class Idempotency {
             throw new CloudError("IdempotentParameterMismatch",
                     "Client token '" + token + "' was already used with different parameters.");
         }
-        return Optional.of(entry.made());
+        // A resource removed by hand (the world keeps no record of it, unlike a terminated one) is forgotten
+        // with its token, so the request runs anew.
+        List<SimResource> remembered = entry.made().stream()
+                .filter(r -> r.retired() || call.world().find(Ec2Call.FRONT, call.account(), call.region(), r.id()).isPresent())
+                .toList();
+        return remembered.isEmpty() ? Optional.empty() : Optional.of(remembered);
     }
 
     void remember(Ec2Call call, List<SimResource> made) {

@@ -134,6 +134,20 @@ class Ec2FidelityTest {
     }
 
     @Test
+    void runInstances_shouldLaunchAnew_whenItsClientTokensInstanceWasRemovedByHand() {
+        start();
+        String subnetId = subnet(vpc());
+        String first = ec2.runInstances(r -> r.imageId(AMI).minCount(1).maxCount(1).subnetId(subnetId).clientToken("launch-2"))
+                .instances().get(0).instanceId();
+        sim.world().deleteByHand("aws", Ec2Clients.ACCOUNT, "us-east-1", first);
+
+        List<Instance> again = ec2.runInstances(r -> r.imageId(AMI).minCount(1).maxCount(1).subnetId(subnetId).clientToken("launch-2")).instances();
+
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).instanceId()).isNotEqualTo(first);
+    }
+
+    @Test
     void stateChanges_shouldReportTheStateAfterTheChange_onARunningClock() {
         AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
         start(() -> Instant.ofEpochMilli(millis.addAndGet(1)));
