@@ -54,7 +54,7 @@ final class BotocoreModel {
         this.shapes = model.path("shapes");
         this.query = model.path("metadata").path("protocol").asText().equals("query");
         // The model's AttachmentStatus lacks a value the API reference documents: an internet gateway's attachment
-        // "state is available when attached to a VPC" (EC2 API reference, InternetGatewayAttachment).
+        // "state is available when attached to a VPC" (the same model's documentation of InternetGatewayAttachment.State).
         if (shapes.path("AttachmentStatus").path("enum") instanceof ArrayNode values) {
             values.add("available");
         }
