@@ -105,7 +105,12 @@ final class ArmRules {
                 }
                 subnets.forEach(this::retire);
             }
-            retire(resource);
+            if (type == ArmType.VIRTUAL_NETWORK || type == ArmType.RESOURCE_GROUP || partOfGroup) {
+                // ARM deletes what the network or the group holds first and finishes after it.
+                store.world().retireAfterDependents(resource, "Deleting", "Deleted");
+            } else {
+                retire(resource);
+            }
             if (type == ArmType.VIRTUAL_MACHINE && !partOfGroup) {
                 ObjectNode properties = (ObjectNode) ArmStore.document(resource).get("properties");
                 JsonNode osDisk = properties.path("storageProfile").path("osDisk");
@@ -320,7 +325,8 @@ final class ArmRules {
     /** A VM's disk or NIC created with {@code deleteOption: Delete} goes with it. */
     private void takeAlong(SimResource machine, String armId) {
         if (!armId.isEmpty()) {
-            store.find(machine.key().account(), armId).filter(r -> !r.retired()).ifPresent(this::retire);
+            store.find(machine.key().account(), armId).filter(r -> !r.retired())
+                    .ifPresent(part -> store.world().retireAfterDependents(part, "Deleting", "Deleted"));
         }
     }
 

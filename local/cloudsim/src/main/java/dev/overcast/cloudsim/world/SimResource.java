@@ -104,6 +104,11 @@ public final class SimResource {
         return !retired || now.isBefore(goneAt);
     }
 
+    /** When the deletion completes; only for a retired resource. */
+    Instant goneAt() {
+        return goneAt;
+    }
+
     void retire(Instant now, String deletingState, Instant goneAt, String finalState, Instant purgeAt) {
         retired = true;
         move(now, deletingState, goneAt, finalState);

@@ -250,21 +250,41 @@ public final class World {
      * instances and deleted VPN connections visible for a while.
      */
     public void retire(SimResource resource, String deletingState, String finalState) {
+        retire(resource, deletingState, finalState, false);
+    }
+
+    /**
+     * As {@link #retire}, for a deletion the cloud orders after its dependents' own (ARM deleting a resource
+     * group, a VM taking its disk along): dependents already being deleted do not block it, and it completes
+     * no earlier than the last of them.
+     */
+    public void retireAfterDependents(SimResource resource, String deletingState, String finalState) {
+        retire(resource, deletingState, finalState, true);
+    }
+
+    private void retire(SimResource resource, String deletingState, String finalState, boolean afterDependents) {
         atomically(() -> {
             if (resource.retired()) {
                 return null;
             }
-            requireNoDependents(resource);
+            List<SimResource> dependents = dependents(resource);
+            requireNone(resource, afterDependents ? dependents.stream().filter(r -> !r.retired()).toList() : dependents);
             String front = resource.key().front();
             Instant now = clock.now();
             Instant goneAt = now.plus(durations.of(front, resource.type() + ".delete"));
+            for (SimResource dependent : dependents) {
+                goneAt = dependent.goneAt().isAfter(goneAt) ? dependent.goneAt() : goneAt;
+            }
             resource.retire(now, deletingState, goneAt, finalState, goneAt.plus(durations.of(front, "retired.visible")));
             return null;
         });
     }
 
     private void requireNoDependents(SimResource resource) {
-        List<SimResource> blocking = dependents(resource);
+        requireNone(resource, dependents(resource));
+    }
+
+    private static void requireNone(SimResource resource, List<SimResource> blocking) {
         if (!blocking.isEmpty()) {
             throw new CloudError(CloudError.DEPENDENCY_VIOLATION, "The " + resource.type() + " '" + resource.id()
                     + "' has dependencies and cannot be deleted: "

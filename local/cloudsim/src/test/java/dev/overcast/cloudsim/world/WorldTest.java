@@ -132,6 +132,25 @@ class WorldTest {
     }
 
     @Test
+    void retireAfterDependents_shouldPassDependentsBeingDeleted_andFinishNoEarlierThanThem() {
+        World world = world(CloudSimConfig.defaults().withEventualConsistency(false)
+                .withDurations(Durations.none().with("azure", "virtualmachines.delete", Duration.ofSeconds(45))));
+        SimResource disk = world.create("azure", "s", "westeurope", "disks", "disk-1", "Creating", "Succeeded");
+        SimResource machine = world.create("azure", "s", "westeurope", "virtualmachines", "vm-1", "Creating", "Succeeded");
+        machine.dependsOn().add(disk.id());
+        world.retire(machine, "Deleting", "Deleted");
+
+        assertThatThrownBy(() -> world.retire(disk, "Deleting", "Deleted"))
+                .isInstanceOfSatisfying(CloudError.class, e -> assertThat(e.code()).isEqualTo(CloudError.DEPENDENCY_VIOLATION));
+        world.retireAfterDependents(disk, "Deleting", "Deleted");
+
+        world.advance(Duration.ofSeconds(44));
+        assertThat(disk.state(world.clock().now())).isEqualTo("Deleting");
+        world.advance(Duration.ofSeconds(1));
+        assertThat(disk.state(world.clock().now())).isEqualTo("Deleted");
+    }
+
+    @Test
     void snapshot_shouldEqualAnEarlierOne_onlyWhenNothingChanged_andDiffSaysWhat() {
         World world = world(CloudSimConfig.defaults());
         SimResource vpc = vpc(world, "us-east-1");
