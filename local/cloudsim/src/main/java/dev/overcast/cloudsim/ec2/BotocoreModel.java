@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -42,8 +43,7 @@ final class BotocoreModel {
      * request succeeds; otherwise, it returns an error").
      */
     private static final Set<String> ANSWER_ENVELOPE = Set.of("requestId", "return");
-    private static volatile Optional<BotocoreModel> ec2;
-    private static volatile Optional<BotocoreModel> sts;
+    private static final Map<String, Optional<BotocoreModel>> LOADED = new ConcurrentHashMap<>();
 
     private final JsonNode operations;
     private final JsonNode shapes;
@@ -62,26 +62,16 @@ final class BotocoreModel {
 
     /** EC2's model, loaded once per process; empty when {@code shared/specs} is not beside the repository. */
     static Optional<BotocoreModel> ec2() {
-        if (ec2 == null) {
-            synchronized (BotocoreModel.class) {
-                if (ec2 == null) {
-                    ec2 = Specs.gzippedJson("aws/ec2.service-2.json.gz").map(BotocoreModel::new);
-                }
-            }
-        }
-        return ec2;
+        return load("aws/ec2.service-2.json.gz");
     }
 
     /** STS's model, as {@link #ec2()}. */
     static Optional<BotocoreModel> sts() {
-        if (sts == null) {
-            synchronized (BotocoreModel.class) {
-                if (sts == null) {
-                    sts = Specs.gzippedJson("aws/sts.service-2.json.gz").map(BotocoreModel::new);
-                }
-            }
-        }
-        return sts;
+        return load("aws/sts.service-2.json.gz");
+    }
+
+    private static Optional<BotocoreModel> load(String file) {
+        return LOADED.computeIfAbsent(file, f -> Specs.gzippedJson(f).map(BotocoreModel::new));
     }
 
     List<String> operations() {
