@@ -31,7 +31,8 @@ final class Idempotency {
         String token = call.param("ClientToken");
         if (token == null) {
             return IDEMPOTENT_BY_DEFAULT.contains(call.action())
-                    ? Optional.ofNullable(byParameters.get(scoped(call))).filter(made -> made.stream().noneMatch(SimResource::retired))
+                    ? Optional.ofNullable(byParameters.get(scoped(call)))
+                            .filter(made -> made.stream().allMatch(r -> !r.retired() && held(call, r)))
                     : Optional.empty();
         }
         Entry entry = byToken.get(key(call, token));
@@ -45,9 +46,14 @@ final class Idempotency {
         // A resource removed by hand (the world keeps no record of it, unlike a terminated one) is forgotten
         // with its token, so the request runs anew.
         List<SimResource> remembered = entry.made().stream()
-                .filter(r -> r.retired() || call.world().find(Ec2Call.FRONT, call.account(), call.region(), r.id()).isPresent())
+                .filter(r -> r.retired() || held(call, r))
                 .toList();
         return remembered.isEmpty() ? Optional.empty() : Optional.of(remembered);
+    }
+
+    /** Whether the world still holds the resource (it was not removed by hand). */
+    private static boolean held(Ec2Call call, SimResource resource) {
+        return call.world().find(Ec2Call.FRONT, call.account(), call.region(), resource.id()).isPresent();
     }
 
     void remember(Ec2Call call, List<SimResource> made) {

@@ -97,6 +97,10 @@ class Ec2FidelityTest {
                 .options(o -> o.tunnelOptions(t -> t.tunnelInsideCidr("169.254.10.0/30"), t -> t.tunnelInsideCidr("169.254.10.4/30")))).vpnConnection();
         assertThat(afterDelete.vpnConnectionId()).isNotEqualTo(first.vpnConnectionId());
         assertThat(afterDelete.state()).isEqualTo(VpnState.PENDING);
+        sim.world().deleteByHand("aws", Ec2Clients.ACCOUNT, "us-east-1", afterDelete.vpnConnectionId());
+        VpnConnection afterRemovedByHand = ec2.createVpnConnection(r -> r.type("ipsec.1").customerGatewayId(cgw).vpnGatewayId(vgw)
+                .options(o -> o.tunnelOptions(t -> t.tunnelInsideCidr("169.254.10.0/30"), t -> t.tunnelInsideCidr("169.254.10.4/30")))).vpnConnection();
+        assertThat(afterRemovedByHand.vpnConnectionId()).isNotIn(first.vpnConnectionId(), afterDelete.vpnConnectionId());
     }
 
     @Test
