@@ -6,6 +6,7 @@ import dev.overcast.cloudsim.control.ControlEndpoint;
 import dev.overcast.cloudsim.ec2.Ec2Front;
 import dev.overcast.cloudsim.kubernetes.KubernetesClusters;
 import dev.overcast.cloudsim.gcp.ComputeFront;
+import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.world.World;
 import dev.overcast.core.region.RegionCatalog;
 import java.net.URI;
@@ -37,6 +38,8 @@ public final class CloudSim implements AutoCloseable {
     private final KubernetesClusters kubernetes;
     /** Everything started, in start order; closed in reverse. */
     private final Deque<AutoCloseable> started;
+
+    private final int wireMark = WireCheck.mark();
 
     private CloudSim(World world, CloudSimConfig config) {
         this.world = world;
@@ -98,6 +101,10 @@ public final class CloudSim implements AutoCloseable {
         return world;
     }
 
+    /**
+     * Stops every front, then, when the wire check is strict (as in the build's tests), fails with every way a
+     * front departed from its vendor's API definition while this world ran.
+     */
     @Override
     public void close() {
         while (!started.isEmpty()) {
@@ -107,5 +114,6 @@ public final class CloudSim implements AutoCloseable {
                 throw new IllegalStateException("a cloudsim front did not stop cleanly", e);
             }
         }
+        WireCheck.assertNoDeviationsSince(wireMark);
     }
 }

@@ -135,7 +135,12 @@ final class ArmRules {
                 }
                 subnets.forEach(this::retire);
             }
-            retire(resource);
+            if (type == ArmType.VIRTUAL_NETWORK) {
+                // ARM deletes the network's subnets first and finishes after them.
+                store.world().retireAfterDependents(resource, "Deleting", "Deleted");
+            } else {
+                retire(resource);
+            }
             if (type == ArmType.VIRTUAL_MACHINE) {
                 ObjectNode properties = (ObjectNode) ArmStore.document(resource).get("properties");
                 JsonNode osDisk = properties.path("storageProfile").path("osDisk");
@@ -472,7 +477,8 @@ final class ArmRules {
     /** A VM's disk or NIC created with {@code deleteOption: Delete} goes with it. */
     private void takeAlong(SimResource machine, String armId) {
         if (!armId.isEmpty()) {
-            store.find(machine.key().account(), armId).filter(r -> !r.retired()).ifPresent(this::retire);
+            store.find(machine.key().account(), armId).filter(r -> !r.retired())
+                    .ifPresent(part -> store.world().retireAfterDependents(part, "Deleting", "Deleted"));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.overcast.cloudsim.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.overcast.cloudsim.wire.VendorSpecs;
 import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.wire.WireDefinition;
 import java.io.IOException;
@@ -107,7 +106,7 @@ public final class ArmWire implements WireDefinition {
 
         static Specs load() {
             Specs specs = new Specs();
-            Optional<Path> folder = VendorSpecs.folder().map(shared -> shared.resolve("azure")).filter(Files::isDirectory);
+            Optional<Path> folder = dev.overcast.cloudsim.wire.Specs.folder().map(shared -> shared.resolve("azure")).filter(Files::isDirectory);
             if (folder.isEmpty()) {
                 log.warn("ARM wire check skipped: no ../shared/specs/azure beside the repository root");
                 return specs;

@@ -1,5 +1,6 @@
 package dev.overcast.cloudsim.ec2;
 
+import dev.overcast.cloudsim.world.CloudError;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
@@ -11,13 +12,18 @@ final class Cidr {
 
     /** The block, or {@code InvalidParameterValue} naming the field when it is not an IPv4 CIDR within the sizes. */
     static IPAddress parse(String field, String cidr, int largest, int smallest) {
+        return parse(field, cidr, largest, smallest, "InvalidParameterValue");
+    }
+
+    /** As {@link #parse(String, String, int, int)}, answering a prefix outside the bounds with {@code rangeCode}. */
+    static IPAddress parse(String field, String cidr, int largest, int smallest, String rangeCode) {
         IPAddress address = new IPAddressString(cidr).getAddress();
         if (address == null || !address.isIPv4() || address.getNetworkPrefixLength() == null) {
             throw Ec2Call.invalid("Value (" + cidr + ") for parameter " + field + " is invalid. This is not a valid CIDR block.");
         }
         int prefix = address.getNetworkPrefixLength();
         if (prefix < largest || prefix > smallest) {
-            throw Ec2Call.invalid("The CIDR '" + cidr + "' is invalid: the prefix must be between /" + largest + " and /" + smallest + ".");
+            throw new CloudError(rangeCode, "The CIDR '" + cidr + "' is invalid: the prefix must be between /" + largest + " and /" + smallest + ".");
         }
         return address.toPrefixBlock();
     }

@@ -3,6 +3,7 @@ package dev.overcast.cloudsim.ec2;
 import com.sun.net.httpserver.HttpExchange;
 import dev.overcast.cloudsim.http.AnswerFault;
 import dev.overcast.cloudsim.http.LoopbackServer;
+import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.world.CloudError;
 import dev.overcast.cloudsim.world.World;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class Ec2Front implements AutoCloseable {
         new RouteTables(idempotency).addTo(actions);
         new SecurityGroups().addTo(actions);
         new Addresses().addTo(actions);
-        new Vpn().addTo(actions);
+        new Vpn(idempotency).addTo(actions);
         new Instances(idempotency).addTo(actions);
         new Tags().addTo(actions);
         new Zones().addTo(actions);
@@ -115,11 +116,25 @@ public final class Ec2Front implements AutoCloseable {
                 status = 500;
                 body = error("InternalError", "An internal error has occurred", requestId);
             }
+            if (protocol != Protocol.JSON) {
+                checkAnswer(protocol == Protocol.STS ? BotocoreModel.sts() : BotocoreModel.ec2(), params.get("Action"), status, body);
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "text/xml;charset=UTF-8");
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
             AnswerFault.send(exchange, status, bytes);
         }
+    }
+
+    /** Records the action as served and every way its answer departs from botocore's model (only while the wire check is on). */
+    private static void checkAnswer(Optional<BotocoreModel> definition, String action, int status, String body) {
+        if (action == null || !WireCheck.enabled()) {
+            return;
+        }
+        definition.filter(model -> model.defines(action)).ifPresent(model -> {
+            WireCheck.served(Ec2Call.FRONT, action);
+            model.answerDeviations(action, status, body).forEach(what -> WireCheck.deviation(Ec2Call.FRONT, action, what));
+        });
     }
 
     /** The three protocols served on this endpoint: EC2's Query dialect, STS's Query and Service Quotas' JSON 1.1. */
@@ -181,6 +196,8 @@ public final class Ec2Front implements AutoCloseable {
         if (handler == null) {
             throw new CloudError("InvalidAction", "The action " + action + " is not valid for this web service.");
         }
+        // EC2 validates the request against its definition before doing anything (UnknownParameter, MissingParameter…).
+        BotocoreModel.ec2().ifPresent(model -> model.checkRequest(action, params));
         if (Boolean.parseBoolean(params.get("DryRun"))) {
             throw new CloudError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
         }

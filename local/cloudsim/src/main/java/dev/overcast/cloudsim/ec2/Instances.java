@@ -58,9 +58,7 @@ final class Instances {
     }
 
     private void run(Ec2Call call, Xml out) {
-        List<SimResource> launched = idempotency.earlier(call)
-                .map(reservation -> call.live(INSTANCE).stream().filter(i -> reservation.equals(i.attribute("reservationId"))).toList())
-                .orElseGet(() -> launch(call));
+        List<SimResource> launched = idempotency.earlier(call).orElseGet(() -> launch(call));
         renderReservation(out, call, launched);
     }
 
@@ -147,7 +145,7 @@ final class Instances {
             });
             launched.add(instance);
         }
-        idempotency.remember(call, reservationId);
+        idempotency.remember(call, launched);
         return launched;
     }
 
@@ -219,6 +217,11 @@ final class Instances {
     }
 
     private void describe(Ec2Call call, Xml out) {
+        // DescribeInstances' MaxResults: "You cannot specify this parameter and the instance IDs parameter in the
+        // same request" (botocore ec2 model, DescribeInstancesRequest).
+        if (!call.list("InstanceId").isEmpty() && call.param("MaxResults") != null) {
+            throw new CloudError("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
+        }
         List<SimResource> instances = call.describe(INSTANCE, "InstanceId", "InvalidInstanceID.NotFound", FILTERS);
         Page<SimResource> page = Page.of(call, instances);
         Map<String, List<SimResource>> byReservation = new LinkedHashMap<>();
@@ -239,14 +242,14 @@ final class Instances {
                     .filter(r -> r.type().equals(INSTANCE))
                     .orElseThrow(() -> Ec2Call.notFound("InvalidInstanceID.NotFound", INSTANCE, id)));
         }
-        Instant now = call.now();
         out.start("instancesSet");
         for (SimResource instance : instances) {
-            String previous = instance.state(now);
+            String previous = instance.state(call.now());
             Addresses.releaseFrom(call, instance.id());
             call.world().retire(instance, "shutting-down", "terminated");
             out.start("item").el("instanceId", instance.id());
-            state(out, "currentState", instance.state(now));
+            // Read after the change: on a running clock the retirement starts after the instant read above.
+            state(out, "currentState", instance.state(call.now()));
             state(out, "previousState", previous);
             out.end();
         }
@@ -254,11 +257,10 @@ final class Instances {
     }
 
     private void change(Ec2Call call, Xml out, String operation, String from, String transitional, String target) {
-        Instant now = call.now();
         out.start("instancesSet");
         for (String id : call.list("InstanceId")) {
             SimResource instance = call.require(INSTANCE, id, "InvalidInstanceID.NotFound");
-            String previous = instance.state(now);
+            String previous = instance.state(call.now());
             if (!previous.equals(from) && !previous.equals(transitional) && !previous.equals(target)) {
                 throw new CloudError("IncorrectInstanceState",
                         "The instance '" + id + "' is not in a state from which it can be " + (operation.equals("stop") ? "stopped" : "started") + ".");
@@ -267,7 +269,7 @@ final class Instances {
                 call.world().transition(instance, operation, transitional, target);
             }
             out.start("item").el("instanceId", id);
-            state(out, "currentState", instance.state(now));
+            state(out, "currentState", instance.state(call.now()));
             state(out, "previousState", previous);
             out.end();
         }

@@ -39,7 +39,9 @@ final class Networks {
     }
 
     private void createVpc(Ec2Call call, Xml out) {
-        String cidr = Cidr.parse("CidrBlock", call.required("CidrBlock"), 16, 28).toCanonicalString();
+        // "InvalidVpc.Range: The specified CIDR block range is not valid. The block range must be between a /28
+        // netmask and /16 netmask." (EC2 API reference, Error codes)
+        String cidr = Cidr.parse("CidrBlock", call.required("CidrBlock"), 16, 28, "InvalidVpc.Range").toCanonicalString();
         String tenancy = call.param("InstanceTenancy", "default");
         SimResource vpc = call.create(VPC, "vpc", "pending", "available", "vpc", r -> {
             r.attributes().put("cidrBlock", cidr);
@@ -92,7 +94,7 @@ final class Networks {
 
     private void createSubnet(Ec2Call call, Xml out) {
         SimResource vpc = call.require(VPC, call.required("VpcId"), "InvalidVpcID.NotFound");
-        String cidr = Cidr.parse("CidrBlock", call.required("CidrBlock"), 16, 28).toCanonicalString();
+        String cidr = Cidr.parse("CidrBlock", call.required("CidrBlock"), 16, 28, "InvalidSubnet.Range").toCanonicalString();
         if (!Cidr.contains(vpc.attribute("cidrBlock"), cidr)) {
             throw new CloudError("InvalidSubnet.Range", "The CIDR '" + cidr + "' is invalid.");
         }

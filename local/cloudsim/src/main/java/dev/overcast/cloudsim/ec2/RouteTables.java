@@ -64,11 +64,11 @@ final class RouteTables {
 
     private void create(Ec2Call call, Xml out) {
         SimResource table = idempotency.earlier(call)
-                .map(id -> call.require(ROUTE_TABLE, id, "InvalidRouteTableID.NotFound"))
+                .map(made -> made.get(0))
                 .orElseGet(() -> {
                     SimResource vpc = call.require(Networks.VPC, call.required("VpcId"), "InvalidVpcID.NotFound");
                     SimResource created = newTable(call, vpc, "route-table");
-                    idempotency.remember(call, created.id());
+                    idempotency.remember(call, List.of(created));
                     return created;
                 });
         render(out.start("routeTable"), table).end().el("clientToken", call.param("ClientToken"));
@@ -126,8 +126,9 @@ final class RouteTables {
         } else {
             throw new CloudError("InvalidGatewayID.NotFound", "The gateway ID '" + gatewayId + "' does not exist");
         }
-        boolean attached = gateway.list("attachments").stream()
-                .anyMatch(a -> vpcId.equals(a.get("vpcId")) && !"detached".equals(a.get("state")));
+        boolean attached = gatewayId.startsWith("igw-")
+                ? gateway.list("attachments").stream().anyMatch(a -> vpcId.equals(a.get("vpcId")))
+                : Vpn.attachedTo(gateway, vpcId, call.now());
         if (!attached) {
             throw Ec2Call.invalid("route table and network gateway " + gatewayId + " belong to different networks");
         }
@@ -189,9 +190,7 @@ final class RouteTables {
         List<Map<String, String>> propagating = table.list("propagatingVgws");
         propagating.removeIf(p -> gatewayId.equals(p.get("gatewayId")));
         if (on) {
-            boolean attached = gateway.list("attachments").stream()
-                    .anyMatch(a -> table.attribute("vpcId").equals(a.get("vpcId")) && !"detached".equals(a.get("state")));
-            if (!attached) {
+            if (!Vpn.attachedTo(gateway, table.attribute("vpcId"), call.now())) {
                 throw new CloudError("Gateway.NotAttached", "resource " + gatewayId + " is not attached to network " + table.attribute("vpcId"));
             }
             propagating.add(new LinkedHashMap<>(Map.of("gatewayId", gatewayId)));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,12 @@ final class Vpn {
             "vpn-gateway-id", Filters.attribute("vpnGatewayId"),
             "option.static-routes-only", Filters.attribute("staticRoutesOnly")));
 
+    private final Idempotency idempotency;
+
+    Vpn(Idempotency idempotency) {
+        this.idempotency = idempotency;
+    }
+
     void addTo(Map<String, Ec2Action> actions) {
         actions.put("CreateVpnGateway", this::createGateway);
         actions.put("DescribeVpnGateways", this::describeGateways);
@@ -71,7 +78,7 @@ final class Vpn {
 
     private void createGateway(Ec2Call call, Xml out) {
         String type = ipsecType(call);
-        long asn = asn(call.param("AmazonSideAsn", "64512"), "AmazonSideAsn");
+        long asn = amazonSideAsn(call.param("AmazonSideAsn", "64512"));
         SimResource gateway = call.create(VPN_GATEWAY, "vgw", "pending", "available", "vpn-gateway", r -> {
             r.attributes().put("type", type);
             r.attributes().put("amazonSideAsn", String.valueOf(asn));
@@ -139,6 +146,15 @@ final class Vpn {
         out.el("return", true);
     }
 
+    /**
+     * Whether the gateway is attached (or attaching) to the VPC: routes and route propagation need that, and a
+     * detaching or detached attachment no longer counts.
+     */
+    static boolean attachedTo(SimResource gateway, String vpcId, Instant now) {
+        return gateway.list("attachments").stream()
+                .anyMatch(a -> vpcId.equals(a.get("vpcId")) && Set.of("attaching", "attached").contains(attachmentState(a, now)));
+    }
+
     private static String attachmentState(Map<String, String> attachment, Instant now) {
         if (attachment.get("detachedAt") != null) {
             return now.isBefore(Instant.parse(attachment.get("detachedAt"))) ? "detaching" : "detached";
@@ -169,16 +185,20 @@ final class Vpn {
             throw Ec2Call.invalid("Value (" + ip + ") for parameter ipAddress is invalid. Invalid Format.");
         }
         String bgpAsn = String.valueOf(asn(call.param("BgpAsn", "65000"), "BgpAsn"));
-        // EC2 answers an existing gateway with the same address and ASN instead of creating a second one.
+        // "To create more than one customer gateway with the same VPN type, IP address, and BGP ASN, specify a
+        // unique device name for each customer gateway. An identical request returns information about the
+        // existing customer gateway" (EC2 API reference, CreateCustomerGateway).
+        String deviceName = call.param("DeviceName");
         SimResource gateway = call.live(CUSTOMER_GATEWAY).stream()
-                .filter(g -> ip.equals(g.attribute("ipAddress")) && bgpAsn.equals(g.attribute("bgpAsn")))
+                .filter(g -> type.equals(g.attribute("type")) && ip.equals(g.attribute("ipAddress"))
+                        && bgpAsn.equals(g.attribute("bgpAsn")) && Objects.equals(deviceName, g.attribute("deviceName")))
                 .findFirst()
                 .orElseGet(() -> call.create(CUSTOMER_GATEWAY, "cgw", "pending", "available", "customer-gateway", r -> {
                     r.attributes().put("type", type);
                     r.attributes().put("ipAddress", ip);
                     r.attributes().put("bgpAsn", bgpAsn);
-                    if (call.param("DeviceName") != null) {
-                        r.attributes().put("deviceName", call.param("DeviceName"));
+                    if (deviceName != null) {
+                        r.attributes().put("deviceName", deviceName);
                     }
                 }));
         renderCustomerGateway(out.start("customerGateway"), gateway, call.now()).end();
@@ -208,6 +228,11 @@ final class Vpn {
     // --- VPN connections
 
     private void createConnection(Ec2Call call, Xml out) {
+        SimResource connection = idempotency.earlier(call).map(made -> made.get(0)).orElseGet(() -> newConnection(call));
+        renderConnection(out.start("vpnConnection"), connection, call.now()).end();
+    }
+
+    private SimResource newConnection(Ec2Call call) {
         String type = ipsecType(call);
         SimResource customer = call.require(CUSTOMER_GATEWAY, call.required("CustomerGatewayId"), "InvalidCustomerGatewayID.NotFound");
         SimResource gateway = call.require(VPN_GATEWAY, call.required("VpnGatewayId"), "InvalidVpnGatewayID.NotFound");
@@ -225,7 +250,8 @@ final class Vpn {
             r.dependsOn().add(gateway.id());
         });
         connection.attributes().put("tunnelsUpAt", connection.readyAt().plus(untilUp).toString());
-        renderConnection(out.start("vpnConnection"), connection, call.now()).end();
+        idempotency.remember(call, List.of(connection));
+        return connection;
     }
 
     /** Two tunnels from {@code Options.TunnelOptions.N}, defaults filled in as AWS does, each with its outside address. */
@@ -362,6 +388,20 @@ final class Vpn {
             throw Ec2Call.invalid("Invalid value '" + type + "' for type: only 'ipsec.1' is supported.");
         }
         return type;
+    }
+
+    /**
+     * CreateVpnGateway's {@code AmazonSideAsn} is a private ASN: "If you're using a 16-bit ASN, it must be in
+     * the 64512 to 65534 range. If you're using a 32-bit ASN, it must be in the 4200000000 to 4294967294
+     * range" (EC2 API reference, CreateVpnGateway).
+     */
+    private static long amazonSideAsn(String value) {
+        long asn = asn(value, "AmazonSideAsn");
+        if ((asn >= 64512 && asn <= 65534) || asn >= 4200000000L) {
+            return asn;
+        }
+        throw Ec2Call.invalid("Value (" + value + ") for parameter AmazonSideAsn is invalid: a private ASN is required,"
+                + " 64512-65534 or 4200000000-4294967294.");
     }
 
     private static long asn(String value, String field) {

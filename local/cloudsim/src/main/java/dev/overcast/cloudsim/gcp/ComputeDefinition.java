@@ -2,7 +2,7 @@ package dev.overcast.cloudsim.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overcast.cloudsim.wire.VendorSpecs;
+import dev.overcast.cloudsim.wire.Specs;
 import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.wire.WireDefinition;
 import dev.overcast.cloudsim.world.CloudError;
@@ -40,7 +40,7 @@ public final class ComputeDefinition implements WireDefinition {
         static final Optional<Discovery> DOCUMENT_READ = load();
 
         private static Optional<Discovery> load() {
-            Optional<Discovery> read = VendorSpecs.read(DOCUMENT).map(Discovery::new);
+            Optional<Discovery> read = Specs.gzippedJson(DOCUMENT).map(Discovery::new);
             if (read.isEmpty()) {
                 log.warn("Compute wire check skipped: {} not found beside the repository (shared/specs)", DOCUMENT);
             }

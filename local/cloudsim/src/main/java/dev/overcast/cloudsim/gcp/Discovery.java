@@ -1,9 +1,7 @@
 package dev.overcast.cloudsim.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -43,13 +41,7 @@ final class Discovery {
     private final JsonNode standardParameters;
     private final List<Method> methods = new ArrayList<>();
 
-    Discovery(byte[] document) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable discovery document", e);
-        }
+    Discovery(JsonNode root) {
         schemas = root.path("schemas");
         standardParameters = root.path("parameters");
         String prefix = root.path("name").asText() + ".";

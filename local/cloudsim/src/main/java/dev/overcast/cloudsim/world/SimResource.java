@@ -26,14 +26,15 @@ public final class SimResource {
     private final Set<String> dependsOn = new LinkedHashSet<>();
     private final List<Step> timeline = new ArrayList<>();
     private final Instant readyAt;
+    private final Instant visibleFrom;
     private boolean retired;
+    private Instant goneAt;
     private Instant purgeAt;
-    private int hiddenReads;
 
-    SimResource(ResourceKey key, Instant createdAt, String pendingState, Instant readyAt, String readyState, int hiddenReads) {
+    SimResource(ResourceKey key, Instant createdAt, String pendingState, Instant readyAt, String readyState, Instant visibleFrom) {
         this.key = key;
         this.readyAt = readyAt;
-        this.hiddenReads = hiddenReads;
+        this.visibleFrom = visibleFrom;
         if (readyAt.isAfter(createdAt)) {
             timeline.add(new Step(createdAt, pendingState));
         }
@@ -90,14 +91,28 @@ public final class SimResource {
         return state;
     }
 
-    /** Whether deletion has begun (the resource no longer counts against quotas nor blocks deletes). */
+    /** Whether deletion has begun (the resource no longer counts against quotas nor can be changed). */
     public boolean retired() {
         return retired;
+    }
+
+    /**
+     * Whether this resource still holds what it depends on: until its deletion has completed, as a
+     * shutting-down instance still holds its subnet and security groups.
+     */
+    public boolean holdsDependencies(Instant now) {
+        return !retired || now.isBefore(goneAt);
+    }
+
+    /** When the deletion completes; only for a retired resource. */
+    Instant goneAt() {
+        return goneAt;
     }
 
     void retire(Instant now, String deletingState, Instant goneAt, String finalState, Instant purgeAt) {
         retired = true;
         move(now, deletingState, goneAt, finalState);
+        this.goneAt = goneAt;
         this.purgeAt = purgeAt;
     }
 
@@ -114,13 +129,9 @@ public final class SimResource {
         return purgeAt != null && !purgeAt.isAfter(now);
     }
 
-    /** Eventual consistency: true while this resource must still be left out of reads (consumes one). */
-    boolean hideFromRead() {
-        if (hiddenReads > 0) {
-            hiddenReads--;
-            return true;
-        }
-        return false;
+    /** Eventual consistency: whether reads (describe, list) see this resource yet. */
+    boolean visibleToReadsAt(Instant now) {
+        return !now.isBefore(visibleFrom);
     }
 
     ResourceView view(Instant now) {

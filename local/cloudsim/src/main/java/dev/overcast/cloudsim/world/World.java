@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * The simulated world every front serves: resources keyed by front/account/region/id, the virtual clock,
  * durations, quotas, eventual consistency, throttling, injected faults and the call log.
  * <p>
- * Eventual consistency is counted in reads, not time: a fresh resource is left out of the first describe
- * of its type in its account and region (whatever that describe's filters). A count is deterministic for tests and is what the SDK's retries see; a real-time
- * delay would make tests timing-dependent, and a virtual one would never elapse in a frozen-clock test.
+ * Eventual consistency is a window of virtual time ({@link ReadLag}, per front): a fresh resource is left
+ * out of describes and lists of its type until that long after its create, however often it is read;
+ * calls that change or name it see it at once. On a frozen clock the window passes only when someone
+ * advances it, as a flow's waits and {@link #settle} do.
  * <p>
  * One lock guards all resources: fronts run a whole action under {@link #atomically}, so an action sees
  * and changes the world as one step, as a cloud's control plane does for a single API call.
@@ -39,7 +40,7 @@ public final class World {
     private volatile LatencyModel latency;
     private final Map<String, java.util.concurrent.atomic.LongAdder> throttled = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean throttling;
-    private final int hiddenReads;
+    private final ReadLag readLag;
     private final Set<String> accounts;
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
@@ -57,7 +58,7 @@ public final class World {
         this.throttleLimits = config.throttleLimits();
         this.throttle = new Throttle(throttleLimits);
         this.throttling = config.throttling();
-        this.hiddenReads = config.eventualConsistency() ? 1 : 0;
+        this.readLag = config.readLag();
         this.accounts = config.accounts();
         this.ids = new Random(config.seed());
     }
@@ -162,7 +163,7 @@ public final class World {
      */
     public SimResource create(String front, String account, String region, String type, String id,
                               String pendingState, String readyState) {
-        return create(front, account, region, type, id, pendingState, readyState, hiddenReads);
+        return create(front, account, region, type, id, pendingState, readyState, readLag.of(front));
     }
 
     /**
@@ -171,11 +172,11 @@ public final class World {
      */
     public SimResource createConsistent(String front, String account, String region, String type, String id,
                                         String pendingState, String readyState) {
-        return create(front, account, region, type, id, pendingState, readyState, 0);
+        return create(front, account, region, type, id, pendingState, readyState, Duration.ZERO);
     }
 
     private SimResource create(String front, String account, String region, String type, String id,
-                               String pendingState, String readyState, int hidden) {
+                               String pendingState, String readyState, Duration hiddenFor) {
         return atomically(() -> {
             quotas.of(front, type).ifPresent(quota -> {
                 if (live(front, account, region, type).size() >= quota.limit()) {
@@ -186,7 +187,7 @@ public final class World {
             Instant now = clock.now();
             Instant readyAt = now.plus(durations.of(front, type + ".create"));
             SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
-                    now, pendingState, readyAt, readyState, hidden);
+                    now, pendingState, readyAt, readyState, now.plus(hiddenFor));
             resources.put(storeKey(front, account, region, id), resource);
             return resource;
         });
@@ -207,9 +208,10 @@ public final class World {
     public List<SimResource> describe(String front, String account, String region, String type) {
         return atomically(() -> {
             purge();
+            Instant now = clock.now();
             List<SimResource> seen = new ArrayList<>();
             for (SimResource r : resources.values()) {
-                if (sameScope(r.key(), front, account, region) && r.type().equals(type) && !r.hideFromRead()) {
+                if (sameScope(r.key(), front, account, region) && r.type().equals(type) && r.visibleToReadsAt(now)) {
                     seen.add(r);
                 }
             }
@@ -236,13 +238,15 @@ public final class World {
     }
 
     /**
-     * Live resources that depend on this one (they block its deletion), in any region of the account: a
-     * dependency may live elsewhere (Compute's regional subnetworks depend on a global network), so ids that
-     * dependencies name must be unique in the account.
+     * Resources that depend on this one and block its deletion, in any region of the account: live ones,
+     * and retired ones until their deletion completes (EC2 refuses to delete a subnet with
+     * {@code DependencyViolation} while an instance in it is shutting-down). A dependency may live
+     * elsewhere (Compute's regional subnetworks depend on a global network), so ids that dependencies
+     * name must be unique in the account.
      */
     public List<SimResource> dependents(SimResource resource) {
         return atomically(() -> resources.values().stream()
-                .filter(r -> !r.retired() && r.dependsOn().contains(resource.id())
+                .filter(r -> r.holdsDependencies(clock.now()) && r.dependsOn().contains(resource.id())
                         && r.key().front().equals(resource.key().front()) && r.key().account().equals(resource.key().account()))
                 .toList());
     }
@@ -274,12 +278,26 @@ public final class World {
      * instances and deleted VPN connections visible for a while.
      */
     public void retire(SimResource resource, String deletingState, String finalState) {
+        retire(resource, deletingState, finalState, false);
+    }
+
+    /**
+     * As {@link #retire}, for a deletion the cloud orders after its dependents' own (ARM deleting a virtual
+     * group, a VM taking its disk along): dependents already being deleted do not block it, and it completes
+     * no earlier than the last of them.
+     */
+    public void retireAfterDependents(SimResource resource, String deletingState, String finalState) {
+        retire(resource, deletingState, finalState, true);
+    }
+
+    private void retire(SimResource resource, String deletingState, String finalState, boolean afterDependents) {
         atomically(() -> {
             if (resource.retired()) {
                 return null;
             }
-            requireNoDependents(resource);
-            startDeletion(resource, deletingState, finalState);
+            List<SimResource> dependents = dependents(resource);
+            requireNone(resource, afterDependents ? dependents.stream().filter(r -> !r.retired()).toList() : dependents);
+            startDeletion(resource, deletingState, finalState, dependents);
             return null;
         });
     }
@@ -299,20 +317,27 @@ public final class World {
                             + outside.stream().map(SimResource::id).collect(Collectors.joining(", ")) + ".");
                 }
             }
-            together.stream().filter(r -> !r.retired()).forEach(r -> startDeletion(r, deletingState, finalState));
+            together.stream().filter(r -> !r.retired()).forEach(r -> startDeletion(r, deletingState, finalState, List.of()));
             return null;
         });
     }
 
-    private void startDeletion(SimResource resource, String deletingState, String finalState) {
+    /** Starts a deletion that ends after its own figure and after every deletion in {@code after}. */
+    private void startDeletion(SimResource resource, String deletingState, String finalState, List<SimResource> after) {
         String front = resource.key().front();
         Instant now = clock.now();
         Instant goneAt = now.plus(durations.of(front, resource.type() + ".delete"));
+        for (SimResource dependent : after) {
+            goneAt = dependent.goneAt().isAfter(goneAt) ? dependent.goneAt() : goneAt;
+        }
         resource.retire(now, deletingState, goneAt, finalState, goneAt.plus(durations.of(front, "retired.visible")));
     }
 
     private void requireNoDependents(SimResource resource) {
-        List<SimResource> blocking = dependents(resource);
+        requireNone(resource, dependents(resource));
+    }
+
+    private static void requireNone(SimResource resource, List<SimResource> blocking) {
         if (!blocking.isEmpty()) {
             throw new CloudError(CloudError.DEPENDENCY_VIOLATION, "The " + resource.type() + " '" + resource.id()
                     + "' has dependencies and cannot be deleted: "
@@ -359,7 +384,7 @@ public final class World {
             ResourceKey key = original.key();
             Instant now = clock.now();
             String state = original.state(now);
-            SimResource copy = new SimResource(new ResourceKey(key.front(), account, key.region(), key.type(), id), now, state, now, state, 0);
+            SimResource copy = new SimResource(new ResourceKey(key.front(), account, key.region(), key.type(), id), now, state, now, state, now);
             original.tags().forEach((k, v) -> copy.tags().put(k, (String) rewrite.apply(v)));
             original.attributes().forEach((k, v) -> copy.attributes().put(k, rewrite.apply(v)));
             original.dependsOn().forEach(d -> copy.dependsOn().add((String) rewrite.apply(d)));
@@ -381,16 +406,11 @@ public final class World {
 
     /**
      * Lets time pass for one account as the seconds a real flow waits between retries would: moves the
-     * clock, then reads every type the account holds once in each of its regions, because eventual
-     * consistency here counts reads rather than time (a fresh resource misses the first read that would list it).
+     * clock by {@code by}, and at least by the front's read lag, so what was written is then listed.
      */
     public void settle(String front, String account, Duration by) {
-        advance(by);
-        Set<List<String>> regionAndType = new LinkedHashSet<>();
-        for (ResourceView view : resources(front, account)) {
-            regionAndType.add(List.of(view.region(), view.type()));
-        }
-        regionAndType.forEach(key -> describe(front, account, key.get(0), key.get(1)));
+        Duration lag = readLag.of(front);
+        advance(by.compareTo(lag) < 0 ? lag : by);
     }
 
     private void purge() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
+import dev.overcast.cloudsim.world.ReadLag;
 import dev.overcast.cloudsim.world.Throttle;
 import dev.overcast.cloudsim.world.VirtualClock;
 import java.time.Instant;
@@ -21,13 +22,17 @@ class RealismTest {
     }
 
     @Test
-    void describe_shouldMissAFreshVpcOnce_withEventualConsistency() {
+    void describe_shouldMissAFreshVpc_untilTheReadLagHasPassed_withEventualConsistency() {
         try (CloudSim sim = CloudSim.start(frozen().withThrottling(false)); Ec2Client ec2 = Ec2Clients.of(sim)) {
             String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
 
-            assertThatThrownBy(() -> ec2.describeVpcs(r -> r.vpcIds(vpcId)))
-                    .isInstanceOfSatisfying(Ec2Exception.class,
-                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcID.NotFound"));
+            for (int read = 0; read < 2; read++) {
+                assertThatThrownBy(() -> ec2.describeVpcs(r -> r.vpcIds(vpcId)))
+                        .isInstanceOfSatisfying(Ec2Exception.class,
+                                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidVpcID.NotFound"));
+            }
+            ec2.createTags(r -> r.resources(vpcId).tags(t -> t.key("k").value("v")));
+            sim.world().advance(ReadLag.defaults().of("aws"));
             assertThat(ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs()).hasSize(1);
         }
     }

@@ -11,7 +11,7 @@ import com.google.cloud.compute.v1.NetworksClient;
 import com.google.cloud.compute.v1.NetworksSettings;
 import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
-import dev.overcast.cloudsim.wire.VendorSpecs;
+import dev.overcast.cloudsim.wire.Specs;
 import dev.overcast.cloudsim.wire.WireCheck;
 import dev.overcast.cloudsim.world.Durations;
 import java.net.URI;
@@ -35,7 +35,7 @@ class ComputeWireCheckTest {
 
     @BeforeAll
     static void checkOn() {
-        assumeTrue(VendorSpecs.read("gcp/compute.v1.json.gz").isPresent(), "shared/specs is not beside the repository");
+        assumeTrue(Specs.gzippedJson("gcp/compute.v1.json.gz").isPresent(), "shared/specs is not beside the repository");
         modeBefore = System.getProperty(WireCheck.MODE_PROPERTY);
         System.setProperty(WireCheck.MODE_PROPERTY, "report");
     }
@@ -95,7 +95,7 @@ class ComputeWireCheckTest {
 
     @Test
     void check_shouldFindWhatGcloudTripsOn_whenAFingerprintIsNotBase64OrAnIdIsANumber() {
-        Discovery compute = new Discovery(VendorSpecs.read("gcp/compute.v1.json.gz").orElseThrow());
+        Discovery compute = new Discovery(Specs.gzippedJson("gcp/compute.v1.json.gz").orElseThrow());
 
         List<Discovery.Problem> problems = compute.check(JSON.valueToTree(Map.of(
                 "kind", "compute#address", "labelFingerprint", "0", "id", 12345, "status", "READY", "colour", "blue")), "Address", true);

@@ -107,16 +107,66 @@ class WorldTest {
     }
 
     @Test
-    void describe_shouldHideAFreshResourceFromOneRead_onlyWithEventualConsistency() {
+    void describe_shouldHideAFreshResource_forTheFrontsReadLag_howeverOftenItIsRead() {
         World consistent = world(CloudSimConfig.defaults().withEventualConsistency(false));
-        World eventual = world(CloudSimConfig.defaults());
+        World eventual = world(CloudSimConfig.defaults().withReadLag(ReadLag.none().with("aws", Duration.ofSeconds(2))));
         vpc(consistent, "us-east-1");
         vpc(eventual, "us-east-1");
 
         assertThat(consistent.describe("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
         assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).isEmpty();
-        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
+        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).isEmpty();
         assertThat(eventual.live("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
+        eventual.advance(Duration.ofMillis(1999));
+        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).isEmpty();
+        eventual.advance(Duration.ofMillis(1));
+        assertThat(eventual.describe("aws", "111111111111", "us-east-1", "vpc")).hasSize(1);
+    }
+
+    @Test
+    void describe_shouldListAnOldResource_thatNoReadHasSeenBefore() {
+        World world = world(CloudSimConfig.defaults());
+        SimResource group = world.create("azure", "s", "westeurope", "networksecuritygroups", "nsg-1", "Updating", "Succeeded");
+
+        world.advance(Duration.ofMinutes(10));
+
+        assertThat(world.describe("azure", "s", "westeurope", "networksecuritygroups")).containsExactly(group);
+    }
+
+    @Test
+    void delete_shouldFailWithDependencyViolation_untilARetiredDependentsDeletionCompletes() {
+        World world = world(CloudSimConfig.defaults().withEventualConsistency(false));
+        SimResource subnet = world.create("aws", "111111111111", "us-east-1", "subnet", "subnet-1", "pending", "available");
+        SimResource instance = world.create("aws", "111111111111", "us-east-1", "instance", "i-1", "pending", "running");
+        instance.dependsOn().add(subnet.id());
+        world.advance(Duration.ofMinutes(2));
+
+        world.retire(instance, "shutting-down", "terminated");
+
+        assertThatThrownBy(() -> world.delete(subnet))
+                .isInstanceOfSatisfying(CloudError.class, e -> assertThat(e.code()).isEqualTo(CloudError.DEPENDENCY_VIOLATION));
+        world.advance(Durations.defaults().of("aws", "instance.delete"));
+        world.delete(subnet);
+        assertThat(world.find("aws", "111111111111", "us-east-1", subnet.id())).isEmpty();
+    }
+
+    @Test
+    void retireAfterDependents_shouldPassDependentsBeingDeleted_andFinishNoEarlierThanThem() {
+        World world = world(CloudSimConfig.defaults().withEventualConsistency(false)
+                .withDurations(Durations.none().with("azure", "virtualmachines.delete", Duration.ofSeconds(45))));
+        SimResource disk = world.create("azure", "s", "westeurope", "disks", "disk-1", "Creating", "Succeeded");
+        SimResource machine = world.create("azure", "s", "westeurope", "virtualmachines", "vm-1", "Creating", "Succeeded");
+        machine.dependsOn().add(disk.id());
+        world.retire(machine, "Deleting", "Deleted");
+
+        assertThatThrownBy(() -> world.retire(disk, "Deleting", "Deleted"))
+                .isInstanceOfSatisfying(CloudError.class, e -> assertThat(e.code()).isEqualTo(CloudError.DEPENDENCY_VIOLATION));
+        world.retireAfterDependents(disk, "Deleting", "Deleted");
+
+        world.advance(Duration.ofSeconds(44));
+        assertThat(disk.state(world.clock().now())).isEqualTo("Deleting");
+        world.advance(Duration.ofSeconds(1));
+        assertThat(disk.state(world.clock().now())).isEqualTo("Deleted");
     }
 
     @Test

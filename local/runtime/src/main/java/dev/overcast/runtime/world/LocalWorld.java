@@ -267,7 +267,10 @@ public final class LocalWorld implements AutoCloseable {
             }
         });
         clouds.close();
-        cloudSim.close();
-        dynamoDb.close();
+        try {
+            cloudSim.close();
+        } finally {
+            dynamoDb.close();
+        }
     }
 }
