@@ -45,11 +45,14 @@ public final class VpnGatewayClient extends Ec2ResourceClient {
         super(ResourceKind.VPN_GATEWAY, clients);
     }
 
-    /** EC2 attaches only an available gateway, so the attach is a second stage; a delete detaches first. */
+    /**
+     * EC2 attaches only an available gateway, so the attach is a second stage; a delete detaches first.
+     * A new gateway answers {@code available} at once (the AWS CLI reference's create-vpn-gateway example).
+     */
     @Override
     public KindTimings timings() {
         return KindTimings.INSTANT
-                .create(operation("vpn-gateway.create", Duration.ofMinutes(6)))
+                .create(operation("vpn-gateway.create", Duration.ZERO))
                 .create(operation("vpn-gateway.attach", Duration.ofMinutes(1)))
                 .delete(operation("vpn-gateway.detach", Duration.ofMinutes(1)))
                 .delete(operation("vpn-gateway.delete", Duration.ofMinutes(2)));
