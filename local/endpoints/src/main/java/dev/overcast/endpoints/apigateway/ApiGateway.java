@@ -174,9 +174,13 @@ public final class ApiGateway implements AutoCloseable {
         }
     }
 
-    /** The console's files; an unknown path without an extension is one of its client-side routes, so index.html. */
+    /**
+     * The console's files; an unknown path without an extension is one of its client-side routes, so
+     * index.html, except under the API's own first segments ({@code /clusters/} with no id is the API's
+     * 404, never a page).
+     */
     private void serveStatic(HttpExchange exchange, String rawPath) throws IOException {
-        Optional<String> decoded = decodedSegment(rawPath);
+        Optional<String> decoded = decodedSegment(rawPath).filter(path -> !underApi(path));
         String path = decoded.orElse("/");
         Optional<Path> file = decoded.isEmpty() ? Optional.empty() : console.flatMap(root -> {
             Path wanted = root.resolve(path.substring(1)).normalize();
@@ -240,6 +244,11 @@ public final class ApiGateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private boolean underApi(String path) {
+        String first = path.split("/", 3).length > 1 ? path.split("/", 3)[1] : "";
+        return !first.isEmpty() && routes.stream().anyMatch(route -> route.template().split("/", 3)[1].equals(first));
     }
 
     private static List<Route> routes(Path openApi) {

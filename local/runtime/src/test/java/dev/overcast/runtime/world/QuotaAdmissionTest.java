@@ -9,6 +9,7 @@ import dev.overcast.core.spec.SpecReader;
 import dev.overcast.functions.cluster.ClusterPlans;
 import dev.overcast.functions.cluster.QuotaAdmission;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -42,9 +43,9 @@ class QuotaAdmissionTest {
             for (int i = 0; i < count; i++) {
                 ec2.createVpc(r -> r.cidrBlock("10.99.0.0/16"));
             }
-            // EC2 is eventually consistent: a fresh VPC is left out of the first describe that would list it.
-            ec2.describeVpcs();
         }
+        // EC2 is eventually consistent: a fresh VPC is left out of describes until the read lag has passed.
+        world.cloudSim().world().settle("aws", LocalWorld.AWS_ACCOUNT, Duration.ZERO);
     }
 
     @Test
