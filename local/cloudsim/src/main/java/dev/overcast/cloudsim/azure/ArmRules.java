@@ -475,6 +475,9 @@ final class ArmRules {
         diskDocument.put("managedBy", ArmStore.armId(resource));
         SimResource disk = store.create(diskPath, ArmStore.location(resource), resource.tags(), diskDocument);
         osDisk.put("name", diskName);
+        // OSDisk.createOption is required in every answer (compute 2022-08-01 model); a VM given only an
+        // imageReference is created "FromImage".
+        osDisk.put("createOption", osDisk.path("createOption").asText("FromImage"));
         ObjectNode managed = osDisk.path("managedDisk").isObject() ? (ObjectNode) osDisk.get("managedDisk") : osDisk.putObject("managedDisk");
         managed.put("id", diskPath.id());
         resource.dependsOn().add(disk.id());
