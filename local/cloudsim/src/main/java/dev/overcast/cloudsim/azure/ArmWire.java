@@ -46,7 +46,6 @@ public final class ArmWire implements WireDefinition {
     private record Spec(String file, JsonNode document, String apiVersion) {}
 
     private static volatile Specs loaded;
-    private static volatile ArmModels models;
 
     /** Every operation of the spec files on hand; empty when the folder is absent. */
     @Override
@@ -109,16 +108,12 @@ public final class ArmWire implements WireDefinition {
     }
 
     private static ArmModels models() {
-        ArmModels known = models;
-        if (known == null) {
-            synchronized (ArmWire.class) {
-                if (models == null) {
-                    models = ArmModels.load();
-                }
-                known = models;
-            }
-        }
-        return known;
+        return LoadedModels.MODELS;
+    }
+
+    /** Loads the models (a Python run) once, on first use: the JVM's lazy class initialisation. */
+    private static final class LoadedModels {
+        static final ArmModels MODELS = ArmModels.load();
     }
 
     /** The spec files and their operations. */
