@@ -344,6 +344,10 @@ final class ArmRules {
             String ipId = text(configuration.path("properties").path("publicIPAddress").path("id"),
                     "ipConfigurations.properties.publicIPAddress.id");
             SimResource publicIp = store.require(path.subscription(), ipId, "ipConfigurations.properties.publicIPAddress.id");
+            // Every IP configuration of a gateway carries its id, the ipConfigurationId a connection's
+            // gatewayCustomBgpIpAddresses must name (GatewayCustomBgpIpAddressIpConfiguration: required).
+            ((ObjectNode) configuration).put("id", ArmStore.armId(resource) + "/ipConfigurations/"
+                    + configuration.path("name").asText("default"));
             resource.dependsOn().add(subnet.id());
             resource.dependsOn().add(publicIp.id());
             tunnelAddress = ArmStore.document(publicIp).path("properties").path("ipAddress").asText();
@@ -400,6 +404,8 @@ final class ArmRules {
             peering.path("customBgpIpAddresses").forEach(address -> onGateway.add(address.asText()));
         }
         for (JsonNode custom : properties.path("gatewayCustomBgpIpAddresses")) {
+            // Both members are required (GatewayCustomBgpIpAddressIpConfiguration, network 2022-07-01 model).
+            text(custom.path("ipConfigurationId"), "properties.gatewayCustomBgpIpAddresses.ipConfigurationId");
             String address = custom.path("customBgpIpAddress").asText();
             apipa(address, "properties.gatewayCustomBgpIpAddresses.customBgpIpAddress");
             if (!onGateway.contains(address)) {
@@ -469,6 +475,9 @@ final class ArmRules {
         diskDocument.put("managedBy", ArmStore.armId(resource));
         SimResource disk = store.create(diskPath, ArmStore.location(resource), resource.tags(), diskDocument);
         osDisk.put("name", diskName);
+        // OSDisk.createOption is required in every answer (compute 2022-08-01 model); a VM given only an
+        // imageReference is created "FromImage".
+        osDisk.put("createOption", osDisk.path("createOption").asText("FromImage"));
         ObjectNode managed = osDisk.path("managedDisk").isObject() ? (ObjectNode) osDisk.get("managedDisk") : osDisk.putObject("managedDisk");
         managed.put("id", diskPath.id());
         resource.dependsOn().add(disk.id());

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * (closed) enum value; each answer's status code is one the operation declares, its long-running headers
  * ({@code Azure-AsyncOperation}, {@code Location}) come only on {@code x-ms-long-running-operation}
  * operations, its body matches the response schema, and an error is {@code {"error": {"code", "message"}}}.
- * Requests outside the specs on hand (compute, resources, virtual networks and gateways) count as served
- * and are checked for the error shape only. Costs nothing while {@link WireCheck} is off.
+ * Requests outside the specs on hand (compute, resources, virtual networks and gateways) are checked against
+ * {@link ArmModels}, python3-azure's generated models (required, read-only, types, enum values), at whatever
+ * api-version, and for the error shape. Costs nothing while {@link WireCheck} is off.
  */
 public final class ArmWire implements WireDefinition {
 
@@ -82,6 +83,8 @@ public final class ArmWire implements WireDefinition {
         }
         if (operation.isPresent() && operation.get().spec().apiVersion().equals(apiVersion)) {
             new Checker(operation.get().spec(), found).exchange(operation.get(), request, answer);
+        } else if (operation.isEmpty()) {
+            models().exchange(method, path, request, answer, found);
         }
         return found;
     }
@@ -97,6 +100,20 @@ public final class ArmWire implements WireDefinition {
             }
         }
         return specs;
+    }
+
+    /** Whether python3-azure's models could be read, so types outside the specs are checked too. */
+    static boolean modelsOnHand() {
+        return !models().empty();
+    }
+
+    private static ArmModels models() {
+        return LoadedModels.MODELS;
+    }
+
+    /** Loads the models (a Python run) once, on first use: the JVM's lazy class initialisation. */
+    private static final class LoadedModels {
+        static final ArmModels MODELS = ArmModels.load();
     }
 
     /** The spec files and their operations. */

@@ -2,6 +2,7 @@ package dev.overcast.cloudsim.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ class ArmWireTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NSG = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg1";
+    private static final String CONNECTION = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/connections/tunnel";
     private static final String SPEC_VERSION = "2024-05-01";
 
     private final List<String> found = new ArrayList<>();
@@ -68,6 +70,22 @@ class ArmWireTest {
         found.addAll(ArmWire.deviations("GET", NSG, SPEC_VERSION, null, ArmAnswer.ok(wrongType)));
 
         assertThat(found).containsExactly("answer.properties.securityRules[0].properties.priority is string, the spec says integer");
+    }
+
+    @Test
+    void check_shouldRecordAConnectionAnswerOutOfItsModel_whereNoSpecIsOnHand() throws Exception {
+        assumeTrue(ArmWire.modelsOnHand(), "no /usr/bin/python3 with python3-azure: no models to check against");
+        JsonNode request = JSON.readTree("{\"location\":\"westeurope\",\"properties\":{\"connectionType\":\"IPsec\"}}");
+        JsonNode answer = JSON.readTree("{\"id\":\"" + CONNECTION + "\",\"location\":\"westeurope\",\"properties\":"
+                + "{\"connectionType\":\"IPsecTunnel\",\"connectionProtocol\":\"IKEv2\",\"enableBgp\":\"yes\","
+                + "\"virtualNetworkGateway1\":{\"properties\":{}}}}");
+
+        found.addAll(ArmWire.deviations("PUT", CONNECTION, SPEC_VERSION, request, new ArmAnswer(201, answer, lroHeaders())));
+
+        assertThat(found).containsExactlyInAnyOrder(
+                "request.properties.virtualNetworkGateway1 is required",
+                "answer.properties.connectionType is 'IPsecTunnel', not one of [\"ExpressRoute\",\"IPsec\",\"VPNClient\",\"Vnet2Vnet\"]",
+                "answer.properties.enableBgp is string, the model says bool");
     }
 
     private static JsonNode rule(String protocol) throws Exception {
