@@ -2,6 +2,7 @@ package dev.overcast.core.cloud.kinds;
 
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 
+import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -99,6 +100,15 @@ public final class FirewallView {
         }
         return PlannedList.of(desired, Attributes.INGRESS).stream()
                 .map(entry -> rule(entry).orElseThrow(() -> invalid(desired, Attributes.INGRESS, "rule '" + entry + "' breaks the form: " + FORM)))
+                .sorted().distinct().toList();
+    }
+
+    /** The rules an observed firewall reported, as its client spelled them with {@link #attribute}; empty when none. */
+    public static List<IngressRule> ingress(Observation observed) {
+        String value = observed.attribute(Attributes.INGRESS);
+        return value == null || value.isBlank() ? List.of() : PlannedList.entries(value).stream()
+                .map(entry -> rule(entry).orElseThrow(() -> new IllegalStateException(
+                        "firewall " + observed.name() + " was observed with ingress rule '" + entry + "', which its client cannot have spelled")))
                 .sorted().distinct().toList();
     }
 

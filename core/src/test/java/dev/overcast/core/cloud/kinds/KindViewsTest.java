@@ -164,6 +164,8 @@ class KindViewsTest {
         assertThat(rules).extracting(IngressRule::protocol).containsExactly(Protocol.ALL, Protocol.TCP, Protocol.UDP);
         assertThat(FirewallView.attribute(rules)).isEqualTo("all:*:10.0.0.0/8,tcp:6443:0.0.0.0/0,udp:500:0.0.0.0/0");
         assertThat(FirewallView.ingress(resource(ResourceKind.FIREWALL, Cloud.AWS))).isEmpty();
+        assertThat(FirewallView.ingress(new Observation("fw", ResourceKind.FIREWALL, Cloud.AWS, "r", "sg-1", ResourceState.READY,
+                new TreeMap<>(Map.of(Attributes.INGRESS, FirewallView.attribute(rules))), Map.of()))).isEqualTo(rules);
         assertThat(Protocol.of("Tcp")).contains(Protocol.TCP);
         assertThat(Protocol.of("esp")).isEmpty();
     }
