@@ -2,10 +2,12 @@ package dev.overcast.core.cloud.kinds;
 
 import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 
+import dev.overcast.core.address.AddressBlocks;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import inet.ipaddr.AddressStringException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +24,12 @@ import java.util.regex.Pattern;
 public final class FirewallView {
 
     private static final Pattern RULE = Pattern.compile(
-            "(tcp|udp|icmp|all):(\\*|(\\d{1,5})(-(\\d{1,5}))?):(\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2})");
+            "(tcp|udp|icmp|all):(\\*|(\\d{1,5})(-(\\d{1,5}))?):([^:]+)");
     private static final int MAX_PORT = 65535;
     private static final int MAX_ICMP_TYPE = 255;
     private static final String FORM = "each rule must be protocol:ports:sourceCidr with protocol tcp|udp|icmp|all and ports"
-            + " * or n or a-b (0..65535, low-high in order; * for all; one type 0..255 for icmp), e.g. tcp:6443:10.0.0.0/8";
+            + " * or n or a-b (0..65535, low-high in order; * for all; one type 0..255 for icmp) and an IPv4 CIDR source,"
+            + " e.g. tcp:6443:10.0.0.0/8";
 
     private FirewallView() {
     }
@@ -124,6 +127,11 @@ public final class FirewallView {
         }
         Protocol protocol = Protocol.of(m.group(1)).orElseThrow();
         String source = m.group(6);
+        try {
+            AddressBlocks.parse(source);
+        } catch (AddressStringException e) {
+            return Optional.empty();
+        }
         if (m.group(2).equals("*")) {
             return Optional.of(new IngressRule(protocol, Ports.EVERY, source));
         }

@@ -32,9 +32,10 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * The {@code firewall} kind: a security group in the network's VPC whose ingress rules are exactly the
  * plan's. A security group has no lifecycle of its own, so it is ready as soon as it exists.
  * <p>
- * A rule travels as one {@link IpPermission} per source range, spelled as EC2 reads it back (the
- * {@code IpPermission} shape of the EC2 API reference): protocol {@code -1} for all, without ports;
- * an ICMP rule's {@code FromPort} is its type and {@code ToPort} its code, {@code -1} meaning any.
+ * A rule travels as one {@link IpPermission} per source range, spelled as the EC2 API definition's
+ * {@code IpPermission} shape says (shared/specs/aws/ec2.service-2.json): {@code IpProtocol} {@code -1} is
+ * every protocol on every port, so it carries no ports; for ICMP {@code FromPort} is the type and
+ * {@code ToPort} the code, {@code -1} meaning all, and all types need all codes.
  */
 public final class SecurityGroupClient extends Ec2ResourceClient {
 
