@@ -9,6 +9,9 @@ import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.DependencyNotReadyException;
 import dev.overcast.core.cloud.exceptions.TerminalCloudException;
+import dev.overcast.core.cloud.kinds.FirewallView.IngressRule;
+import dev.overcast.core.cloud.kinds.FirewallView.Ports;
+import dev.overcast.core.cloud.kinds.FirewallView.Protocol;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Outputs;
 import dev.overcast.core.plan.Resource;
@@ -19,6 +22,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class KindViewsTest {
 
@@ -112,5 +117,58 @@ class KindViewsTest {
         assertThat(SubnetView.podCidrs(resource(ResourceKind.SUBNET, Cloud.GCP, Attributes.POD_CIDR, "10.244.0.0/18, 10.245.0.0/18")))
                 .containsExactly("10.244.0.0/18", "10.245.0.0/18");
         assertThat(SubnetView.podCidrs(resource(ResourceKind.SUBNET, Cloud.GCP))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "tcp:6443:0.0.0.0/0;    TCP;  6443;  6443;  0.0.0.0/0;  tcp:6443:0.0.0.0/0",
+            "udp:500-4500:10.0.0.0/8; UDP; 500;  4500;  10.0.0.0/8; udp:500-4500:10.0.0.0/8",
+            "tcp:*:10.1.0.0/16;     TCP;  0;     65535; 10.1.0.0/16; tcp:*:10.1.0.0/16",
+            "tcp:0-65535:10.1.0.0/16; TCP; 0;    65535; 10.1.0.0/16; tcp:*:10.1.0.0/16",
+            "all:*:10.0.0.0/8;      ALL;  0;     65535; 10.0.0.0/8; all:*:10.0.0.0/8",
+            "icmp:8:10.0.0.0/8;     ICMP; 8;     8;     10.0.0.0/8; icmp:8:10.0.0.0/8",
+            "' icmp:*:0.0.0.0/0 ';  ICMP; 0;     65535; 0.0.0.0/0;  icmp:*:0.0.0.0/0"})
+    void firewall_shouldReadEachRule_andSpellItAsThePlannerDoes(String ingress, Protocol protocol, int from, int to, String source,
+            String spelling) {
+        List<IngressRule> rules = FirewallView.ingress(resource(ResourceKind.FIREWALL, Cloud.AWS, Attributes.INGRESS, ingress));
+
+        assertThat(rules).containsExactly(new IngressRule(protocol, new Ports(from, to), source));
+        assertThat(FirewallView.attribute(rules)).isEqualTo(spelling);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "tcp:6443",
+            "sctp:1:10.0.0.0/8",
+            "tcp:6443:10.0.0.0",
+            "tcp:6443:10.0.0.300/8",
+            "tcp:6443:10.0.0.0/33",
+            "tcp:9-3:10.0.0.0/8",
+            "tcp:70000:10.0.0.0/8",
+            "all:80:10.0.0.0/8",
+            "icmp:3-4:10.0.0.0/8",
+            "icmp:300:10.0.0.0/8",
+            "'tcp:6443:10.0.0.0/8,'"})
+    void firewall_shouldRefuseAMalformedRule_namingItAndTheForm(String ingress) {
+        Resource firewall = resource(ResourceKind.FIREWALL, Cloud.GCP, Attributes.INGRESS, ingress);
+
+        assertThatThrownBy(() -> FirewallView.ingress(firewall)).isInstanceOf(TerminalCloudException.class)
+                .hasMessageContaining("'ingress'").hasMessageContaining("protocol:ports:sourceCidr");
+    }
+
+    @Test
+    void firewall_shouldSortAndDropRepeats_soThatTheAttributeMatchesThePlanners() {
+        Resource firewall = resource(ResourceKind.FIREWALL, Cloud.AZURE, Attributes.INGRESS,
+                "udp:500:0.0.0.0/0, tcp:6443:0.0.0.0/0,all:*:10.0.0.0/8,udp:500:0.0.0.0/0");
+
+        List<IngressRule> rules = FirewallView.ingress(firewall);
+
+        assertThat(rules).extracting(IngressRule::protocol).containsExactly(Protocol.ALL, Protocol.TCP, Protocol.UDP);
+        assertThat(FirewallView.attribute(rules)).isEqualTo("all:*:10.0.0.0/8,tcp:6443:0.0.0.0/0,udp:500:0.0.0.0/0");
+        assertThat(FirewallView.ingress(resource(ResourceKind.FIREWALL, Cloud.AWS))).isEmpty();
+        assertThat(FirewallView.ingress(new Observation("fw", ResourceKind.FIREWALL, Cloud.AWS, "r", "sg-1", ResourceState.READY,
+                new TreeMap<>(Map.of(Attributes.INGRESS, FirewallView.attribute(rules))), Map.of()))).isEqualTo(rules);
+        assertThat(Protocol.of("Tcp")).contains(Protocol.TCP);
+        assertThat(Protocol.of("esp")).isEmpty();
     }
 }

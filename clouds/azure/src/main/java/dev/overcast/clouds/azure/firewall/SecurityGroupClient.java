@@ -1,30 +1,41 @@
 package dev.overcast.clouds.azure.firewall;
 
 import static dev.overcast.core.cloud.PlannedAttributes.drift;
-import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 
 import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
+import com.azure.resourcemanager.network.fluent.models.SecurityRuleInner;
+import com.azure.resourcemanager.network.models.SecurityRuleAccess;
+import com.azure.resourcemanager.network.models.SecurityRuleDirection;
+import com.azure.resourcemanager.network.models.SecurityRuleProtocol;
 import dev.overcast.clouds.azure.internal.ArmClients;
 import dev.overcast.clouds.azure.internal.ArmIds;
 import dev.overcast.clouds.azure.internal.ArmResourceClient;
 import dev.overcast.clouds.azure.internal.AzureErrors;
 import dev.overcast.core.cloud.Dependencies;
 import dev.overcast.core.cloud.Observation;
+import dev.overcast.core.cloud.kinds.FirewallView;
+import dev.overcast.core.cloud.kinds.FirewallView.IngressRule;
+import dev.overcast.core.cloud.kinds.FirewallView.Protocol;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 /**
  * The firewall: a network security group whose inbound allow rules are the plan's ingress rules. It is
  * associated with each instance's NIC (by the instance kind) rather than with the subnet: the subnet
  * and the firewall are then independent resources, and neither has to be updated after creation.
- * Drift (a rule removed by hand) is repaired by writing the whole rule set again.
+ * Drift (a rule removed by hand) is repaired by writing the whole rule set again. NSG port ranges are
+ * spelled as the plan spells them ({@code *}, {@code n}, {@code a-b}), so only the protocol word changes.
  */
 public final class SecurityGroupClient extends ArmResourceClient<NetworkSecurityGroupInner> {
 
     static final String TYPE = "Microsoft.Network/networkSecurityGroups";
+    /** NSG priorities run 100..4096; Overcast's rules take consecutive ones from the bottom. */
+    private static final int FIRST_PRIORITY = 100;
 
     public SecurityGroupClient(ArmClients arm) {
         super(ResourceKind.FIREWALL, arm);
@@ -33,7 +44,7 @@ public final class SecurityGroupClient extends ArmResourceClient<NetworkSecurity
     @Override
     protected List<Observation> observeGroup(String group, String region) {
         return observeEach(region, list("ListNetworkSecurityGroups", () -> arm.network().getNetworkSecurityGroups().listByResourceGroup(group)),
-                NetworkSecurityGroupInner::provisioningState, nsg -> attributes(Attributes.INGRESS, SecurityRules.ingress(nsg.securityRules())));
+                NetworkSecurityGroupInner::provisioningState, nsg -> attributes(Attributes.INGRESS, ingress(nsg.securityRules())));
     }
 
     @Override
@@ -63,13 +74,52 @@ public final class SecurityGroupClient extends ArmResourceClient<NetworkSecurity
     }
 
     private void put(String group, String clusterId, Resource desired) {
-        NetworkSecurityGroupInner nsg;
-        try {
-            nsg = new NetworkSecurityGroupInner().withSecurityRules(SecurityRules.of(desired.attribute(Attributes.INGRESS)));
-        } catch (IllegalArgumentException e) {
-            throw invalid(desired, Attributes.INGRESS, e.getMessage());
-        }
+        NetworkSecurityGroupInner nsg = new NetworkSecurityGroupInner().withSecurityRules(securityRules(FirewallView.ingress(desired)));
         nsg.withLocation(desired.region()).withTags(tags(clusterId, desired));
         arm.network().getNetworkSecurityGroups().beginCreateOrUpdate(group, desired.name(), nsg);
+    }
+
+    /** One inbound allow rule per ingress rule, in the plan's order. */
+    static List<SecurityRuleInner> securityRules(List<IngressRule> rules) {
+        List<SecurityRuleInner> inner = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            IngressRule rule = rules.get(i);
+            inner.add(new SecurityRuleInner()
+                    .withName("overcast-" + (i + 1))
+                    .withPriority(FIRST_PRIORITY + i)
+                    .withDirection(SecurityRuleDirection.INBOUND)
+                    .withAccess(SecurityRuleAccess.ALLOW)
+                    .withProtocol(protocol(rule.protocol()))
+                    .withSourcePortRange("*")
+                    .withDestinationPortRange(rule.ports().toString())
+                    .withSourceAddressPrefix(rule.sourceCidr())
+                    .withDestinationAddressPrefix("*"));
+        }
+        return inner;
+    }
+
+    /** The ingress attribute an NSG's inbound allow rules amount to, sorted like the plan's. */
+    static String ingress(List<SecurityRuleInner> rules) {
+        if (rules == null) {
+            return "";
+        }
+        return String.join(",", rules.stream()
+                .filter(r -> r.direction() == SecurityRuleDirection.INBOUND && r.access() == SecurityRuleAccess.ALLOW)
+                .map(r -> word(r.protocol()) + ":" + r.destinationPortRange() + ":" + r.sourceAddressPrefix())
+                .sorted()
+                .toList());
+    }
+
+    private static SecurityRuleProtocol protocol(Protocol protocol) {
+        return switch (protocol) {
+            case TCP -> SecurityRuleProtocol.TCP;
+            case UDP -> SecurityRuleProtocol.UDP;
+            case ICMP -> SecurityRuleProtocol.ICMP;
+            case ALL -> SecurityRuleProtocol.ASTERISK;
+        };
+    }
+
+    private static String word(SecurityRuleProtocol protocol) {
+        return SecurityRuleProtocol.ASTERISK.equals(protocol) ? Protocol.ALL.word() : String.valueOf(protocol).toLowerCase(Locale.ROOT);
     }
 }

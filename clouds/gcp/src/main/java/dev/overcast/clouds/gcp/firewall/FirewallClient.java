@@ -1,7 +1,6 @@
 package dev.overcast.clouds.gcp.firewall;
 
 import static dev.overcast.core.cloud.KindTimings.operation;
-import static dev.overcast.core.cloud.PlannedAttributes.invalid;
 import static dev.overcast.core.cloud.PlannedAttributes.required;
 
 import com.google.cloud.compute.v1.Allowed;
@@ -22,6 +21,8 @@ import dev.overcast.core.cloud.KindTimings;
 import dev.overcast.core.cloud.Observation;
 import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.cloud.exceptions.RetryableCloudException;
+import dev.overcast.core.cloud.kinds.FirewallView;
+import dev.overcast.core.cloud.kinds.FirewallView.IngressRule;
 import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -31,16 +32,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The {@code firewall} kind: ingress firewall rules on the network, one per source range (see
- * {@link IngressRules}), named {@code <firewall>-<8 hex of the source>} so a rule's name never changes.
- * Update restores the planned rules: inserts missing ones, patches changed ones, deletes extra ones.
+ * The {@code firewall} kind: ingress firewall rules on the network, one per source range, named
+ * {@code <firewall>-<8 hex of the source>} so a rule's name never changes. A Compute rule allows every
+ * (protocol, ports) it lists from every source range it lists, so one rule per source range keeps exactly
+ * the planned pairs. Update restores the planned rules: inserts missing ones, patches changed ones,
+ * deletes extra ones.
  */
 public final class FirewallClient extends ComputeResourceClient {
 
     /** Compute's wait returns after at most two minutes; a rule takes seconds. */
     private static final int WAITS = 5;
+    private static final String EVERY_PORT = "*";
 
     public FirewallClient(ComputeClients compute) {
         super(ResourceKind.FIREWALL, compute);
@@ -67,7 +73,7 @@ public final class FirewallClient extends ComputeResourceClient {
         }
         List<Observation> found = new ArrayList<>();
         byResource.forEach((name, rules) -> found.add(observed(name, region, name, ResourceState.READY, attributes(
-                Attributes.INGRESS, IngressRules.of(rules),
+                Attributes.INGRESS, ingress(rules),
                 Attributes.NETWORK_REF, lastSegment(rules.get(0).getNetwork())), ownership.get(name))));
         return found;
     }
@@ -107,9 +113,9 @@ public final class FirewallClient extends ComputeResourceClient {
     private List<Operation> restore(String clusterId, Resource desired, Dependencies dependencies) {
         List<Operation> started = new ArrayList<>();
         String network = globalLink("networks", dependencies.require(required(desired, Attributes.NETWORK_REF)).cloudId());
-        Map<String, List<Allowed>> wanted = IngressRules.bySource(required(desired, Attributes.INGRESS))
-                .orElseThrow(() -> invalid(desired, Attributes.INGRESS,
-                        "every entry must be protocol:ports:sourceCidr, e.g. tcp:6443:10.0.0.0/8 or all:*:10.0.0.0/8"));
+        // Compute has no empty firewall to observe: a firewall without a rule would never be seen as built.
+        required(desired, Attributes.INGRESS);
+        Map<String, List<Allowed>> wanted = allowedBySource(FirewallView.ingress(desired));
         Map<String, Firewall> existing = new LinkedHashMap<>();
         rules(clusterId).stream()
                 .filter(r -> desired.name().equals(Ownership.resourceName(Ownership.fromDescription(r.getDescription()))))
@@ -135,6 +141,45 @@ public final class FirewallClient extends ComputeResourceClient {
         }
         existing.keySet().forEach(name -> delete(name).ifPresent(started::add));
         return started;
+    }
+
+    /** The {@code allowed} entries of each source range's rule: one per protocol, its ports sorted, none for every port. */
+    static Map<String, List<Allowed>> allowedBySource(List<IngressRule> rules) {
+        Map<String, Map<String, TreeSet<String>>> grouped = new TreeMap<>();
+        for (IngressRule rule : rules) {
+            grouped.computeIfAbsent(rule.sourceCidr(), s -> new TreeMap<>())
+                    .computeIfAbsent(rule.protocol().word(), p -> new TreeSet<>())
+                    .add(rule.ports().toString());
+        }
+        Map<String, List<Allowed>> bySource = new TreeMap<>();
+        grouped.forEach((source, protocols) -> {
+            List<Allowed> allowed = new ArrayList<>();
+            protocols.forEach((protocol, ports) -> {
+                Allowed.Builder entry = Allowed.newBuilder().setIPProtocol(protocol);
+                if (!ports.contains(EVERY_PORT)) {
+                    entry.addAllPorts(ports);
+                }
+                allowed.add(entry.build());
+            });
+            bySource.put(source, allowed);
+        });
+        return bySource;
+    }
+
+    /** The {@code ingress} of a firewall's rules: every (protocol, ports, source) they allow, sorted as the plan is. */
+    static String ingress(List<Firewall> rules) {
+        TreeSet<String> entries = new TreeSet<>();
+        for (Firewall rule : rules) {
+            for (String source : rule.getSourceRangesList()) {
+                for (Allowed allowed : rule.getAllowedList()) {
+                    if (allowed.getPortsCount() == 0) {
+                        entries.add(allowed.getIPProtocol() + ":" + EVERY_PORT + ":" + source);
+                    }
+                    allowed.getPortsList().forEach(port -> entries.add(allowed.getIPProtocol() + ":" + port + ":" + source));
+                }
+            }
+        }
+        return String.join(",", entries);
     }
 
     private void awaitDone(Operation started) {
