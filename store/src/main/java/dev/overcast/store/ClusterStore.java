@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
@@ -67,6 +68,25 @@ public final class ClusterStore {
         }
         item.setVersion(1L);
         return cluster(item);
+    }
+
+    /**
+     * Takes back a cluster {@link #create} just recorded, when its admission refused it after the record
+     * (the record comes first so that of simultaneous creates of one name only one is admitted at all).
+     * Only the untouched row goes: a flow that already moved it keeps it.
+     *
+     * @throws VersionConflictException if the row moved on since it was created
+     */
+    public void withdraw(Cluster created) {
+        Expression untouched = Expression.builder().expression("#version = :created")
+                .expressionNames(Map.of("#version", "version"))
+                .expressionValues(Map.of(":created", AttributeValue.fromN(Long.toString(created.version()))))
+                .build();
+        try {
+            table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(created.id())).conditionExpression(untouched).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflictException("cluster " + created.id() + " moved on since it was created");
+        }
     }
 
     public Optional<Cluster> find(String clusterId) {

@@ -39,6 +39,27 @@ class ClusterStoreTest {
     }
 
     @Test
+    void withdraw_shouldRemoveTheRecord_whileNothingMovedIt(FreshStore fresh) {
+        Cluster created = fresh.store().clusters().create("c1", "team-a", "{}");
+
+        fresh.store().clusters().withdraw(created);
+
+        assertThat(fresh.store().clusters().find("c1")).isEmpty();
+        assertThat(fresh.store().clusters().create("c1", "team-b", "{}").tenant()).as("the name is free again").isEqualTo("team-b");
+    }
+
+    @Test
+    void withdraw_shouldFail_andKeepTheRecord_onceAFlowMovedIt(FreshStore fresh) {
+        ClusterStore clusters = fresh.store().clusters();
+        Cluster created = clusters.create("c1", "team-a", "{}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
+        clusters.moveTo(lease, created, ClusterStatus.READY, null);
+
+        assertThatThrownBy(() -> clusters.withdraw(created)).isInstanceOf(VersionConflictException.class);
+        assertThat(clusters.get("c1").status()).isEqualTo(ClusterStatus.READY);
+    }
+
+    @Test
     void get_shouldFail_whenClusterUnknown(FreshStore fresh) {
         assertThatThrownBy(() -> fresh.store().clusters().get("nope")).isInstanceOf(ClusterNotFoundException.class);
     }

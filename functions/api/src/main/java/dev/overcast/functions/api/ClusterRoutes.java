@@ -81,17 +81,20 @@ final class ClusterRoutes {
         if (dryRun) {
             return ApiResponse.ok(Views.DryRun.of(id, plan, preflight.map(p -> p.run(plan)).orElse(null)));
         }
+        // Recorded before the 202, by a conditional write: of simultaneous creates of one name exactly one
+        // gets here, is admitted against the quotas (the others never run the preflight) and starts a flow,
+        // and the Location answered exists from now on. A refused admission takes the record back.
+        Cluster recorded;
+        try {
+            recorded = store.clusters().create(id, request.tenant(), body.toString());
+        } catch (ClusterAlreadyExistsException e) {
+            throw exists(id);
+        }
         try {
             preflight.ifPresent(p -> admission.admit(p, plan));
         } catch (RequestRefused e) {
+            store.clusters().withdraw(recorded);
             throw ApiException.invalid(refusal(e));
-        }
-        // Recorded before the 202, by a conditional write: of simultaneous creates of one name exactly one
-        // gets here and starts a flow, and the Location answered exists from now on.
-        try {
-            store.clusters().create(id, request.tenant(), body.toString());
-        } catch (ClusterAlreadyExistsException e) {
-            throw exists(id);
         }
         ObjectNode input = json.createObjectNode();
         input.put("tenant", request.tenant());

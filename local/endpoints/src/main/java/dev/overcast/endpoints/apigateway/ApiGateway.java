@@ -125,13 +125,15 @@ public final class ApiGateway implements AutoCloseable {
 
     private APIGatewayProxyResponseEvent invoke(HttpExchange exchange, Route route, Map<String, String> parameters)
             throws IOException {
+        // Read (bounded) before any refusal: a body left unread makes the server drop the kept-alive
+        // connection after answering, and a client that reuses it meets a closed socket on its next request.
+        byte[] body = readAtMost(exchange.getRequestBody());
         Optional<String> tenant = tokens.tenant(exchange.getRequestHeaders().getFirst("Authorization"));
         if (tenant.isEmpty()) {
             return problem(401, "unauthorized", "Not authenticated",
                     "a known bearer token is required (Authorization: Bearer TOKEN)", exchange);
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        byte[] body = readAtMost(exchange.getRequestBody());
         if (body.length > MAX_READ_BYTES) {
             return problem(413, "too-large", "Body too large", "the body is over " + MAX_READ_BYTES + " bytes", exchange);
         }

@@ -48,12 +48,13 @@ class DeployableTemplateTest {
     }
 
     @Test
-    void translation_shouldCreateTheResourcesOfADeploy() {
+    void translation_shouldCreateTheResourcesOfADeploy() throws IOException {
         Map<String, Integer> types = new TreeMap<>();
         translated.path("Resources").forEach(resource -> types.merge(resource.path("Type").asText(), 1, Integer::sum));
-        assertThat(types).containsEntry("AWS::Lambda::Function", 13)
-                .containsEntry("AWS::StepFunctions::StateMachine", 6)
-                .containsEntry("AWS::DynamoDB::Table", 6)
+        String source = Files.readString(TEMPLATE);
+        assertThat(types).containsEntry("AWS::Lambda::Function", occurrences(source, "Type: AWS::Serverless::Function\n"))
+                .containsEntry("AWS::StepFunctions::StateMachine", occurrences(source, "Type: AWS::Serverless::StateMachine\n"))
+                .containsEntry("AWS::DynamoDB::Table", occurrences(source, "Type: AWS::DynamoDB::Table\n"))
                 .containsEntry("AWS::ApiGateway::RestApi", 1)
                 .containsEntry("AWS::ApiGateway::Stage", 1)
                 .containsEntry("AWS::Events::Rule", 1)
@@ -115,6 +116,16 @@ class DeployableTemplateTest {
             }
         });
         assertThat(dropped).isEmpty();
+    }
+
+    /** How many resources of one SAM type the source template declares (each on its own {@code Type:} line). */
+    private static int occurrences(String source, String typeLine) {
+        int count = 0;
+        for (int at = source.indexOf(typeLine); at >= 0; at = source.indexOf(typeLine, at + 1)) {
+            count++;
+        }
+        assertThat(count).as(typeLine.strip()).isPositive();
+        return count;
     }
 
     private static JsonNode first(String type) {
