@@ -19,24 +19,36 @@ import dev.overcast.core.region.RegionSet;
 import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.InstanceCatalog;
 import dev.overcast.core.spec.MachinePool;
+import dev.overcast.core.spec.NetworkSpec;
 import dev.overcast.core.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Turns a spec into a {@link Plan}: validate, choose regions, lay out addresses, then one resource
  * per cloud object with the attributes and edges of {@code docs/architecture.md} (the table and
- * "Who needs whose address"). Pure and deterministic: the same spec always gives an equal plan.
+ * "Who needs whose address"). Pure and deterministic: the same spec, pins and release always give an
+ * equal plan.
+ *
+ * <p>What it decides from the {@link Release} (regions near a hint, zones, machine types, images, the
+ * default Kubernetes version, address defaults, user-data) it reports as {@link Pins}; given a
+ * cluster's pins, it decides nothing of that again, so a new release never moves a recorded cluster.
  */
 public final class Planner {
+    /** The planner's version, recorded in the pins it writes; raise it when a release plans differently. */
+    public static final int VERSION = 1;
     static final String MASTER_DISK_GB = "50";
     static final String WORKER_DISK_GB = "100";
     /** Kubernetes' API server port, open to the world so the cluster can be reached (auth is Kubernetes'). */
@@ -44,27 +56,54 @@ public final class Planner {
     /** Master 0's address within its subnet: clear of the addresses every cloud keeps (AWS and Azure the first four, GCP two). */
     static final int CONTROL_PLANE_HOST = 10;
 
-    private final RegionCatalog regions;
-    private final InstanceCatalog instances;
-    private final SpecValidator validator;
-    private final CloudInit cloudInit = new CloudInit();
+    /** A plan and the decisions it was made with: the pins it was given plus what it decided anew. */
+    public record Decided(Plan plan, Pins pins) {
+    }
+
+    private final Supplier<Release> release;
 
     public Planner(RegionCatalog regions, InstanceCatalog instances) {
-        this.regions = regions;
-        this.instances = instances;
-        this.validator = new SpecValidator(regions, instances);
+        this(Release.current(regions, instances));
+    }
+
+    public Planner(Release release) {
+        this(() -> release);
+    }
+
+    /** A planner whose release can be swapped while it runs: the local world's seam for "a new release". */
+    public Planner(Supplier<Release> release) {
+        this.release = release;
     }
 
     public static Planner standard() {
-        return new Planner(RegionCatalog.standard(), InstanceCatalog.standard());
+        return new Planner(Release.current());
     }
 
     /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
     public Plan plan(ClusterSpec spec) {
-        validator.requireValid(spec);
-        RegionSet regionSet = new RegionSelector(regions).select(spec.cloudList(), spec.near(), spec.pinnedRegions());
-        NetworkPlan network = new Ipam().plan(spec, regionSet);
-        Build build = new Build(spec.name(), network);
+        return decide(spec, null).plan();
+    }
+
+    /** The plan of a recorded cluster: {@code pins} (null: none yet) win over the release's defaults. */
+    public Plan plan(ClusterSpec spec, Pins pins) {
+        return decide(spec, pins).plan();
+    }
+
+    /** What this release decides for the spec on its own: the pins of a cluster recorded now. */
+    public Pins pins(ClusterSpec spec) {
+        return decide(spec, null).pins();
+    }
+
+    /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
+    public Decided decide(ClusterSpec spec, Pins pinned) {
+        Release current = release.get();
+        new SpecValidator(current.regions(), current.instances()).requireValid(spec);
+        Pins pins = pinned == null ? new Pins(VERSION, null, null, null, null, null, null, null, null, null) : pinned;
+        RegionSet regionSet = regions(current, spec, pins);
+        String kubernetesVersion = Objects.requireNonNullElse(spec.kubernetesVersion(),
+                Objects.requireNonNullElse(pins.kubernetesVersion(), current.kubernetesVersion()));
+        NetworkPlan network = new Ipam().plan(withPinnedNetwork(spec, pins), regionSet);
+        Build build = new Build(spec.name(), network, current, pins);
         boolean multiCloud = spec.cloudList().size() > 1;
         for (Cloud cloud : spec.cloudList()) {
             build.cloudFoundation(cloud, regionSet.region(cloud), multiCloud);
@@ -73,19 +112,88 @@ public final class Planner {
             build.tunnelPair(link);
         }
         build.gatewayBgpAddresses();
-        build.instances(spec, regionSet);
-        return new Plan(spec.name(), spec.kubernetesVersionOrDefault(), regionSet, network, build.resources);
+        build.instances(spec, regionSet, kubernetesVersion);
+        Plan plan = new Plan(spec.name(), kubernetesVersion, regionSet, network, build.resources);
+        return new Decided(plan, build.decided(pins.plannerVersion(), plan));
+    }
+
+    /**
+     * The pinned region of each cloud, with its pinned zones, taken as it is: the round-trip budget was met
+     * when it was chosen, and a later catalog's figures must not refuse a cluster that exists. A cloud
+     * without a pin (none recorded yet) is chosen as for a new cluster, around the pinned ones.
+     */
+    private static RegionSet regions(Release release, ClusterSpec spec, Pins pins) {
+        RegionCatalog catalog = release.regions();
+        Map<Cloud, String> pinned = new EnumMap<>(Cloud.class);
+        pinned.putAll(spec.pinnedRegions());
+        spec.cloudList().forEach(cloud -> Optional.ofNullable(pins.regions().get(cloud.id())).ifPresent(r -> pinned.putIfAbsent(cloud, r)));
+        if (!pinned.keySet().containsAll(spec.cloudList())) {
+            return new RegionSelector(catalog).select(spec.cloudList(), spec.near(), pinned);
+        }
+        List<Region> chosen = new ArrayList<>();
+        for (Cloud cloud : spec.cloudList()) {
+            Region region = catalog.find(cloud, pinned.get(cloud)).orElseThrow(() -> new IllegalStateException(
+                    "regions." + cloud.id() + ": the pinned region " + pinned.get(cloud) + " is not in this release's catalog"));
+            List<String> zones = pins.zones().getOrDefault(cloud.id(), region.zones());
+            chosen.add(new Region(region.cloud(), region.name(), region.display(), region.location(), zones));
+        }
+        return RegionSet.of(chosen, catalog.latency());
+    }
+
+    /** The spec's own ranges, else the pinned ones; what neither gives takes the address defaults. */
+    private static ClusterSpec withPinnedNetwork(ClusterSpec spec, Pins pins) {
+        NetworkSpec given = spec.networkOrDefault();
+        Map<String, String> networks = new TreeMap<>(pins.networks());
+        if (given.vpcCidrs() != null) {
+            networks.putAll(given.vpcCidrs());
+        }
+        NetworkSpec network = new NetworkSpec(networks.isEmpty() ? null : networks,
+                given.podCidr() != null ? given.podCidr() : pins.podCidr(),
+                given.serviceCidr() != null ? given.serviceCidr() : pins.serviceCidr());
+        return new ClusterSpec(spec.name(), spec.clouds(), spec.regions(), spec.near(), spec.masters(), spec.workers(),
+                network, spec.kubernetesVersion());
     }
 
     /** The resources of one plan as they are added. */
-    private final class Build {
+    private static final class Build {
         private final String cluster;
         private final NetworkPlan network;
+        private final Release release;
+        private final Pins pins;
         private final List<Resource> resources = new ArrayList<>();
+        private final Map<String, String> instanceTypes = new TreeMap<>();
+        private final Map<String, String> images = new TreeMap<>();
+        private final Map<String, String> userData = new TreeMap<>();
 
-        Build(String cluster, NetworkPlan network) {
+        Build(String cluster, NetworkPlan network, Release release, Pins pins) {
             this.cluster = cluster;
             this.network = network;
+            this.release = release;
+            this.pins = pins;
+        }
+
+        /**
+         * The given pins with every decision this plan made that they lacked; user-data digests of
+         * the instances this plan rendered, the pinned ones kept as they were (what the instance was made with).
+         */
+        Pins decided(int plannerVersion, Plan plan) {
+            Map<String, String> regions = new TreeMap<>();
+            Map<String, List<String>> zones = new TreeMap<>();
+            Map<String, String> networks = new TreeMap<>();
+            plan.regions().regions().forEach((cloud, region) -> {
+                regions.put(cloud.id(), region.name());
+                zones.put(cloud.id(), region.zones());
+                networks.put(cloud.id(), network.cloud(cloud).cidr());
+            });
+            Map<String, String> types = new TreeMap<>(instanceTypes);
+            types.putAll(pins.instanceTypes());
+            Map<String, String> cloudImages = new TreeMap<>(images);
+            cloudImages.putAll(pins.images());
+            Map<String, String> digests = new TreeMap<>(userData);
+            digests.putAll(pins.userData());
+            digests.keySet().retainAll(userData.keySet());
+            return new Pins(plannerVersion, plan.kubernetesVersion(), new TreeMap<>(regions), new TreeMap<>(zones), new TreeMap<>(types),
+                    new TreeMap<>(cloudImages), new TreeMap<>(networks), network.podCidr(), network.serviceCidr(), new TreeMap<>(digests));
         }
 
         /** Network, subnets and firewall; the VPN gateway (and what it needs) only when there is another cloud to reach. */
@@ -252,11 +360,11 @@ public final class Planner {
          * subnet) gets the static address {@value #CONTROL_PLANE_HOST} of its subnet: the control-plane
          * endpoint every node's user-data names must be known before any instance exists.
          */
-        void instances(ClusterSpec spec, RegionSet regionSet) {
+        void instances(ClusterSpec spec, RegionSet regionSet, String kubernetesVersion) {
             List<Cloud> clouds = spec.cloudList();
             MachinePool masters = spec.masters();
             String controlPlane = AddressBlocks.host(network.cloud(clouds.get(0)).subnets().get(0).cidr(), CONTROL_PLANE_HOST);
-            ClusterBootstrap bootstrap = new ClusterBootstrap(cluster, spec.kubernetesVersionOrDefault(), controlPlane,
+            ClusterBootstrap bootstrap = new ClusterBootstrap(cluster, kubernetesVersion, controlPlane,
                     network.podCidr(), network.serviceCidr(), JoinSecret.reference(cluster));
             for (int i = 0; i < masters.countOrZero(); i++) {
                 Cloud cloud = clouds.get(i % clouds.size());
@@ -276,10 +384,15 @@ public final class Planner {
         /** One instance; {@code slot} spreads a cloud's instances of one role over its zones. */
         private void instance(ClusterBootstrap bootstrap, String name, NodeRole role, Cloud cloud, Region region,
                               String size, String diskGb, int slot) {
+            String typeKey = Pins.instanceTypeKey(cloud.id(), size);
+            String type = pins.instanceTypes().getOrDefault(typeKey, release.instances().resolve(cloud, size).orElseThrow());
+            instanceTypes.put(typeKey, type);
+            String image = pins.images().getOrDefault(cloud.id(), release.instances().image(cloud));
+            images.put(cloud.id(), image);
             Map<String, String> attributes = new TreeMap<>(Map.of(
                     Attributes.ROLE, role == NodeRole.WORKER ? "worker" : "master",
-                    Attributes.INSTANCE_TYPE, instances.resolve(cloud, size).orElseThrow(),
-                    Attributes.IMAGE, instances.image(cloud),
+                    Attributes.INSTANCE_TYPE, type,
+                    Attributes.IMAGE, image,
                     Attributes.DISK_GB, diskGb,
                     Attributes.FIREWALL_REF, ResourceNames.firewall(cluster, cloud)));
             List<SubnetPlan> subnets = network.cloud(cloud).subnets();
@@ -293,7 +406,9 @@ public final class Planner {
             if (role == NodeRole.INIT) {
                 attributes.put(Attributes.STATIC_PRIVATE_IP, bootstrap.controlPlaneAddress());
             }
-            attributes.put(Attributes.USER_DATA, cloudInit.render(bootstrap, new BootstrapNode(name, cloud, region.name(), role)));
+            String rendered = release.userData().render(bootstrap, new BootstrapNode(name, cloud, region.name(), role));
+            userData.put(name, Pins.digest(rendered));
+            attributes.put(Attributes.USER_DATA, rendered);
             add(name, ResourceKind.INSTANCE, cloud, attributes);
         }
 

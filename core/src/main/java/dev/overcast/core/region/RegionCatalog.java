@@ -68,6 +68,13 @@ public final class RegionCatalog {
                 LatencyModel.calibrate(measurements));
     }
 
+    /** This catalog with one metro placed elsewhere, as a later release's {@code metros.csv} might place it. */
+    public RegionCatalog withMetro(String name, GeoPoint at) {
+        Map<String, GeoPoint> moved = new TreeMap<>(metros);
+        moved.put(name, at);
+        return new RegionCatalog(regionsById, Collections.unmodifiableMap(moved), latency);
+    }
+
     public Optional<Region> find(Cloud cloud, String name) {
         return Optional.ofNullable(regionsById.get(cloud.id() + "/" + name));
     }
