@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param lastAppliedChange sequence number of the last queued change applied to the spec, 0 if none
  * @param createdAt         creation time
  * @param updatedAt         time of the last write
+ * @param pins              what the planner decided when the cluster was recorded (JSON the store does not
+ *                          interpret), or null for a cluster recorded before pins existed
  */
 public record Cluster(
         String id,
@@ -26,5 +28,6 @@ public record Cluster(
         long version,
         long lastAppliedChange,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String pins) {
 }

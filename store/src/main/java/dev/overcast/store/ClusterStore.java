@@ -50,11 +50,22 @@ public final class ClusterStore {
      * @throws ClusterAlreadyExistsException if the id is taken
      */
     public Cluster create(String clusterId, String tenant, String spec) {
+        return create(clusterId, tenant, spec, null);
+    }
+
+    /**
+     * Records a new cluster with the planner's decisions for it.
+     *
+     * @param pins what the planner decided (JSON the store does not interpret)
+     * @throws ClusterAlreadyExistsException if the id is taken
+     */
+    public Cluster create(String clusterId, String tenant, String spec, String pins) {
         Instant now = clock.instant();
         ClusterItem item = new ClusterItem();
         item.setClusterId(clusterId);
         item.setTenant(tenant);
         item.setSpec(spec);
+        item.setPins(pins);
         item.setStatus(ClusterStatus.CREATING.name());
         item.setLastAppliedChange(0L);
         item.setCreatedAt(now);
@@ -161,13 +172,22 @@ public final class ClusterStore {
                     + current.status().id() + " to " + next.id() + "; allowed: " + current.status().successors());
         }
         return write(lease, new Cluster(current.id(), current.tenant(), current.spec(), next, reason,
-                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt()));
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.pins()));
     }
 
     /** Replaces the spec of {@code current}; same failures as {@link #moveTo}. */
     public Cluster updateSpec(Lease lease, Cluster current, String spec) {
         return write(lease, new Cluster(current.id(), current.tenant(), spec, current.status(), current.statusReason(),
-                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt()));
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.pins()));
+    }
+
+    /**
+     * Records the pins of a cluster recorded before pins existed (late initialisation); same failures as
+     * {@link #moveTo}.
+     */
+    public Cluster pin(Lease lease, Cluster current, String pins) {
+        return write(lease, new Cluster(current.id(), current.tenant(), current.spec(), current.status(), current.statusReason(),
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), pins));
     }
 
     private Cluster write(Lease lease, Cluster changed) {
@@ -191,7 +211,7 @@ public final class ClusterStore {
         transaction.put(table, item, attributeExists(), old -> conflict(changed, old));
         Cluster written = cluster(item);
         return new Cluster(written.id(), written.tenant(), written.spec(), written.status(), written.statusReason(),
-                written.version() + 1, written.lastAppliedChange(), written.createdAt(), written.updatedAt());
+                written.version() + 1, written.lastAppliedChange(), written.createdAt(), written.updatedAt(), written.pins());
     }
 
     /** Adds to {@code transaction} the condition that the cluster exists. */
@@ -227,6 +247,7 @@ public final class ClusterStore {
         item.setLastAppliedChange(cluster.lastAppliedChange());
         item.setCreatedAt(cluster.createdAt());
         item.setUpdatedAt(cluster.updatedAt());
+        item.setPins(cluster.pins());
         return item;
     }
 
@@ -234,6 +255,6 @@ public final class ClusterStore {
         return new Cluster(item.getClusterId(), item.getTenant(), item.getSpec(),
                 ClusterStatus.valueOf(item.getStatus().toUpperCase(Locale.ROOT)), item.getStatusReason(),
                 item.getVersion(), item.getLastAppliedChange() == null ? 0 : item.getLastAppliedChange(),
-                item.getCreatedAt(), item.getUpdatedAt());
+                item.getCreatedAt(), item.getUpdatedAt(), item.getPins());
     }
 }

@@ -30,6 +30,38 @@ class ClusterStoreTest {
     }
 
     @Test
+    void pins_shouldSurviveEveryLaterWrite(FreshStore fresh) {
+        ClusterStore clusters = fresh.store().clusters();
+        Cluster created = clusters.create("c1", "team-a", "{\"workers\":3}", "{\"plannerVersion\":1}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
+
+        Cluster ready = clusters.moveTo(lease, created, ClusterStatus.READY, null);
+        Cluster respecced = clusters.updateSpec(lease, ready, "{\"workers\":4}");
+        fresh.store().changes().enqueue("c1", ChangeKind.SCALE_WORKERS, "{}");
+        fresh.store().changes().drain(lease, (spec, change) -> "{\"workers\":5}");
+
+        assertThat(created.pins()).isEqualTo("{\"plannerVersion\":1}");
+        assertThat(respecced.pins()).isEqualTo(created.pins());
+        assertThat(clusters.get("c1").pins()).isEqualTo(created.pins());
+        assertThat(clusters.get("c1").spec()).isEqualTo("{\"workers\":5}");
+    }
+
+    @Test
+    void pin_shouldRecordPins_onAClusterRecordedWithout(FreshStore fresh) {
+        ClusterStore clusters = fresh.store().clusters();
+        Cluster old = clusters.create("c1", "team-a", "{}");
+        Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.RECONCILE, TTL);
+
+        Cluster pinned = clusters.pin(lease, old, "{\"plannerVersion\":1}");
+
+        assertThat(old.pins()).isNull();
+        assertThat(pinned.version()).isEqualTo(old.version() + 1);
+        assertThat(clusters.get("c1")).isEqualTo(pinned);
+        assertThatThrownBy(() -> clusters.pin(lease, old, "{}")).as("a pin names the version it read")
+                .isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
     void create_shouldFail_whenIdTaken(FreshStore fresh) {
         fresh.store().clusters().create("c1", "team-a", "{}");
 

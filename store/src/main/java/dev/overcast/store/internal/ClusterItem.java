@@ -21,6 +21,7 @@ public class ClusterItem {
     private Long lastAppliedChange;
     private Instant createdAt;
     private Instant updatedAt;
+    private String pins;
 
     @DynamoDbPartitionKey
     @DynamoDbSecondarySortKey(indexNames = BY_TENANT)
@@ -96,5 +97,13 @@ public class ClusterItem {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getPins() {
+        return pins;
+    }
+
+    public void setPins(String pins) {
+        this.pins = pins;
     }
 }
