@@ -56,7 +56,7 @@ public final class OvercastFunctions {
         steps.put(ACQUIRE_LOCK, new AcquireLock(wiring.store()));
         steps.put(RELEASE_LOCK, new ReleaseLock(wiring.store()));
         steps.put(RECORD_CLUSTER, new RecordCluster(wiring.store(), wiring.planner(), wiring.clock()));
-        steps.put(MARK_STATUS, new MarkStatus(wiring.store(), wiring.clock()));
+        steps.put(MARK_STATUS, new MarkStatus(wiring.store(), plans, wiring.clock()));
         steps.put(LIST_ACCOUNTS, new ListAccounts(wiring.store()));
         steps.put(LIST_ACCOUNT_CLUSTERS, new ListAccountClusters(wiring.store()));
         steps.put(REQUEST_SCALE, new RequestScale(wiring.store(), wiring.planner()));

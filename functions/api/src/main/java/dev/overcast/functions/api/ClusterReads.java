@@ -10,6 +10,7 @@ import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.core.spec.Violation;
+import dev.overcast.functions.cluster.ClusterPlans;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.InventoryEntry;
 import dev.overcast.store.Lease;
@@ -38,13 +39,13 @@ final class ClusterReads {
     private static final String LATENCY_CONDITION = "CrossCloudRtt=";
 
     private final Store store;
-    private final Planner planner;
+    private final ClusterPlans plans;
     private final Flows flows;
     private final ObjectMapper json;
 
     ClusterReads(Store store, Planner planner, Flows flows, ObjectMapper json) {
         this.store = store;
-        this.planner = planner;
+        this.plans = new ClusterPlans(store, planner);
         this.flows = flows;
         this.json = json;
     }
@@ -58,7 +59,7 @@ final class ClusterReads {
 
     ApiResponse get(ApiRequest request) {
         Cluster cluster = Clusters.owned(store, request);
-        Plan plan = planner.plan(SpecReader.parseJson(cluster.spec()));
+        Plan plan = plans.plan(cluster);
         List<InventoryEntry> inventory = store.inventory().list(cluster.id());
         Optional<Lease> holder = store.locks().current(cluster.id());
         List<ProgressEvent> events = store.progress().eventsOfCluster(cluster.id());

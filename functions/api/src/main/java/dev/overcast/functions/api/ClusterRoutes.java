@@ -70,7 +70,8 @@ final class ClusterRoutes {
     ApiResponse create(ApiRequest request) {
         boolean dryRun = dryRun(request);
         JsonNode body = Bodies.object(json, request, "a cluster spec");
-        Plan plan = validPlan(body.toString());
+        Planner.Decided decided = validPlan(body.toString());
+        Plan plan = decided.plan();
         String id = plan.cluster();
         if (store.clusters().find(id).isPresent()) {
             throw exists(id);
@@ -86,7 +87,7 @@ final class ClusterRoutes {
         // and the Location answered exists from now on. A refused admission takes the record back.
         Cluster recorded;
         try {
-            recorded = store.clusters().create(id, request.tenant(), body.toString());
+            recorded = store.clusters().create(id, request.tenant(), body.toString(), decided.pins().toJson());
         } catch (ClusterAlreadyExistsException e) {
             throw exists(id);
         }
@@ -205,9 +206,9 @@ final class ClusterRoutes {
     }
 
     /** Validates and plans the spec, reporting every violation (and a region set over budget) as a 400. */
-    private Plan validPlan(String text) {
+    private Planner.Decided validPlan(String text) {
         try {
-            return planner.plan(SpecReader.parseJson(text));
+            return planner.decide(SpecReader.parseJson(text), null);
         } catch (InvalidSpecException e) {
             throw ApiException.invalid("the spec breaks " + e.violations().size() + " rule(s)", e.violations());
         } catch (SpecFormatException e) {

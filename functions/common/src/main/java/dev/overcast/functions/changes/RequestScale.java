@@ -9,6 +9,7 @@ import dev.overcast.core.spec.SpecReader;
 import dev.overcast.functions.Inputs;
 import dev.overcast.functions.RequestRefused;
 import dev.overcast.functions.Step;
+import dev.overcast.functions.cluster.ClusterPlans;
 import dev.overcast.store.ChangeKind;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.QueuedChange;
@@ -32,7 +33,7 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
     }
 
     private final Store store;
-    private final Planner planner;
+    private final ClusterPlans plans;
     private final Consumer<Plan> admission;
 
     public RequestScale(Store store, Planner planner) {
@@ -43,7 +44,7 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
     public RequestScale(Store store, Planner planner, Consumer<Plan> admission) {
         super(RequestScale.Request.class, RequestScale.Result.class);
         this.store = store;
-        this.planner = planner;
+        this.plans = new ClusterPlans(store, planner);
         this.admission = admission;
     }
 
@@ -67,7 +68,7 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
         }
         WorkerScaling.Payload payload = new WorkerScaling.Payload(cloud.id(), request.workers());
         try {
-            admission.accept(planner.plan(SpecReader.parseJson(WorkerScaling.withWorkers(cluster.spec(), payload))));
+            admission.accept(plans.plan(cluster, WorkerScaling.withWorkers(cluster.spec(), payload)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cluster " + cluster.id() + " holds a spec that is not JSON", e);
         }

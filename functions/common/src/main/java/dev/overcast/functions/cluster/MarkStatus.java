@@ -8,6 +8,7 @@ import dev.overcast.functions.LeaseRef;
 import dev.overcast.functions.RequestRefused;
 import dev.overcast.functions.Step;
 import dev.overcast.store.Cluster;
+import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
@@ -17,7 +18,10 @@ import java.util.List;
 /**
  * Moves the cluster to a status under the lease (fenced, version-checked) and returns its clouds, so
  * the machines that start from a cluster id learn what to converge. Moving to the status it already
- * has is a no-op, which keeps a retried step harmless.
+ * has is a no-op, which keeps a retried step harmless. It is every flow's first write under the lease,
+ * so it also pins a cluster recorded before pins existed (late initialisation, see {@link ClusterPlans#pins}),
+ * and on reaching {@code ready} it records, as a {@value #PINS_STEP} event, what this release would
+ * decide otherwise than the pins.
  */
 public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result> {
 
@@ -29,13 +33,18 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
     }
 
     private static final int MAX_REASON = 2_000;
+    static final String PINS_STEP = "pins";
+    /** The event status when this release would decide otherwise than the cluster's pins. */
+    public static final String RELEASE_DIFFERS = "release-differs";
 
     private final Store store;
+    private final ClusterPlans plans;
     private final InstantSource clock;
 
-    public MarkStatus(Store store, InstantSource clock) {
+    public MarkStatus(Store store, ClusterPlans plans, InstantSource clock) {
         super(MarkStatus.Request.class, MarkStatus.Result.class);
         this.store = store;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -46,16 +55,27 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
         }
         ClusterStatus next = Inputs.oneOf("status", request.status(), ClusterStatus.class);
         Cluster cluster = store.clusters().get(request.lease().clusterId());
+        Lease lease = request.lease().lease(LeasePurpose.RECONCILE);
+        if (cluster.pins() == null && next != ClusterStatus.DELETED) {
+            cluster = store.clusters().pin(lease, cluster, plans.pins(cluster).toJson());
+        }
         String reason = request.reason() == null || request.reason().length() <= MAX_REASON
                 ? request.reason() : request.reason().substring(0, MAX_REASON);
         if (cluster.status() != next || reason != null && !reason.equals(cluster.statusReason())) {
             // Every status write is fenced; the purpose is not part of the condition.
             cluster = cluster.status() == next
                     ? cluster
-                    : store.clusters().moveTo(request.lease().lease(LeasePurpose.RECONCILE), cluster, next, reason);
+                    : store.clusters().moveTo(lease, cluster, next, reason);
         }
         store.progress().record(new ProgressEvent(request.lease().owner(), cluster.id(), "status", next.id(),
                 clock.instant(), reason));
+        if (next == ClusterStatus.READY) {
+            List<String> differences = plans.releaseDifferences(cluster);
+            if (!differences.isEmpty()) {
+                store.progress().record(new ProgressEvent(request.lease().owner(), cluster.id(), PINS_STEP, RELEASE_DIFFERS,
+                        clock.instant(), String.join("; ", differences)));
+            }
+        }
         List<String> clouds = SpecReader.parseJson(cluster.spec()).cloudList().stream().map(Cloud::id).toList();
         return new Result(cluster.id(), cluster.status().id(), clouds);
     }

@@ -3,6 +3,7 @@ package dev.overcast.functions.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cluster.ClusterStatus;
+import dev.overcast.core.plan.Pins;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.ClusterSpec;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Plan and record: validates and plans the spec (so a bad spec fails before any cloud call) and
- * creates the cluster row in {@code creating}. The console API records the row itself before it
+ * creates the cluster row in {@code creating}, with the planner's decisions as its {@link Pins}. The console API records the row itself before it
  * answers 202; that row (same tenant, same spec, still creating) is this create's own and is taken as
  * recorded. Any other existing cluster of the name fails with the store's
  * {@code ClusterAlreadyExistsException} and is left alone.
@@ -54,14 +55,15 @@ public final class RecordCluster extends Step<RecordCluster.Request, RecordClust
         }
         String specJson = request.spec().toString();
         ClusterSpec spec = SpecReader.parseJson(specJson);
-        Plan plan = planner.plan(spec);
+        Planner.Decided decided = planner.decide(spec, null);
+        Plan plan = decided.plan();
         if (!plan.cluster().equals(request.lease().clusterId())) {
             throw new RequestRefused("spec.name: must be the locked cluster '" + request.lease().clusterId()
                     + "', was '" + plan.cluster() + "'");
         }
         String tenant = Inputs.requireText("tenant", request.tenant());
         try {
-            store.clusters().create(plan.cluster(), tenant, specJson);
+            store.clusters().create(plan.cluster(), tenant, specJson, decided.pins().toJson());
         } catch (ClusterAlreadyExistsException e) {
             boolean recordedForThisCreate = store.clusters().find(plan.cluster())
                     .filter(c -> c.tenant().equals(tenant) && c.status() == ClusterStatus.CREATING && c.spec().equals(specJson))
