@@ -94,11 +94,15 @@ public abstract class OwnedResourceClient implements ResourceClient {
                 kind + " " + desired.name() + " is still being deleted; create it once it is gone", null);
     }
 
-    /** By default nothing can change in place: a differing attribute is reported, never silently ignored. */
+    /**
+     * By default nothing can change in place: a differing attribute is reported, never silently ignored.
+     * Create-only attributes are left out: their drift is converge's to report, not a failed update.
+     */
     @Override
     public Observation update(String clusterId, Resource desired, Observation observed, Dependencies dependencies) {
         requireOwnKind(desired);
         Map<String, String> drift = PlannedAttributes.drift(desired, observed);
+        drift.keySet().removeAll(createOnly());
         if (!drift.isEmpty()) {
             throw PlannedAttributes.notUpdatable(desired, drift);
         }

@@ -4,6 +4,7 @@ import dev.overcast.core.Cloud;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The external client for one kind of resource on one cloud, after Crossplane's four verbs. Every
@@ -44,5 +45,14 @@ public interface ResourceClient {
      */
     default KindTimings timings() {
         return KindTimings.INSTANT;
+    }
+
+    /**
+     * The planned attributes this cloud fixes when it creates the resource (each client cites the
+     * provider's documentation). Drift in one of them is reported, as a condition and an event, never
+     * repaired in place and never a failure: whether the resource is replaced is the flows' rule, not the client's.
+     */
+    default Set<String> createOnly() {
+        return Set.of();
     }
 }

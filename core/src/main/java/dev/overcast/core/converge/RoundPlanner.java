@@ -7,6 +7,7 @@ import dev.overcast.core.cloud.ResourceState;
 import dev.overcast.core.diff.Action;
 import dev.overcast.core.diff.ActionType;
 import dev.overcast.core.diff.Diff;
+import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
@@ -18,7 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The decisions of one converge round on one cloud, without a cloud or a table in sight: what to
@@ -28,12 +32,34 @@ import java.util.TreeSet;
 public final class RoundPlanner {
 
     /**
-     * The calls of a round, and whether the diff asked for anything on this cloud at all (an action
-     * whose dependencies are not ready is not a call, yet keeps the cloud unsettled).
+     * The calls of a round, whether the diff asked for anything on this cloud at all (an action
+     * whose dependencies are not ready is not a call, yet keeps the cloud unsettled), and the drift in
+     * create-only attributes, which is reported and leaves the cloud settled.
      */
-    public record Work(List<Call> calls, boolean anyAction) {
+    public record Work(List<Call> calls, boolean anyAction, List<CreateOnlyDrift> createOnlyDrift) {
         public Work {
             calls = List.copyOf(calls);
+            createOnlyDrift = List.copyOf(createOnlyDrift);
+        }
+
+        public Work(List<Call> calls, boolean anyAction) {
+            this(calls, anyAction, List.of());
+        }
+    }
+
+    /**
+     * A resource whose cloud fixed an attribute at creation that now differs from the plan. Overcast
+     * repairs none of it in place and replaces nothing for it: a master or a network only on an explicit
+     * request, and worker replacement is not built yet.
+     *
+     * @param attributes each drifted create-only key and the value observed
+     */
+    public record CreateOnlyDrift(String name, ResourceKind kind, String role, SortedMap<String, String> attributes) {
+
+        /** {@code demo-instance-gcp-0 (worker): userData} */
+        @Override
+        public String toString() {
+            return name + (role == null ? "" : " (" + role + ")") + ": " + String.join(", ", attributes.keySet());
         }
     }
 
@@ -102,14 +128,35 @@ public final class RoundPlanner {
      * @param observed  this cloud's resources: observed now, or READY rows standing in for unobserved kinds
      * @param elsewhere the other clouds' inventory rows
      */
-    public static Work apply(Cloud cloud, Plan plan, List<Observation> observed, List<Observation> elsewhere) {
+    public static Work apply(Cloud cloud, Plan plan, List<Observation> observed, List<Observation> elsewhere,
+                             Function<ResourceKind, Set<String>> createOnly) {
         List<Observation> all = new ArrayList<>(observed);
         all.addAll(elsewhere);
         Map<String, Observation> byName = new HashMap<>();
         // Two observations of one name (a plan that moved regions): the READY one is what dependants may use.
         all.stream().sorted(Comparator.comparing((Observation o) -> o.state() == ResourceState.READY))
                 .forEach(o -> byName.put(o.name(), o));
-        List<Action> actions = Diff.between(plan, all).stream().filter(a -> cloudOf(a) == cloud).toList();
+        List<Action> actions = new ArrayList<>();
+        List<CreateOnlyDrift> fixed = new ArrayList<>();
+        for (Action action : Diff.between(plan, all)) {
+            if (cloudOf(action) != cloud) {
+                continue;
+            }
+            if (action.type() != ActionType.UPDATE) {
+                actions.add(action);
+                continue;
+            }
+            Set<String> createOnlyKeys = createOnly.apply(action.desired().kind());
+            SortedMap<String, String> drifted = new TreeMap<>();
+            action.reasons().stream().filter(createOnlyKeys::contains).forEach(key -> drifted.put(key, action.observed().attribute(key)));
+            if (!drifted.isEmpty()) {
+                fixed.add(new CreateOnlyDrift(action.name(), action.desired().kind(), action.desired().attribute(Attributes.ROLE), drifted));
+            }
+            List<String> repairable = action.reasons().stream().filter(key -> !createOnlyKeys.contains(key)).toList();
+            if (!repairable.isEmpty()) {
+                actions.add(new Action(ActionType.UPDATE, action.name(), action.desired(), action.observed(), repairable));
+            }
+        }
         List<Call> calls = new ArrayList<>();
         Set<String> acted = new HashSet<>();
         for (Action action : actions) {
@@ -131,7 +178,7 @@ public final class RoundPlanner {
                 calls.add(new Call(new Action(ActionType.CREATE, o.name(), desired, o, List.of("resume")), dependencies, true));
             }
         }
-        return new Work(calls, !actions.isEmpty());
+        return new Work(calls, !actions.isEmpty(), fixed);
     }
 
     /**

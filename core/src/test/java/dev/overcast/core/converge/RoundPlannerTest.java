@@ -39,6 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clouds show, want the round's calls, counts and verdict}. A call reads {@code TYPE name [reasons] {dependencies}}.
  */
 class RoundPlannerTest {
+    /** The gateway's {@code size} is fixed at creation; the instance's can change in place. */
+    private static final java.util.function.Function<ResourceKind, Set<String>> GATEWAY_SIZE_FIXED =
+            kind -> kind == ResourceKind.VPN_GATEWAY ? Set.of("size") : Set.of();
     private static final Observation ORPHAN = orphan("demo-instance-aws-old", ResourceKind.INSTANCE, ResourceState.READY);
 
     private static List<String> calls(RoundPlanner.Work work) {
@@ -65,6 +68,9 @@ class RoundPlannerTest {
                 Arguments.of("drift: update with its dependencies",
                         List.of(ready(NETWORK), ready(GATEWAY), drifted(INSTANCE), ready(PEER)), List.of(ready(GCP_GATEWAY)),
                         List.of("UPDATE demo-instance-aws [size] [demo-network-aws]"), true),
+                Arguments.of("drift only in a create-only attribute: reported, no call, the cloud settled",
+                        List.of(ready(NETWORK), drifted(GATEWAY), ready(INSTANCE), ready(PEER)), List.of(ready(GCP_GATEWAY)),
+                        List.of(), false),
                 Arguments.of("owned but not planned: delete",
                         List.of(ready(NETWORK), ready(GATEWAY), ready(INSTANCE), ready(PEER), ORPHAN), List.of(ready(GCP_GATEWAY)),
                         List.of("DELETE demo-instance-aws-old [orphan] []"), true),
@@ -89,10 +95,21 @@ class RoundPlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void apply(String name, List<Observation> observed, List<Observation> elsewhere, List<String> wantCalls, boolean wantAnyAction) {
-        RoundPlanner.Work work = RoundPlanner.apply(Cloud.AWS, PLAN, observed, elsewhere);
+        RoundPlanner.Work work = RoundPlanner.apply(Cloud.AWS, PLAN, observed, elsewhere, GATEWAY_SIZE_FIXED);
 
         assertThat(calls(work)).containsExactlyElementsOf(wantCalls);
         assertThat(work.anyAction()).isEqualTo(wantAnyAction);
+    }
+
+    @Test
+    void apply_shouldReportCreateOnlyDrift_withTheObservedValue_andNeverAsAnUpdate() {
+        RoundPlanner.Work work = RoundPlanner.apply(Cloud.AWS, PLAN,
+                List.of(ready(NETWORK), drifted(GATEWAY), drifted(INSTANCE), ready(PEER)), List.of(ready(GCP_GATEWAY)), GATEWAY_SIZE_FIXED);
+
+        assertThat(work.createOnlyDrift()).containsExactly(new RoundPlanner.CreateOnlyDrift("demo-vpn-gateway-aws",
+                ResourceKind.VPN_GATEWAY, null, new java.util.TreeMap<>(Map.of("size", "large"))));
+        assertThat(work.createOnlyDrift().get(0)).hasToString("demo-vpn-gateway-aws: size");
+        assertThat(calls(work)).containsExactly("UPDATE demo-instance-aws [size] [demo-network-aws]");
     }
 
     static Stream<Arguments> destroy() {

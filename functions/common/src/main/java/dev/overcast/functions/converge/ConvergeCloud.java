@@ -45,6 +45,9 @@ import java.util.stream.Collectors;
 public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeCloud.Result> {
     /** The progress status of a destroy round that found nothing and will look once more. */
     static final String CONFIRMING_EMPTY = "confirming";
+    /** The progress status of drift in attributes the cloud fixed at creation, reported once per execution and resource. */
+    public static final String CREATE_ONLY_DRIFT = "create-only-drift";
+    private static final String CREATE_ONLY_NOTE = " differs from the plan and is fixed at creation: not repaired, not replaced";
     /** The progress status of a delete that started. */
     private static final String DELETED = ActionType.DELETE.name().toLowerCase(Locale.ROOT);
 
@@ -99,6 +102,8 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         private final List<Observation> recorded;
         /** What this execution's rounds on the cloud logged: whether a destroy already deleted, or looked twice. */
         private final Set<String> statuses;
+        /** The details this execution's rounds on the cloud logged, so a drift still there is not logged every round. */
+        private final Set<String> details;
         private final RoundOutcome outcome;
         private final List<ProgressEvent> events = new ArrayList<>();
         private final String step;
@@ -111,8 +116,9 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             this.step = "converge-" + cloud.id();
             this.inventory = new RoundInventory(store.inventory(), lease, cloud, mode);
             this.recorded = inventory.recorded();
-            this.statuses = store.progress().events(lease.owner()).stream().filter(e -> e.step().equals(step))
-                    .map(ProgressEvent::status).collect(Collectors.toSet());
+            List<ProgressEvent> logged = store.progress().events(lease.owner()).stream().filter(e -> e.step().equals(step)).toList();
+            this.statuses = logged.stream().map(ProgressEvent::status).collect(Collectors.toSet());
+            this.details = logged.stream().map(ProgressEvent::detail).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             this.outcome = new RoundOutcome(mode, lease.owner(), clock.instant(), inventory.histories());
         }
 
@@ -131,8 +137,11 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
             inventory.record(plan, observed, kinds, clock.instant());
             recorded.stream().filter(o -> o.cloud() == cloud && !kinds.contains(o.kind())).forEach(observed::add);
             RoundPlanner.Work work = mode == Mode.DESTROY ? RoundPlanner.destroy(plan, observed)
-                    : RoundPlanner.apply(cloud, plan, observed, recorded.stream().filter(o -> o.cloud() != cloud).toList());
+                    : RoundPlanner.apply(cloud, plan, observed, recorded.stream().filter(o -> o.cloud() != cloud).toList(),
+                            adapter::createOnly);
             work.calls().forEach(call -> call(plan, call));
+            work.createOnlyDrift().stream().map(drift -> drift + CREATE_ONLY_NOTE).filter(details::add)
+                    .forEach(detail -> event(CREATE_ONLY_DRIFT, detail, clock.instant()));
             inventory.remember(plan, outcome);
             PollSchedule schedule = outcome.schedule(cloud, buildTimes, recorded);
             RoundPlanner.Verdict verdict = mode == Mode.DESTROY

@@ -60,6 +60,18 @@ public final class InstanceClient extends Ec2ResourceClient {
         super(ResourceKind.INSTANCE, clients);
     }
 
+    /**
+     * What EC2 fixes at launch (EC2 User Guide): user data is modifiable only on a stopped instance and a
+     * modified one is not run at the next start ("Work with instance user data"); the instance type only on a
+     * stopped instance (ModifyInstanceAttribute); the AMI, subnet, Availability Zone and primary private IPv4
+     * address only at launch (RunInstances; "you can't change the primary private IPv4 address").
+     */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.USER_DATA, Attributes.INSTANCE_TYPE, Attributes.IMAGE, Attributes.SUBNET_REF,
+                Attributes.ZONE, Attributes.STATIC_PRIVATE_IP);
+    }
+
     @Override
     public KindTimings timings() {
         return KindTimings.INSTANT

@@ -19,6 +19,7 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +42,12 @@ public final class NetworkClient extends Ec2ResourceClient {
 
     public NetworkClient(Ec2Clients clients) {
         super(ResourceKind.NETWORK, clients);
+    }
+
+    /** EC2 (VPC User Guide, "VPC CIDR blocks"): a VPC's primary CIDR block cannot be changed once the VPC exists. */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.CIDR);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -28,6 +29,12 @@ public final class SubnetClient extends Ec2ResourceClient {
 
     public SubnetClient(Ec2Clients clients) {
         super(ResourceKind.SUBNET, clients);
+    }
+
+    /** EC2 (VPC User Guide, "Subnet CIDR blocks"): a subnet's CIDR block and its Availability Zone are fixed when it is created. */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.CIDR, Attributes.ZONE, Attributes.NETWORK_REF);
     }
 
     @Override

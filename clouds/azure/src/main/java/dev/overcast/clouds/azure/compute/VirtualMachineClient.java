@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,6 +61,17 @@ public final class VirtualMachineClient extends ArmResourceClient<VirtualMachine
 
     public VirtualMachineClient(ArmClients arm) {
         super(ResourceKind.INSTANCE, arm);
+    }
+
+    /**
+     * What ARM fixes when it creates a VM: custom data "is made available to the VM during first startup or
+     * setup, which is called provisioning" (Azure docs, "Custom data and cloud-init on Azure Virtual
+     * Machines"), the image reference and the availability zone are set at creation. A VM's size can be
+     * changed (a resize), so it is not create-only here.
+     */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.USER_DATA, Attributes.IMAGE, Attributes.ZONE);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,16 @@ public final class SubnetClient extends ArmResourceClient<VirtualNetworkInner> {
 
     public SubnetClient(ArmClients arm) {
         super(ResourceKind.SUBNET, arm);
+    }
+
+    /**
+     * ARM: a subnet's address prefix cannot change while resources use it (Azure docs, "Add, change, or
+     * delete a virtual network subnet": change the address range only of a subnet with no resources in it),
+     * and a node subnet always has them.
+     */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.CIDR);
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +46,19 @@ public final class InstanceClient extends ComputeResourceClient {
 
     public InstanceClient(ComputeClients compute) {
         super(ResourceKind.INSTANCE, compute);
+    }
+
+    /**
+     * What Compute Engine fixes at creation: an instance lives in its zone (moving it means a new instance),
+     * its machine type changes only while stopped ("instances.setMachineType: changes the machine type for a
+     * stopped instance"), its boot disk's {@code initializeParams.sourceImage} is read only when the disk is
+     * created, the first NIC's subnetwork and {@code networkIP} are set at insert; and the {@code user-data}
+     * metadata item, though writable, is run by cloud-init once per instance, at first boot.
+     */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.USER_DATA, Attributes.INSTANCE_TYPE, Attributes.IMAGE, Attributes.SUBNET_REF,
+                Attributes.ZONE, Attributes.STATIC_PRIVATE_IP);
     }
 
     @Override

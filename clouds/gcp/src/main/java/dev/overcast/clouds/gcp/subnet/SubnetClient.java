@@ -24,6 +24,7 @@ import dev.overcast.core.plan.ResourceKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,15 @@ public final class SubnetClient extends ComputeResourceClient {
 
     public SubnetClient(ComputeClients compute) {
         super(ResourceKind.SUBNET, compute);
+    }
+
+    /**
+     * Compute Engine: a subnetwork's primary range can only grow ({@code subnetworks.expandIpCidrRange}),
+     * never move, and belongs to its network for life; a secondary range in use cannot be changed.
+     */
+    @Override
+    public Set<String> createOnly() {
+        return Set.of(Attributes.CIDR, Attributes.POD_CIDR, Attributes.NETWORK_REF);
     }
 
     @Override
