@@ -8,9 +8,9 @@ import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.Resource;
-import dev.overcast.core.spec.SpecReader;
 import dev.overcast.core.spec.Violation;
 import dev.overcast.functions.cluster.ClusterPlans;
+import dev.overcast.functions.converge.PinnedConditions;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.InventoryEntry;
 import dev.overcast.store.Lease;
@@ -67,7 +67,7 @@ final class ClusterReads {
                 Clusters.clouds(cluster), cluster.createdAt().toString(), cluster.updatedAt().toString(),
                 spec(cluster), holder.map(this::phase).orElse(null), progress(plan, inventory),
                 Views.RegionSetView.of(plan.regions()), resources(inventory), lastReconcile(events).orElse(null),
-                queued(cluster.id()), conditions(cluster, holder)));
+                queued(cluster.id()), conditions(cluster, holder, events)));
     }
 
     /**
@@ -139,7 +139,7 @@ final class ClusterReads {
                 parse(change.payload()), change.enqueuedAt().toString());
     }
 
-    private static List<Views.Condition> conditions(Cluster cluster, Optional<Lease> holder) {
+    private static List<Views.Condition> conditions(Cluster cluster, Optional<Lease> holder, List<ProgressEvent> events) {
         List<Views.Condition> conditions = new ArrayList<>();
         boolean ready = cluster.status() == ClusterStatus.READY;
         conditions.add(new Views.Condition("Ready", ready ? "True" : "False", cluster.status().id(),
@@ -154,7 +154,18 @@ final class ClusterReads {
                     reason.substring(LATENCY_CONDITION.length(), reason.indexOf(':')), "Measured",
                     reason.substring(reason.indexOf(':') + 1).trim()));
         }
+        conditions.addAll(pinConditions(events));
         return conditions;
+    }
+
+    /** {@link PinnedConditions} as the view's conditions: True names what differs, False says nothing does. */
+    private static List<Views.Condition> pinConditions(List<ProgressEvent> events) {
+        PinnedConditions found = PinnedConditions.of(events);
+        return List.of(
+                found.createOnlyDrift().isEmpty() ? new Views.Condition("CreateOnlyDrift", "False", null, null)
+                        : new Views.Condition("CreateOnlyDrift", "True", "FixedAtCreation", found.createOnlyDrift()),
+                found.releaseDiffers().isEmpty() ? new Views.Condition("ReleaseDiffers", "False", null, null)
+                        : new Views.Condition("ReleaseDiffers", "True", "Pinned", found.releaseDiffers()));
     }
 
     private JsonNode spec(Cluster cluster) {

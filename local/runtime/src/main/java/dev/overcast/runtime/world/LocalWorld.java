@@ -11,6 +11,7 @@ import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.cloudsim.world.LatencyModel;
 import dev.overcast.asl.quota.ServiceQuotas;
 import dev.overcast.core.plan.Planner;
+import dev.overcast.core.plan.Release;
 import dev.overcast.dynamodb.local.LocalDynamoDb;
 import dev.overcast.functions.CloudAdapters;
 import dev.overcast.functions.OvercastFunctions;
@@ -64,6 +65,8 @@ public final class LocalWorld implements AutoCloseable {
     private final DerivedSecrets secrets;
     /** With realistic latency: every tenant in accounts of its own (a service's tenants bring their own). */
     private final java.util.List<TenantAccounts> tenantAccounts;
+    /** What the flows plan with: this release, until a test installs another as an upgrade would. */
+    private final java.util.concurrent.atomic.AtomicReference<Release> release = new java.util.concurrent.atomic.AtomicReference<>(Release.current());
 
     private LocalWorld(Path repository, UnaryOperator<CloudSimConfig> cloudSimConfig, boolean sdkRetries) {
         this(repository, cloudSimConfig, sdkRetries, false);
@@ -92,7 +95,7 @@ public final class LocalWorld implements AutoCloseable {
                 : java.util.List.of();
         CloudAdapters adapters = realisticLatency ? CloudAdapters.of(List.<dev.overcast.core.cloud.CloudAdapter>copyOf(tenantAccounts))
                 : CloudAdapters.of(clouds.aws(), clouds.gcp(), clouds.azure());
-        OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, Planner.standard(), adapters, probed, probed, clock));
+        OvercastFunctions.register(spring, new OvercastFunctions.Wiring(store, new Planner(release::get), adapters, probed, probed, clock));
         spring.refresh();
         this.steps = new SpringSteps(spring);
         this.deployment = SamDeployment.deploy(SamTemplate.load(repository.resolve("template.yaml")), steps::find,
@@ -172,6 +175,14 @@ public final class LocalWorld implements AutoCloseable {
      */
     public static LocalWorld startWithLatency(Path repository) {
         return new LocalWorld(repository, UnaryOperator.identity(), false, true);
+    }
+
+    /**
+     * Makes the flows plan with another release's catalogs, renderer and default version from now on, as
+     * deploying a new release of Overcast would under clusters that exist.
+     */
+    public void upgradeTo(Release next) {
+        release.set(next);
     }
 
     /** Runs a flow ({@code create-cluster}, {@code destroy-cluster}, …) to its end on the virtual clock. */
