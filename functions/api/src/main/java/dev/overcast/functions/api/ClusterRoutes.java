@@ -25,6 +25,8 @@ import dev.overcast.store.Store;
 import dev.overcast.store.exceptions.ClusterAlreadyExistsException;
 import dev.overcast.store.exceptions.NotLockOwnerException;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,19 @@ final class ClusterRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRoutes.class);
     /** openapi.yaml's ScaleRequest: the only fields a scale reads. */
     private static final Set<String> SCALE_FIELDS = Set.of("cloud", "workers");
+    /**
+     * Spec fields a scale body might name that only a replacement could change: the clouds fix them at
+     * creation (see each adapter's create-only attributes) and Overcast replaces a master or a network only
+     * on an explicit request, which the API does not offer. Each is refused by name, with why.
+     */
+    static final Map<String, String> FIXED_AT_CREATION = Map.of(
+            "masters", "the control plane is fixed at creation: another count or size would replace masters, which Overcast never does unasked",
+            "size", "a worker's machine type is fixed at creation (every cloud changes it only on a stopped machine): another size would replace the workers",
+            "regions", "a cloud's region is fixed at creation: another would replace its network and everything in it",
+            "near", "the regions were chosen near it at creation and are pinned: another hint would replace networks and everything in them",
+            "network", "address ranges are fixed at creation: another range would replace networks and subnets",
+            "kubernetesVersion", "the Kubernetes version is pinned at creation: another would need new machines",
+            "clouds", "the clouds are fixed at creation: create another cluster to span others");
 
     private final Store store;
     private final Planner planner;
@@ -111,6 +126,7 @@ final class ClusterRoutes {
     ApiResponse scale(ApiRequest request) {
         Cluster cluster = live(Clusters.owned(store, request));
         JsonNode body = Bodies.object(json, request, "{\"cloud\": \"aws\", \"workers\": 3}");
+        refuseFixedAtCreation(body);
         Bodies.onlyDeclared(body, SCALE_FIELDS);
         String cloud = text(body, "cloud");
         if (cloud != null && Cloud.ofExactId(cloud).isEmpty()) {
@@ -203,6 +219,20 @@ final class ClusterRoutes {
 
     private ObjectNode reconcileInput(String clusterId, LeasePurpose purpose) {
         return json.createObjectNode().put("clusterId", clusterId).put("purpose", purpose.id());
+    }
+
+    /** Refuses, each by name with rule {@code create-only}, the fields of {@link #FIXED_AT_CREATION} a body names. */
+    static void refuseFixedAtCreation(JsonNode body) {
+        List<Violation> fixed = new ArrayList<>();
+        body.fieldNames().forEachRemaining(field -> {
+            String why = FIXED_AT_CREATION.get(field);
+            if (why != null) {
+                fixed.add(new Violation(field, "create-only", why));
+            }
+        });
+        if (!fixed.isEmpty()) {
+            throw ApiException.invalid("the change would need a replacement Overcast does not make", fixed);
+        }
     }
 
     /** Validates and plans the spec, reporting every violation (and a region set over budget) as a 400. */
