@@ -32,8 +32,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -118,26 +118,29 @@ public final class Planner {
     }
 
     /**
-     * The pinned region of each cloud, with its pinned zones, taken as it is: the round-trip budget was met
-     * when it was chosen, and a later catalog's figures must not refuse a cluster that exists. A cloud
-     * without a pin (none recorded yet) is chosen as for a new cluster, around the pinned ones.
+     * The recorded region of each cloud, with its recorded zones, taken as it is: the round-trip budget was
+     * met when it was chosen, and a later catalog's figures must not refuse a cluster that exists. Until
+     * every cloud has one (a new cluster), regions are selected as always, within the budget, around the
+     * ones the spec or the pins name.
      */
     private static RegionSet regions(Release release, ClusterSpec spec, Pins pins) {
         RegionCatalog catalog = release.regions();
-        Map<Cloud, String> pinned = new EnumMap<>(Cloud.class);
-        pinned.putAll(spec.pinnedRegions());
-        spec.cloudList().forEach(cloud -> Optional.ofNullable(pins.regions().get(cloud.id())).ifPresent(r -> pinned.putIfAbsent(cloud, r)));
-        if (!pinned.keySet().containsAll(spec.cloudList())) {
-            return new RegionSelector(catalog).select(spec.cloudList(), spec.near(), pinned);
+        List<Cloud> clouds = spec.cloudList();
+        if (!clouds.stream().allMatch(cloud -> pins.regions().containsKey(cloud.id()))) {
+            Map<Cloud, String> named = new EnumMap<>(Cloud.class);
+            named.putAll(spec.pinnedRegions());
+            clouds.forEach(cloud -> Optional.ofNullable(pins.regions().get(cloud.id())).ifPresent(r -> named.putIfAbsent(cloud, r)));
+            return new RegionSelector(catalog).select(clouds, spec.near(), named);
         }
-        List<Region> chosen = new ArrayList<>();
-        for (Cloud cloud : spec.cloudList()) {
-            Region region = catalog.find(cloud, pinned.get(cloud)).orElseThrow(() -> new IllegalStateException(
-                    "regions." + cloud.id() + ": the pinned region " + pinned.get(cloud) + " is not in this release's catalog"));
+        List<Region> recorded = new ArrayList<>();
+        for (Cloud cloud : clouds) {
+            String name = pins.regions().get(cloud.id());
+            Region region = catalog.find(cloud, name).orElseThrow(() -> new IllegalStateException(
+                    "regions." + cloud.id() + ": the recorded region " + name + " is not in this release's catalog"));
             List<String> zones = pins.zones().getOrDefault(cloud.id(), region.zones());
-            chosen.add(new Region(region.cloud(), region.name(), region.display(), region.location(), zones));
+            recorded.add(new Region(region.cloud(), region.name(), region.display(), region.location(), zones));
         }
-        return RegionSet.of(chosen, catalog.latency());
+        return RegionSet.of(recorded, catalog.latency());
     }
 
     /** The spec's own ranges, else the pinned ones; what neither gives takes the address defaults. */
@@ -161,9 +164,9 @@ public final class Planner {
         private final Release release;
         private final Pins pins;
         private final List<Resource> resources = new ArrayList<>();
-        private final Map<String, String> instanceTypes = new TreeMap<>();
-        private final Map<String, String> images = new TreeMap<>();
-        private final Map<String, String> userData = new TreeMap<>();
+        private final SortedMap<String, String> instanceTypes = new TreeMap<>();
+        private final SortedMap<String, String> images = new TreeMap<>();
+        private final SortedMap<String, String> userData = new TreeMap<>();
 
         Build(String cluster, NetworkPlan network, Release release, Pins pins) {
             this.cluster = cluster;
@@ -177,23 +180,23 @@ public final class Planner {
          * the instances this plan rendered, the pinned ones kept as they were (what the instance was made with).
          */
         Pins decided(int plannerVersion, Plan plan) {
-            Map<String, String> regions = new TreeMap<>();
-            Map<String, List<String>> zones = new TreeMap<>();
-            Map<String, String> networks = new TreeMap<>();
+            TreeMap<String, String> regions = new TreeMap<>();
+            TreeMap<String, List<String>> zones = new TreeMap<>();
+            TreeMap<String, String> networks = new TreeMap<>();
             plan.regions().regions().forEach((cloud, region) -> {
                 regions.put(cloud.id(), region.name());
                 zones.put(cloud.id(), region.zones());
                 networks.put(cloud.id(), network.cloud(cloud).cidr());
             });
-            Map<String, String> types = new TreeMap<>(instanceTypes);
+            TreeMap<String, String> types = new TreeMap<>(instanceTypes);
             types.putAll(pins.instanceTypes());
-            Map<String, String> cloudImages = new TreeMap<>(images);
+            TreeMap<String, String> cloudImages = new TreeMap<>(images);
             cloudImages.putAll(pins.images());
-            Map<String, String> digests = new TreeMap<>(userData);
+            TreeMap<String, String> digests = new TreeMap<>(userData);
             digests.putAll(pins.userData());
             digests.keySet().retainAll(userData.keySet());
-            return new Pins(plannerVersion, plan.kubernetesVersion(), new TreeMap<>(regions), new TreeMap<>(zones), new TreeMap<>(types),
-                    new TreeMap<>(cloudImages), new TreeMap<>(networks), network.podCidr(), network.serviceCidr(), new TreeMap<>(digests));
+            return new Pins(plannerVersion, plan.kubernetesVersion(), regions, zones, types, cloudImages, networks,
+                    network.podCidr(), network.serviceCidr(), digests);
         }
 
         /** Network, subnets and firewall; the VPN gateway (and what it needs) only when there is another cloud to reach. */
@@ -385,9 +388,10 @@ public final class Planner {
         private void instance(ClusterBootstrap bootstrap, String name, NodeRole role, Cloud cloud, Region region,
                               String size, String diskGb, int slot) {
             String typeKey = Pins.instanceTypeKey(cloud.id(), size);
-            String type = pins.instanceTypes().getOrDefault(typeKey, release.instances().resolve(cloud, size).orElseThrow());
+            String type = Optional.ofNullable(pins.instanceTypes().get(typeKey))
+                    .orElseGet(() -> release.instances().resolve(cloud, size).orElseThrow());
             instanceTypes.put(typeKey, type);
-            String image = pins.images().getOrDefault(cloud.id(), release.instances().image(cloud));
+            String image = Optional.ofNullable(pins.images().get(cloud.id())).orElseGet(() -> release.instances().image(cloud));
             images.put(cloud.id(), image);
             Map<String, String> attributes = new TreeMap<>(Map.of(
                     Attributes.ROLE, role == NodeRole.WORKER ? "worker" : "master",

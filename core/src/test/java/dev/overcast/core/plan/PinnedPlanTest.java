@@ -1,11 +1,13 @@
 package dev.overcast.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overcast.core.Cloud;
 import dev.overcast.core.bootstrap.CloudInit;
 import dev.overcast.core.region.GeoPoint;
 import dev.overcast.core.region.RegionCatalog;
+import dev.overcast.core.spec.InvalidSpecException;
 import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.InstanceCatalog;
 import dev.overcast.core.spec.MachinePool;
@@ -86,6 +88,14 @@ class PinnedPlanTest {
         assertThat(differences).anyMatch(d -> d.startsWith("regions.aws: pinned us-east-1, this release "));
         assertThat(differences).anyMatch(d -> d.startsWith("userData: this release renders it differently for [pin-instance-"));
         assertThat(pins.differences(today.pins(spec))).isEmpty();
+    }
+
+    @Test
+    void regionsTheSpecNames_shouldStillMeetTheBudget_forAClusterNotRecordedYet() {
+        ClusterSpec overBudget = new ClusterSpec("far", List.of("aws", "gcp"), Map.of("aws", "us-east-1", "gcp", "us-east1"), null,
+                new MachinePool(1, null), null, null, null);
+
+        assertThatThrownBy(() -> today.plan(overBudget, null)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("[max-rtt]");
     }
 
     @Test

@@ -227,7 +227,7 @@ class ApiOverHttpTest {
         assertViolation(call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"aws\", \"workers\": 500}"),
                 "workers.aws.count", "range");
         assertViolation(call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"aws\", \"workers\": 1, \"masters\": 3}"),
-                "masters", "unknown-field");
+                "masters", "create-only");
         assertViolation(call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"AWS\", \"workers\": 1}"), "cloud", "enum");
 
         Lease held = runtime.world().store().locks().acquire("alpha",
