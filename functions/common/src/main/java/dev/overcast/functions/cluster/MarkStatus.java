@@ -7,12 +7,17 @@ import dev.overcast.functions.Inputs;
 import dev.overcast.functions.LeaseRef;
 import dev.overcast.functions.RequestRefused;
 import dev.overcast.functions.Step;
+import dev.overcast.functions.telemetry.EmbeddedMetrics;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.LeasePurpose;
 import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves the cluster to a status under the lease (fenced, version-checked) and returns its clouds, so
@@ -29,6 +34,9 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
     }
 
     private static final int MAX_REASON = 2_000;
+    /** The statuses a flow ends on; moving to one is where its duration is known. */
+    private static final Set<ClusterStatus> FLOW_OUTCOMES = EnumSet.of(ClusterStatus.READY, ClusterStatus.FAILED,
+            ClusterStatus.DELETED);
 
     private final Store store;
     private final InstantSource clock;
@@ -48,15 +56,28 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
         Cluster cluster = store.clusters().get(request.lease().clusterId());
         String reason = request.reason() == null || request.reason().length() <= MAX_REASON
                 ? request.reason() : request.reason().substring(0, MAX_REASON);
-        if (cluster.status() != next || reason != null && !reason.equals(cluster.statusReason())) {
+        boolean moves = cluster.status() != next;
+        if (moves || reason != null && !reason.equals(cluster.statusReason())) {
             // Every status write is fenced; the purpose is not part of the condition.
             cluster = cluster.status() == next
                     ? cluster
                     : store.clusters().moveTo(request.lease().lease(LeasePurpose.RECONCILE), cluster, next, reason);
         }
+        if (moves && FLOW_OUTCOMES.contains(next)) {
+            flowDuration(request.lease().owner(), next);
+        }
         store.progress().record(new ProgressEvent(request.lease().owner(), cluster.id(), "status", next.id(),
                 clock.instant(), reason));
         List<String> clouds = SpecReader.parseJson(cluster.spec()).cloudList().stream().map(Cloud::id).toList();
         return new Result(cluster.id(), cluster.status().id(), clouds);
+    }
+
+    /** From the execution's first progress event (its start, as far as the store knows) to now. */
+    private void flowDuration(String executionId, ClusterStatus outcome) {
+        List<ProgressEvent> events = store.progress().events(executionId);
+        if (!events.isEmpty()) {
+            EmbeddedMetrics.put("FlowDuration", EmbeddedMetrics.Unit.MILLISECONDS,
+                    Duration.between(events.get(0).at(), clock.instant()).toMillis(), Map.of("status", outcome.id()));
+        }
     }
 }
