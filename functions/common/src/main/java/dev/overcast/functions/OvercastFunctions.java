@@ -16,6 +16,7 @@ import dev.overcast.functions.converge.BuildTimes;
 import dev.overcast.functions.converge.ConvergeCloud;
 import dev.overcast.functions.lock.AcquireLock;
 import dev.overcast.functions.lock.ReleaseLock;
+import dev.overcast.functions.telemetry.Invocation;
 import dev.overcast.store.Store;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -73,10 +74,14 @@ public final class OvercastFunctions {
         steps(wiring).forEach((name, step) -> register(context, name, step));
     }
 
-    /** Registers one step under a bean name (also the console API's bean, which is a step on proxy events). */
+    /**
+     * Registers one step under a bean name (also the console API's bean, which is a step on proxy events),
+     * as an {@link Invocation}: whoever invokes the bean gets its log correlation and metrics.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void register(GenericApplicationContext context, String name, Step<?, ?> step) {
-        context.registerBean(name, FunctionRegistration.class, () -> new FunctionRegistration(step, name)
+        Invocation<?, ?> invocation = new Invocation<>(name, step);
+        context.registerBean(name, FunctionRegistration.class, () -> new FunctionRegistration(invocation, name)
                 .type(FunctionTypeUtils.functionType(step.input(), step.output())));
     }
 }

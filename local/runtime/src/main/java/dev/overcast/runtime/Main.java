@@ -10,6 +10,10 @@ import dev.overcast.runtime.invoke.InvokeCommand;
 import dev.overcast.runtime.onboarding.PreflightCommand;
 import dev.overcast.runtime.plan.PlanCommand;
 import dev.overcast.runtime.up.UpCommand;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,8 +37,29 @@ import picocli.CommandLine.Command;
         })
 public final class Main {
 
+    /** Commands whose terminal is for their log lines (up) or that start no local world (help, the API client). */
+    private static final Set<String> KEEP_LOGS_ON_TERMINAL = Set.of("up", "help");
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        divertLogs(commandLine, args);
+        System.exit(commandLine.execute(args));
+    }
+
+    /**
+     * A local command prints its own progress; the libraries' and the steps' log lines (an SDK warning
+     * per injected fault, a line per request to a Kubernetes API) go to a file it names first.
+     */
+    private static void divertLogs(CommandLine commandLine, String[] args) {
+        CommandLine command = args.length == 0 ? null : commandLine.getSubcommands().get(args[0]);
+        if (command == null || KEEP_LOGS_ON_TERMINAL.contains(args[0])
+                || List.of(ClusterCommands.ALL).contains(command.getCommandSpec().userObject().getClass())) {
+            return;
+        }
+        Path root = Checkout.root();
+        Path file = LogFile.divert(root.resolve("local/runtime/target/run"), args[0], Clock.systemUTC());
+        commandLine.getErr().println("logs: " + root.relativize(file));
+        commandLine.getErr().flush();
     }
 
     /** The command line with every subcommand and the one-line failure report; tests drive it directly. */

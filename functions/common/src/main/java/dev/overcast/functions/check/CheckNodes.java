@@ -7,7 +7,8 @@ import dev.overcast.functions.cluster.ClusterPlans;
 /** Wait-for-nodes poll: the machine Waits and calls again until every planned node is ready. */
 public final class CheckNodes extends Step<CheckNodes.Request, CheckNodes.Result> {
 
-    public record Request(String clusterId) {
+    /** @param executionId the flow's ({@code $$.Execution.Id}), read only for the log lines' correlation keys */
+    public record Request(String clusterId, String executionId) {
     }
 
     public record Result(String clusterId, int expected, int ready, boolean allReady) {

@@ -13,7 +13,8 @@ import java.util.Locale;
  */
 public final class VerifyLatency extends Step<VerifyLatency.Request, VerifyLatency.Result> {
 
-    public record Request(String clusterId) {
+    /** @param executionId the flow's ({@code $$.Execution.Id}), read only for the log lines' correlation keys */
+    public record Request(String clusterId, String executionId) {
     }
 
     public record Result(String clusterId, double worstMillis, boolean withinBudget, String condition) {

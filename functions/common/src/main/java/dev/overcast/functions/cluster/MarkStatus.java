@@ -7,13 +7,18 @@ import dev.overcast.functions.Inputs;
 import dev.overcast.functions.LeaseRef;
 import dev.overcast.functions.RequestRefused;
 import dev.overcast.functions.Step;
+import dev.overcast.functions.telemetry.EmbeddedMetrics;
 import dev.overcast.store.Cluster;
 import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves the cluster to a status under the lease (fenced, version-checked) and returns its clouds, so
@@ -36,6 +41,9 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
     static final String PINS_STEP = "pins";
     /** The event status when this release would decide otherwise than the cluster's pins. */
     public static final String RELEASE_DIFFERS = "release-differs";
+    /** The statuses a flow ends on; moving to one is where its duration is known. */
+    private static final Set<ClusterStatus> FLOW_OUTCOMES = EnumSet.of(ClusterStatus.READY, ClusterStatus.FAILED,
+            ClusterStatus.DELETED);
 
     private final Store store;
     private final ClusterPlans plans;
@@ -61,11 +69,15 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
         }
         String reason = request.reason() == null || request.reason().length() <= MAX_REASON
                 ? request.reason() : request.reason().substring(0, MAX_REASON);
-        if (cluster.status() != next || reason != null && !reason.equals(cluster.statusReason())) {
+        boolean moves = cluster.status() != next;
+        if (moves || reason != null && !reason.equals(cluster.statusReason())) {
             // Every status write is fenced; the purpose is not part of the condition.
             cluster = cluster.status() == next
                     ? cluster
                     : store.clusters().moveTo(lease, cluster, next, reason);
+        }
+        if (moves && FLOW_OUTCOMES.contains(next)) {
+            flowDuration(request.lease().owner(), next);
         }
         store.progress().record(new ProgressEvent(request.lease().owner(), cluster.id(), "status", next.id(),
                 clock.instant(), reason));
@@ -78,5 +90,14 @@ public final class MarkStatus extends Step<MarkStatus.Request, MarkStatus.Result
         }
         List<String> clouds = SpecReader.parseJson(cluster.spec()).cloudList().stream().map(Cloud::id).toList();
         return new Result(cluster.id(), cluster.status().id(), clouds);
+    }
+
+    /** From the execution's first progress event (its start, as far as the store knows) to now. */
+    private void flowDuration(String executionId, ClusterStatus outcome) {
+        List<ProgressEvent> events = store.progress().events(executionId);
+        if (!events.isEmpty()) {
+            EmbeddedMetrics.put("FlowDuration", EmbeddedMetrics.Unit.MILLISECONDS,
+                    Duration.between(events.get(0).at(), clock.instant()).toMillis(), Map.of("status", outcome.id()));
+        }
     }
 }

@@ -23,6 +23,7 @@ import dev.overcast.functions.Step;
 import dev.overcast.functions.StepFailed;
 import dev.overcast.functions.cluster.ClusterPlans;
 import dev.overcast.functions.lock.AcquireLock;
+import dev.overcast.functions.telemetry.EmbeddedMetrics;
 import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import dev.overcast.store.ProgressEvent;
@@ -32,6 +33,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,7 +91,12 @@ public final class ConvergeCloud extends Step<ConvergeCloud.Request, ConvergeClo
         CloudAdapter adapter = adapters.adapter(cloud);
         Lease lease = store.locks().renew(request.lease().lease(LeasePurpose.valueOf(mode.name())), AcquireLock.TTL);
         Plan plan = plans.plan(lease.clusterId());
-        return new Round(lease, cloud, mode, adapter).run(plan);
+        Result result = new Round(lease, cloud, mode, adapter).run(plan);
+        if (mode == Mode.RECONCILE && result.actionsStarted() > 0) {
+            // What a reconcile starts is a repair: a resource missing or drifted from the plan.
+            EmbeddedMetrics.put("Repairs", EmbeddedMetrics.Unit.COUNT, result.actionsStarted(), Map.of("cloud", cloud.id()));
+        }
+        return result;
     }
 
     /** One round on one cloud: what it read, and the progress events it produced. */

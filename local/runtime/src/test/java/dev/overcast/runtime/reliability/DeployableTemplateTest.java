@@ -87,6 +87,28 @@ class DeployableTemplateTest {
         assertThat(line.fieldNames()).toIterable().contains("requestId", "status", "tenant", "error");
     }
 
+    /** API Gateway's form for a Cognito authorizer in an imported OpenAPI file (x-amazon-apigateway-authorizer). */
+    @Test
+    void everyOperation_shouldBeGuardedByTheCognitoUserPoolAuthorizer() {
+        JsonNode body = first("AWS::ApiGateway::RestApi").at("/Properties/Body");
+        JsonNode schemes = body.at("/components/securitySchemes");
+        List<String> cognito = new ArrayList<>();
+        schemes.fields().forEachRemaining(entry -> {
+            JsonNode scheme = entry.getValue();
+            if (scheme.path("x-amazon-apigateway-authtype").asText().equals("cognito_user_pools")) {
+                assertThat(scheme.path("type").asText()).as(entry.getKey()).isEqualTo("apiKey");
+                assertThat(scheme.path("name").asText()).as(entry.getKey()).isEqualTo("Authorization");
+                assertThat(scheme.path("in").asText()).as(entry.getKey()).isEqualTo("header");
+                assertThat(scheme.at("/x-amazon-apigateway-authorizer/type").asText()).isEqualTo("cognito_user_pools");
+                assertThat(scheme.at("/x-amazon-apigateway-authorizer/providerARNs/0/Fn::GetAtt").toString())
+                        .isEqualTo("[\"UserPool\",\"Arn\"]");
+                cognito.add(entry.getKey());
+            }
+        });
+        assertThat(cognito).hasSize(1);
+        assertThat(body.path("security").toString()).isEqualTo("[{\"" + cognito.get(0) + "\":[]}]");
+    }
+
     @Test
     void gatewayResponses_shouldAnswerProblemJson() throws IOException {
         JsonNode responses = first("AWS::ApiGateway::RestApi").at("/Properties/Body/x-amazon-apigateway-gateway-responses");

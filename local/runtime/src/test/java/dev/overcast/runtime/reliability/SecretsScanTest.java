@@ -20,6 +20,7 @@ import dev.overcast.core.plan.Attributes;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.spec.SpecReader;
+import dev.overcast.functions.telemetry.EmbeddedMetrics;
 import dev.overcast.runtime.up.LocalRuntime;
 import dev.overcast.runtime.world.LocalClouds;
 import dev.overcast.runtime.world.LocalWorld;
@@ -52,6 +53,9 @@ class SecretsScanTest {
         captured.setContext(logs);
         captured.start();
         root.addAppender(captured);
+        // The metrics documents have a logger of their own (written raw, not through root's appenders).
+        Logger metrics = logs.getLogger(EmbeddedMetrics.LOGGER);
+        metrics.addAppender(captured);
         root.setLevel(Level.INFO);
         overcast.setLevel(Level.DEBUG);
         List<String> said = new ArrayList<>();
@@ -94,10 +98,11 @@ class SecretsScanTest {
             }
         } finally {
             root.detachAppender(captured);
+            metrics.detachAppender(captured);
             root.setLevel(rootLevel);
             overcast.setLevel(overcastLevel);
         }
-        captured.list.forEach(e -> said.add(e.getFormattedMessage()
+        captured.list.forEach(e -> said.add(e.getFormattedMessage() + " " + e.getMDCPropertyMap()
                 + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))));
 
         assertThat(secrets).filteredOn(Objects::nonNull).hasSizeGreaterThanOrEqualTo(4);

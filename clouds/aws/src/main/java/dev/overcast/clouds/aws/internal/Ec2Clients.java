@@ -23,6 +23,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * provider, so an assumed-role session is fetched once and refreshed in one place.
  */
 public final class Ec2Clients implements AutoCloseable {
+    private static final CountedCalls COUNTED_CALLS = new CountedCalls();
 
     private final AwsConfig config;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
@@ -70,6 +71,7 @@ public final class Ec2Clients implements AutoCloseable {
                 .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(config.maxAttempts()).build())
+                        .addExecutionInterceptor(COUNTED_CALLS)
                         .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder;

@@ -59,9 +59,10 @@ public final class ArmClients {
         // Throttling and 5xx are retried here a bounded number of times, honouring Retry-After; what is still
         // failing is the flow's to retry later.
         RetryPolicy retry = new RetryPolicy(new FixedDelay(config.maxRetries(), Duration.ofMillis(500)), "Retry-After", ChronoUnit.SECONDS);
-        this.network = NetworkManager.configure().withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile).serviceClient();
-        this.compute = ComputeManager.configure().withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile).serviceClient();
-        this.resources = ResourceManager.configure().withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile)
+        CountedCalls counted = new CountedCalls();
+        this.network = NetworkManager.configure().withHttpClient(http).withRetryPolicy(retry).withPolicy(counted).authenticate(credential, profile).serviceClient();
+        this.compute = ComputeManager.configure().withHttpClient(http).withRetryPolicy(retry).withPolicy(counted).authenticate(credential, profile).serviceClient();
+        this.resources = ResourceManager.configure().withHttpClient(http).withRetryPolicy(retry).withPolicy(counted).authenticate(credential, profile)
                 .withSubscription(config.subscriptionId()).serviceClient();
     }
 

@@ -4,6 +4,7 @@ import com.google.api.core.ApiFunction;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallSettings;
@@ -47,6 +48,7 @@ import java.util.Map;
  * the client, inserts included, which {@code requestId} makes safe.
  */
 public final class ComputeClients implements AutoCloseable {
+    private static final CountedCalls COUNTED_CALLS = new CountedCalls();
 
     private static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 
@@ -81,25 +83,25 @@ public final class ComputeClients implements AutoCloseable {
         };
         try {
             networks = keep(NetworksClient.create(
-                    configure(NetworksSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(NetworksSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             subnetworks = keep(SubnetworksClient.create(
-                    configure(SubnetworksSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(SubnetworksSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             firewalls = keep(FirewallsClient.create(
-                    configure(FirewallsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(FirewallsSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             addresses = keep(AddressesClient.create(
-                    configure(AddressesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(AddressesSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             routers = keep(RoutersClient.create(
-                    configure(RoutersSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(RoutersSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             vpnGateways = keep(VpnGatewaysClient.create(
-                    configure(VpnGatewaysSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(VpnGatewaysSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             externalVpnGateways = keep(ExternalVpnGatewaysClient.create(
-                    configure(ExternalVpnGatewaysSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(ExternalVpnGatewaysSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             vpnTunnels = keep(VpnTunnelsClient.create(
-                    configure(VpnTunnelsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(VpnTunnelsSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             instances = keep(InstancesClient.create(
-                    configure(InstancesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(InstancesSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
             globalOperations = keep(GlobalOperationsClient.create(
-                    configure(GlobalOperationsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
+                    counted(configure(GlobalOperationsSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot build the Compute clients", e);
@@ -128,6 +130,12 @@ public final class ComputeClients implements AutoCloseable {
     private <C extends AutoCloseable> C keep(C client) {
         all.add(client);
         return client;
+    }
+
+    /** A Compute client's settings, its calls counted (for the functions' CloudCalls metrics). */
+    private static <B extends ClientSettings.Builder<?, B>> B counted(B builder) {
+        return builder.setTransportChannelProvider(InstantiatingHttpJsonChannelProvider.newBuilder()
+                .setInterceptorProvider(() -> List.of(COUNTED_CALLS)).build());
     }
 
     private static <B extends ClientSettings.Builder<?, B>> B configure(B builder, GcpConfig config, CredentialsProvider credentials) {
