@@ -59,12 +59,27 @@ public final class Planner {
         return new Planner(RegionCatalog.standard(), InstanceCatalog.standard());
     }
 
-    /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
+    /**
+     * The plan of a spec not recorded yet (a dry run, {@code overcast plan}): its resources are named
+     * after the spec's name, as no cluster id has been drawn.
+     *
+     * @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid
+     */
     public Plan plan(ClusterSpec spec) {
+        return plan(spec.name(), spec);
+    }
+
+    /**
+     * The plan of the cluster {@code clusterId} (see {@code ClusterIds}): every resource name, tag and
+     * secret name derives from the id, never from the name, which is only unique within a tenant.
+     *
+     * @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid
+     */
+    public Plan plan(String clusterId, ClusterSpec spec) {
         validator.requireValid(spec);
         RegionSet regionSet = new RegionSelector(regions).select(spec.cloudList(), spec.near(), spec.pinnedRegions());
         NetworkPlan network = new Ipam().plan(spec, regionSet);
-        Build build = new Build(spec.name(), network);
+        Build build = new Build(clusterId, network);
         boolean multiCloud = spec.cloudList().size() > 1;
         for (Cloud cloud : spec.cloudList()) {
             build.cloudFoundation(cloud, regionSet.region(cloud), multiCloud);
@@ -74,7 +89,7 @@ public final class Planner {
         }
         build.gatewayBgpAddresses();
         build.instances(spec, regionSet);
-        return new Plan(spec.name(), spec.kubernetesVersionOrDefault(), regionSet, network, build.resources);
+        return new Plan(clusterId, spec.kubernetesVersionOrDefault(), regionSet, network, build.resources);
     }
 
     /** The resources of one plan as they are added. */

@@ -109,7 +109,7 @@ class ApiFuzzPropertiesTest {
     @BeforeContainer
     static void start() {
         runtime = LocalRuntime.start(LocalRuntime.Options.defaults(REPOSITORY).withPort(0));
-        runtime.world().store().clusters().create(SEEDED, TENANT, VALID_SPEC.replace("probe", SEEDED));
+        runtime.world().store().clusters().create(SEEDED, TENANT, SEEDED, VALID_SPEC.replace("probe", SEEDED));
         elsewhere = runtime.world().store().locks().acquire(SEEDED, ELSEWHERE, LeasePurpose.RECONCILE, Duration.ofDays(365));
         scanned = runtime.world().dynamoDb().listTables().tableNames().stream()
                 .filter(table -> !table.toLowerCase(Locale.ROOT).contains("idempoten")).toList();
