@@ -67,7 +67,7 @@ public final class RequestScale extends Step<RequestScale.Request, RequestScale.
         }
         WorkerScaling.Payload payload = new WorkerScaling.Payload(cloud.id(), request.workers());
         try {
-            admission.accept(planner.plan(SpecReader.parseJson(WorkerScaling.withWorkers(cluster.spec(), payload))));
+            admission.accept(planner.plan(cluster.id(), SpecReader.parseJson(WorkerScaling.withWorkers(cluster.spec(), payload))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cluster " + cluster.id() + " holds a spec that is not JSON", e);
         }

@@ -24,6 +24,6 @@ public final class ClusterPlans {
     }
 
     public Plan plan(Cluster cluster) {
-        return planner.plan(SpecReader.parseJson(cluster.spec()));
+        return planner.plan(cluster.id(), SpecReader.parseJson(cluster.spec()));
     }
 }
