@@ -125,7 +125,9 @@ public final class ClusterStore {
 
     public Optional<Cluster> find(String clusterId) {
         ItemLimits.checkPartitionKey(table.tableName(), "clusterId", clusterId);
-        return Optional.ofNullable(table.getItem(r -> r.key(key(clusterId)).consistentRead(true))).map(ClusterStore::cluster);
+        // A name claim's key is never a cluster's: only rows have a status.
+        return Optional.ofNullable(table.getItem(r -> r.key(key(clusterId)).consistentRead(true)))
+                .filter(item -> item.getStatus() != null).map(ClusterStore::cluster);
     }
 
     /** @throws ClusterNotFoundException if there is no such cluster */

@@ -66,6 +66,7 @@ class ClusterStoreTest {
         assertThat(fresh.store().clusters().findByName("team-a", "x")).contains(a);
         assertThat(fresh.store().clusters().findByName("team-b", "x")).contains(b);
         assertThat(fresh.store().clusters().findByName("team-c", "x")).isEmpty();
+        assertThat(fresh.store().clusters().find("name/team-a/x")).as("a claim is no cluster").isEmpty();
         assertThat(fresh.store().clusters().listByTenant("team-b")).containsExactly(b);
         assertThat(fresh.store().clusters().list()).as("rows only, no name claims").containsExactlyInAnyOrder(a, b);
         assertThat(fresh.store().clusters().scanPage(null, 10).items()).containsExactlyInAnyOrder(a, b);
