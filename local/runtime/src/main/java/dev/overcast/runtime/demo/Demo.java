@@ -64,6 +64,7 @@ final class Demo {
     private final List<Chapter> chapters = new ArrayList<>();
     private final Map<Cloud, String> accounts = new EnumMap<>(Map.of(Cloud.AWS, LocalWorld.AWS_ACCOUNT,
             Cloud.GCP, LocalWorld.GCP_PROJECT, Cloud.AZURE, LocalWorld.AZURE_SUBSCRIPTION));
+    private String clusterName;
     private String clusterId;
     private Plan plan;
 
@@ -108,7 +109,8 @@ final class Demo {
         heading("1. Plan: " + SPEC);
         ClusterSpec spec = SpecReader.read(repository.resolve(SPEC));
         // As the API does: the cluster's resources are named after an id drawn for it, not after its name.
-        clusterId = ClusterIds.newId(spec.name(), new SecureRandom());
+        clusterName = spec.name();
+        clusterId = ClusterIds.newId(clusterName, new SecureRandom());
         plan = Planner.standard().plan(clusterId, spec);
         out.print(PlanReport.regions(plan).indent(2));
         Map<Cloud, Long> perCloud = new EnumMap<>(Cloud.class);
@@ -118,7 +120,7 @@ final class Demo {
     }
 
     private void create() throws InterruptedException {
-        heading("2. Create cluster '" + clusterId + "' on " + String.join(", ", clouds()));
+        heading("2. Create cluster '" + clusterName + "' (internal id " + clusterId + ") on " + String.join(", ", clouds()));
         ObjectNode input = JSON.createObjectNode().put("tenant", "demo").put("clusterId", clusterId);
         try {
             input.set("spec", new YAMLMapper().readTree(repository.resolve(SPEC).toFile()));
@@ -228,7 +230,7 @@ final class Demo {
     }
 
     private void destroy() throws InterruptedException {
-        heading("6. Destroy cluster '" + clusterId + "'");
+        heading("6. Destroy cluster '" + clusterName + "' (" + clusterId + ")");
         plan = Planner.standard().plan(clusterId, SpecReader.parseJson(world.store().clusters().get(clusterId).spec()));
         Chapter chapter = follow("destroy-cluster", JSON.createObjectNode().put("clusterId", clusterId), LiveProgress.View.TEARDOWN);
         expectStatus(ClusterStatus.DELETED);

@@ -26,7 +26,7 @@ class DemoCommandTest {
         String[] lines = out.toString().strip().split("\n");
         assertThat(status).as(err.toString()).isZero();
         assertThat(lines[lines.length - 2]).isEqualTo("accounts identical to before: yes");
-        String id = out.toString().replaceFirst("(?s).*Create cluster '(demo-[a-z0-9]{6})'.*", "$1");
+        String id = out.toString().replaceFirst("(?s).*Create cluster 'demo' \\(internal id (demo-[a-z0-9]{6})\\).*", "$1");
         assertThat(id).as("the cluster's internal id, drawn as the API draws one").matches("demo-[a-z0-9]{6}");
         assertThat(out.toString())
                 .contains("aws/us-east-1  gcp/us-east4   1.62 ms  measured")
