@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * cluster of that name is never looked at): a name nobody has, or one that cannot exist, is simply not found.
  */
 final class Clusters {
-    /** openapi.yaml's ClusterName pattern: the spec's dns-label name rule, at most 40 characters. */
+    /** openapi.yaml's ClusterId parameter pattern (a cluster name): the spec's dns-label name rule, at most 40 characters. */
     private static final Pattern ID = Pattern.compile("[a-z]([a-z0-9-]{0,38}[a-z0-9])?");
 
     private Clusters() {
