@@ -15,7 +15,8 @@ export function clusterListPage() {
     load: async () => {
       const { clusters } = await api.get('/clusters');
       const details = await Promise.all(clusters.map((c) => api.get(`/clusters/${encodeURIComponent(c.id)}`).catch(() => null)));
-      return clusters.map((summary, i) => ({ summary, detail: details[i] }));
+      // A name created again after a destroy lists the deleted cluster too; its name now leads to the new one.
+      return clusters.map((summary, i) => ({ summary, detail: details[i]?.internalId === summary.internalId ? details[i] : null }));
     },
     view: ({ data, error, loading }) => html`
       <div class="actions"><h1>Clusters</h1><span style="flex:1"></span><a href="#/create"><button>New cluster</button></a></div>
@@ -30,7 +31,7 @@ export function clusterListPage() {
                 <tbody>
                   ${data.map(({ summary: c, detail }) => {
                     const nodes = detail ? nodeCount(detail) : null;
-                    return html`<tr data-cluster=${c.id}>
+                    return html`<tr data-cluster=${c.id} data-internal-id=${c.internalId}>
                       <td><a href="#/clusters/${encodeURIComponent(c.id)}">${c.id}</a></td>
                       <td>${badge(c.status)} <span class="muted">${c.statusReason ?? ''}</span></td>
                       <td>${c.clouds.map((cloud) => CLOUD_NAMES[cloud] ?? cloud).join(', ')}</td>

@@ -65,7 +65,7 @@ export function clusterPage(id) {
         <div class="actions"><h1 style="margin:0">${detail.id}</h1><span class="cluster-status">${badge(detail.status)}</span>
           <span class="muted status-reason">${detail.statusReason ?? ''}</span></div>
         <p class="muted">${detail.clouds.map((c) => CLOUD_NAMES[c] ?? c).join(' · ')} · ${nodes.ready} / ${nodes.expected} nodes ready ·
-          created ${when(detail.createdAt)}</p>
+          created ${when(detail.createdAt)} · <span class="internal-id" title="internal id: names its cloud resources">${detail.internalId}</span></p>
         ${problemBanner(error)}
         ${ui.notice ? html`<div class="banner info notice">${ui.notice}</div>` : nothing}
         ${problemBanner(ui.actionError)}

@@ -136,7 +136,7 @@ public final class ChangeQueue {
                 locks.guard(transaction, lease);
                 Cluster updated = clusters.addWrite(transaction, lease, new Cluster(cluster.id(), cluster.tenant(), spec,
                         cluster.status(), cluster.statusReason(), cluster.version(), change.seq(), cluster.createdAt(),
-                        cluster.updatedAt(), cluster.pins()));
+                        cluster.updatedAt(), cluster.name(), cluster.pins()));
                 ChangeItem mark = new ChangeItem();
                 mark.setClusterId(item.getClusterId());
                 mark.setSeq(item.getSeq());

@@ -7,6 +7,7 @@ import dev.overcast.store.exceptions.IllegalStatusTransitionException;
 import dev.overcast.store.exceptions.VersionConflictException;
 import dev.overcast.store.internal.ClusterItem;
 import dev.overcast.store.internal.ItemLimits;
+import dev.overcast.store.internal.NameClaimItem;
 import dev.overcast.store.internal.Transaction;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,52 +19,64 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The clusters table. A cluster is created free-standing; every later write is made under the
  * cluster's {@link Lease} and is optimistic: it names the version it read and fails with
  * {@link VersionConflictException} if the row moved on. Status changes follow
  * {@link ClusterStatus#canMoveTo}.
+ *
+ * <p>A cluster's name is unique within its tenant, not its id: the row is keyed by an internal id
+ * ({@code ClusterIds}) and the name is held by a {@link NameClaimItem} in the same table, written in the
+ * same transaction as the row. Deleting the cluster releases the claim, so the tenant can create the
+ * name again (under a new id) while the deleted cluster stays readable by its name until then.
  */
 public final class ClusterStore {
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ClusterItem> table;
+    private final DynamoDbTable<NameClaimItem> claims;
     private final LeaseLocks locks;
     private final InstantSource clock;
+    /** Cluster rows, not name claims: only rows have a status. */
+    private static final Expression CLUSTER_ROWS = Expression.builder().expression("attribute_exists(#status)")
+            .expressionNames(Map.of("#status", "status")).build();
 
     ClusterStore(DynamoDbEnhancedClient enhanced, DynamoDbTable<ClusterItem> table, LeaseLocks locks, InstantSource clock) {
         this.enhanced = enhanced;
         this.table = table;
+        this.claims = enhanced.table(table.tableName(), TableSchema.fromBean(NameClaimItem.class));
         this.locks = locks;
         this.clock = clock;
     }
 
     /**
-     * Records a new cluster in status {@link ClusterStatus#CREATING} at version 1.
+     * Records a new cluster in status {@link ClusterStatus#CREATING} at version 1, claiming its name in
+     * its tenant: one conditional transaction, so of simultaneous creates of one name in one tenant
+     * exactly one succeeds, whatever their ids.
      *
-     * @throws ClusterAlreadyExistsException if the id is taken
+     * @throws ClusterAlreadyExistsException if the tenant has a live cluster of that name, or the id is taken
      */
-    public Cluster create(String clusterId, String tenant, String spec) {
-        return create(clusterId, tenant, spec, null);
+    public Cluster create(String clusterId, String tenant, String name, String spec) {
+        return create(clusterId, tenant, name, spec, null);
     }
 
     /**
-     * Records a new cluster with the planner's decisions for it.
+     * Records a new cluster with the planner's decisions for it; same claim and failures as
+     * {@link #create(String, String, String, String)}.
      *
      * @param pins what the planner decided (JSON the store does not interpret)
-     * @throws ClusterAlreadyExistsException if the id is taken
      */
-    public Cluster create(String clusterId, String tenant, String spec, String pins) {
+    public Cluster create(String clusterId, String tenant, String name, String spec, String pins) {
         Instant now = clock.instant();
         ClusterItem item = new ClusterItem();
         item.setClusterId(clusterId);
         item.setTenant(tenant);
+        item.setName(name);
         item.setSpec(spec);
         item.setPins(pins);
         item.setStatus(ClusterStatus.CREATING.name());
@@ -71,14 +84,35 @@ public final class ClusterStore {
         item.setCreatedAt(now);
         item.setUpdatedAt(now);
         ItemLimits.check(table.tableName(), table.tableSchema(), item);
-        try {
-            // The versioned-record extension adds attribute_not_exists(version) and writes version 1.
-            table.putItem(r -> r.item(item));
-        } catch (ConditionalCheckFailedException e) {
-            throw new ClusterAlreadyExistsException("cluster " + clusterId + " exists already");
-        }
+        ItemLimits.checkPartitionKey(table.tableName(), "name", name);
+        NameClaimItem claim = new NameClaimItem();
+        claim.setKey(NameClaimItem.key(tenant, name));
+        claim.setClaimedBy(clusterId);
+        claim.setReleased(false);
+        Expression unclaimed = Expression.builder().expression("attribute_not_exists(#key) OR #released = :released")
+                .expressionNames(Map.of("#key", "clusterId", "#released", "released"))
+                .expressionValues(Map.of(":released", AttributeValue.fromBool(true)))
+                .build();
+        Transaction transaction = new Transaction(enhanced, "create of cluster " + clusterId);
+        transaction.put(claims, claim, unclaimed,
+                old -> new ClusterAlreadyExistsException("a cluster named '" + name + "' exists already"));
+        // The versioned-record extension adds attribute_not_exists(version) and writes version 1.
+        transaction.put(table, item, null, old -> new ClusterAlreadyExistsException("cluster id " + clusterId + " is taken"));
+        transaction.commit();
         item.setVersion(1L);
         return cluster(item);
+    }
+
+    /**
+     * The tenant's cluster of that name: the live one, or the last deleted one while no create has
+     * taken the name over.
+     */
+    public Optional<Cluster> findByName(String tenant, String name) {
+        String claimKey = NameClaimItem.key(tenant, name);
+        ItemLimits.checkPartitionKey(table.tableName(), "clusterId", claimKey);
+        return Optional.ofNullable(claims.getItem(r -> r.key(key(claimKey)).consistentRead(true)))
+                .flatMap(claim -> find(claim.getClaimedBy()))
+                .filter(cluster -> cluster.tenant().equals(tenant));
     }
 
     /**
@@ -93,16 +127,18 @@ public final class ClusterStore {
                 .expressionNames(Map.of("#version", "version"))
                 .expressionValues(Map.of(":created", AttributeValue.fromN(Long.toString(created.version()))))
                 .build();
-        try {
-            table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(created.id())).conditionExpression(untouched).build());
-        } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflictException("cluster " + created.id() + " moved on since it was created");
-        }
+        Transaction transaction = new Transaction(enhanced, "withdrawal of cluster " + created.id());
+        transaction.delete(table, key(created.id()), untouched,
+                old -> new VersionConflictException("cluster " + created.id() + " moved on since it was created"));
+        transaction.delete(claims, key(NameClaimItem.key(created.tenant(), created.name())), claimedBy(created.id()), null);
+        transaction.commit();
     }
 
     public Optional<Cluster> find(String clusterId) {
         ItemLimits.checkPartitionKey(table.tableName(), "clusterId", clusterId);
-        return Optional.ofNullable(table.getItem(r -> r.key(key(clusterId)).consistentRead(true))).map(ClusterStore::cluster);
+        // A name claim's key is never a cluster's: only rows have a status.
+        return Optional.ofNullable(table.getItem(r -> r.key(key(clusterId)).consistentRead(true)))
+                .filter(item -> item.getStatus() != null).map(ClusterStore::cluster);
     }
 
     /** @throws ClusterNotFoundException if there is no such cluster */
@@ -112,7 +148,7 @@ public final class ClusterStore {
 
     /** Every cluster, for the hourly reconcile. */
     public List<Cluster> list() {
-        return table.scan(r -> r.consistentRead(true)).items().stream().map(ClusterStore::cluster).toList();
+        return table.scan(r -> r.consistentRead(true).filterExpression(CLUSTER_ROWS)).items().stream().map(ClusterStore::cluster).toList();
     }
 
     /** One page of a listing and where the next one starts (null after the last page). */
@@ -140,10 +176,10 @@ public final class ClusterStore {
     /**
      * One page of the table's rows seen by tenant: each row's tenant and its spec, in the table's scan
      * order, starting after {@code afterClusterId}; at most {@code limit} rows (DynamoDB's own page
-     * limit, 1 MB, may cut it shorter).
+     * limit, 1 MB, may cut it shorter; so may the name claims read among them, which are left out).
      */
     public Page<Cluster> scanPage(String afterClusterId, int limit) {
-        ScanEnhancedRequest.Builder scan = ScanEnhancedRequest.builder().consistentRead(true).limit(limit);
+        ScanEnhancedRequest.Builder scan = ScanEnhancedRequest.builder().consistentRead(true).limit(limit).filterExpression(CLUSTER_ROWS);
         if (afterClusterId != null) {
             scan.exclusiveStartKey(Map.of("clusterId", AttributeValue.fromS(afterClusterId)));
         }
@@ -171,14 +207,35 @@ public final class ClusterStore {
             throw new IllegalStatusTransitionException("cluster " + current.id() + " cannot move from "
                     + current.status().id() + " to " + next.id() + "; allowed: " + current.status().successors());
         }
-        return write(lease, new Cluster(current.id(), current.tenant(), current.spec(), next, reason,
-                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.pins()));
+        Cluster moved = new Cluster(current.id(), current.tenant(), current.spec(), next, reason,
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.name(), current.pins());
+        if (next != ClusterStatus.DELETED || current.name() == null) {
+            return write(lease, moved);
+        }
+        // Deleted: the name is the tenant's again, in the same transaction (a claim another create took
+        // over meanwhile is not this cluster's to release).
+        Transaction transaction = new Transaction(enhanced, "deletion of cluster " + current.id());
+        locks.guard(transaction, lease);
+        Cluster written = addWrite(transaction, lease, moved);
+        NameClaimItem released = new NameClaimItem();
+        released.setKey(NameClaimItem.key(current.tenant(), current.name()));
+        released.setClaimedBy(current.id());
+        released.setReleased(true);
+        Expression ownOrNone = Expression.builder().expression("attribute_not_exists(#key) OR #claimedBy = :id")
+                .expressionNames(Map.of("#key", "clusterId", "#claimedBy", "claimedBy"))
+                .expressionValues(Map.of(":id", AttributeValue.fromS(current.id())))
+                .build();
+        transaction.put(claims, released, ownOrNone,
+                old -> new VersionConflictException("the name of cluster " + current.id() + " was taken over before its deletion"));
+        transaction.commit();
+        return written;
     }
 
     /** Replaces the spec of {@code current}; same failures as {@link #moveTo}. */
     public Cluster updateSpec(Lease lease, Cluster current, String spec) {
         return write(lease, new Cluster(current.id(), current.tenant(), spec, current.status(), current.statusReason(),
-                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.pins()));
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.name(),
+                current.pins()));
     }
 
     /**
@@ -187,7 +244,7 @@ public final class ClusterStore {
      */
     public Cluster pin(Lease lease, Cluster current, String pins) {
         return write(lease, new Cluster(current.id(), current.tenant(), current.spec(), current.status(), current.statusReason(),
-                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), pins));
+                current.version(), current.lastAppliedChange(), current.createdAt(), current.updatedAt(), current.name(), pins));
     }
 
     private Cluster write(Lease lease, Cluster changed) {
@@ -211,13 +268,21 @@ public final class ClusterStore {
         transaction.put(table, item, attributeExists(), old -> conflict(changed, old));
         Cluster written = cluster(item);
         return new Cluster(written.id(), written.tenant(), written.spec(), written.status(), written.statusReason(),
-                written.version() + 1, written.lastAppliedChange(), written.createdAt(), written.updatedAt(), written.pins());
+                written.version() + 1, written.lastAppliedChange(), written.createdAt(), written.updatedAt(), written.name(),
+                written.pins());
     }
 
     /** Adds to {@code transaction} the condition that the cluster exists. */
     void addExists(Transaction transaction, String clusterId) {
         transaction.check(table, key(clusterId), attributeExists(),
                 old -> new ClusterNotFoundException("no cluster " + clusterId));
+    }
+
+    private static Expression claimedBy(String clusterId) {
+        return Expression.builder().expression("#claimedBy = :id")
+                .expressionNames(Map.of("#claimedBy", "claimedBy"))
+                .expressionValues(Map.of(":id", AttributeValue.fromS(clusterId)))
+                .build();
     }
 
     private static Expression attributeExists() {
@@ -247,6 +312,7 @@ public final class ClusterStore {
         item.setLastAppliedChange(cluster.lastAppliedChange());
         item.setCreatedAt(cluster.createdAt());
         item.setUpdatedAt(cluster.updatedAt());
+        item.setName(cluster.name());
         item.setPins(cluster.pins());
         return item;
     }
@@ -255,6 +321,6 @@ public final class ClusterStore {
         return new Cluster(item.getClusterId(), item.getTenant(), item.getSpec(),
                 ClusterStatus.valueOf(item.getStatus().toUpperCase(Locale.ROOT)), item.getStatusReason(),
                 item.getVersion(), item.getLastAppliedChange() == null ? 0 : item.getLastAppliedChange(),
-                item.getCreatedAt(), item.getUpdatedAt(), item.getPins());
+                item.getCreatedAt(), item.getUpdatedAt(), item.getName(), item.getPins());
     }
 }

@@ -22,7 +22,7 @@ class BadInputTest {
 
     @Test
     void create_shouldRefuseItemOver400Kb_andWriteNothing(FreshStore fresh) {
-        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "team", HUGE))
+        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "team", "c1", HUGE))
                 .isInstanceOf(ItemTooLargeException.class)
                 .hasMessageContaining("clusterId=c1").hasMessageContaining("400 KB");
         assertThat(fresh.store().clusters().find("c1")).isEmpty();
@@ -30,7 +30,7 @@ class BadInputTest {
 
     @Test
     void putAll_shouldRefuseBatchWithOneOversizedItem_andWriteNothing(FreshStore fresh) {
-        fresh.store().clusters().create("c1", "team", "{}");
+        fresh.store().clusters().create("c1", "team", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, Duration.ofMinutes(5));
         List<InventoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
@@ -47,7 +47,7 @@ class BadInputTest {
 
     @Test
     void putAll_shouldWriteMoreRowsThanOneTransactionHolds(FreshStore fresh) {
-        fresh.store().clusters().create("c1", "team", "{}");
+        fresh.store().clusters().create("c1", "team", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, Duration.ofMinutes(5));
         List<InventoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
@@ -62,21 +62,21 @@ class BadInputTest {
 
     @Test
     void create_shouldRefuseEmptyClusterId(FreshStore fresh) {
-        assertThatThrownBy(() -> fresh.store().clusters().create("", "team", "{}"))
+        assertThatThrownBy(() -> fresh.store().clusters().create("", "team", "", "{}"))
                 .isInstanceOf(InvalidKeyException.class)
                 .hasMessageContaining("'clusterId'").hasMessageContaining("empty");
     }
 
     @Test
     void create_shouldRefuseMissingClusterId(FreshStore fresh) {
-        assertThatThrownBy(() -> fresh.store().clusters().create(null, "team", "{}"))
+        assertThatThrownBy(() -> fresh.store().clusters().create(null, "team", null, "{}"))
                 .isInstanceOf(InvalidKeyException.class)
                 .hasMessageContaining("'clusterId'").hasMessageContaining("missing");
     }
 
     @Test
     void create_shouldRefuseEmptyTenant_becauseItKeysAnIndex(FreshStore fresh) {
-        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "", "{}"))
+        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "", "c1", "{}"))
                 .isInstanceOf(InvalidKeyException.class)
                 .hasMessageContaining("'tenant'");
         assertThat(fresh.store().clusters().find("c1")).isEmpty();
@@ -84,7 +84,7 @@ class BadInputTest {
 
     @Test
     void put_shouldRefuseSortKeyOverDynamoDbLimit_andWriteNothing(FreshStore fresh) {
-        fresh.store().clusters().create("c1", "team", "{}");
+        fresh.store().clusters().create("c1", "team", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> fresh.store().inventory().put(lease, LeaseLocksTest.entry("c1", "n".repeat(1025))))

@@ -31,7 +31,7 @@ class ChangeQueueTest {
     @Test
     void drain_shouldApplyChangesQueuedDuringLockOnceInOrder(FreshStore fresh) {
         Store store = fresh.store();
-        store.clusters().create("c1", "team", "spec");
+        store.clusters().create("c1", "team", "c1", "spec");
         Lease creating = store.locks().acquire("c1", "exec-create", LeasePurpose.CREATE, TTL);
         for (int i = 1; i <= 5; i++) {
             QueuedChange queued = store.changes().enqueue("c1", ChangeKind.SCALE_WORKERS, "w" + i);
@@ -52,7 +52,7 @@ class ChangeQueueTest {
     @Test
     void drain_shouldApplyEveryChangeExactlyOnce_whenApplierCrashesMidway(FreshStore fresh) {
         Store store = fresh.store();
-        store.clusters().create("c1", "team", "spec");
+        store.clusters().create("c1", "team", "c1", "spec");
         IntStream.rangeClosed(1, 6).forEach(i -> store.changes().enqueue("c1", ChangeKind.EDIT_SPEC, "e" + i));
         Lease lease = store.locks().acquire("c1", "exec-a", LeasePurpose.RECONCILE, TTL);
         ChangeApplier crashesOnFourth = (spec, change) -> {
@@ -72,7 +72,7 @@ class ChangeQueueTest {
     @Test
     void drain_shouldApplyEveryChangeExactlyOnce_whenCrashFollowsCommit(FreshStore fresh) {
         Store store = fresh.store();
-        store.clusters().create("c1", "team", "spec");
+        store.clusters().create("c1", "team", "c1", "spec");
         IntStream.rangeClosed(1, 6).forEach(i -> store.changes().enqueue("c1", ChangeKind.EDIT_SPEC, "e" + i));
         // The third drain transaction commits in DynamoDB, then the process dies before learning it did.
         AtomicInteger transactions = new AtomicInteger();
@@ -100,7 +100,7 @@ class ChangeQueueTest {
     @Test
     void drain_shouldStop_whenLeaseLostMidway(FreshStore fresh) {
         Store store = fresh.store();
-        store.clusters().create("c1", "team", "spec");
+        store.clusters().create("c1", "team", "c1", "spec");
         IntStream.rangeClosed(1, 4).forEach(i -> store.changes().enqueue("c1", ChangeKind.EDIT_SPEC, "e" + i));
         Lease lease = store.locks().acquire("c1", "exec-a", LeasePurpose.RECONCILE, TTL);
         ChangeApplier slow = (spec, change) -> {
@@ -120,7 +120,7 @@ class ChangeQueueTest {
     @Test
     void enqueue_shouldNumberConcurrentChangesWithoutGapsOrDuplicates(FreshStore fresh) throws Exception {
         Store store = fresh.store();
-        store.clusters().create("c1", "team", "spec");
+        store.clusters().create("c1", "team", "c1", "spec");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<QueuedChange>> futures = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -20,7 +20,7 @@ class ClusterStoreTest {
 
     @Test
     void create_shouldStoreClusterCreatingAtVersionOne(FreshStore fresh) {
-        Cluster created = fresh.store().clusters().create("c1", "team-a", "{\"workers\":3}");
+        Cluster created = fresh.store().clusters().create("c1", "team-a", "c1", "{\"workers\":3}");
 
         assertThat(created.status()).isEqualTo(ClusterStatus.CREATING);
         assertThat(created.version()).isEqualTo(1);
@@ -63,27 +63,68 @@ class ClusterStoreTest {
 
     @Test
     void create_shouldFail_whenIdTaken(FreshStore fresh) {
-        fresh.store().clusters().create("c1", "team-a", "{}");
+        fresh.store().clusters().create("c1", "team-a", "c1", "{}");
 
-        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "team-b", "{}"))
+        assertThatThrownBy(() -> fresh.store().clusters().create("c1", "team-b", "c1", "{}"))
                 .isInstanceOf(ClusterAlreadyExistsException.class);
         assertThat(fresh.store().clusters().get("c1").tenant()).isEqualTo("team-a");
     }
 
     @Test
     void withdraw_shouldRemoveTheRecord_whileNothingMovedIt(FreshStore fresh) {
-        Cluster created = fresh.store().clusters().create("c1", "team-a", "{}");
+        Cluster created = fresh.store().clusters().create("c1", "team-a", "c1", "{}");
 
         fresh.store().clusters().withdraw(created);
 
         assertThat(fresh.store().clusters().find("c1")).isEmpty();
-        assertThat(fresh.store().clusters().create("c1", "team-b", "{}").tenant()).as("the name is free again").isEqualTo("team-b");
+        assertThat(fresh.store().clusters().create("c2", "team-a", "c1", "{}").id()).as("the name is free again").isEqualTo("c2");
+    }
+
+    @Test
+    void create_shouldFail_whenTheTenantHasALiveClusterOfThatName(FreshStore fresh) {
+        fresh.store().clusters().create("x-1", "team-a", "x", "{}");
+
+        assertThatThrownBy(() -> fresh.store().clusters().create("x-2", "team-a", "x", "{}"))
+                .isInstanceOf(ClusterAlreadyExistsException.class).hasMessageContaining("'x'");
+        assertThat(fresh.store().clusters().find("x-2")).as("the transaction wrote nothing").isEmpty();
+        assertThat(fresh.store().clusters().findByName("team-a", "x")).map(Cluster::id).contains("x-1");
+    }
+
+    @Test
+    void create_shouldLetEveryTenantHaveItsOwnClusterOfOneName(FreshStore fresh) {
+        Cluster a = fresh.store().clusters().create("x-1", "team-a", "x", "{}");
+        Cluster b = fresh.store().clusters().create("x-2", "team-b", "x", "{}");
+
+        assertThat(fresh.store().clusters().findByName("team-a", "x")).contains(a);
+        assertThat(fresh.store().clusters().findByName("team-b", "x")).contains(b);
+        assertThat(fresh.store().clusters().findByName("team-c", "x")).isEmpty();
+        assertThat(fresh.store().clusters().find("name/team-a/x")).as("a claim is no cluster").isEmpty();
+        assertThat(fresh.store().clusters().listByTenant("team-b")).containsExactly(b);
+        assertThat(fresh.store().clusters().list()).as("rows only, no name claims").containsExactlyInAnyOrder(a, b);
+        assertThat(fresh.store().clusters().scanPage(null, 10).items()).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void moveToDeleted_shouldReleaseTheName_keepingTheDeletedClusterFoundUntilItIsTakenOver(FreshStore fresh) {
+        ClusterStore clusters = fresh.store().clusters();
+        Cluster old = clusters.create("x-1", "team-a", "x", "{}");
+        Lease lease = fresh.store().locks().acquire("x-1", "exec-a", LeasePurpose.DESTROY, TTL);
+        Cluster deleting = clusters.moveTo(lease, old, ClusterStatus.DELETING, null);
+        assertThatThrownBy(() -> clusters.create("x-2", "team-a", "x", "{}")).isInstanceOf(ClusterAlreadyExistsException.class);
+
+        clusters.moveTo(lease, deleting, ClusterStatus.DELETED, null);
+
+        assertThat(clusters.findByName("team-a", "x")).map(Cluster::status).contains(ClusterStatus.DELETED);
+        Cluster again = clusters.create("x-2", "team-a", "x", "{}");
+        assertThat(clusters.findByName("team-a", "x")).contains(again);
+        assertThat(clusters.get("x-1").status()).isEqualTo(ClusterStatus.DELETED);
+        assertThatThrownBy(() -> clusters.create("x-3", "team-a", "x", "{}")).isInstanceOf(ClusterAlreadyExistsException.class);
     }
 
     @Test
     void withdraw_shouldFail_andKeepTheRecord_onceAFlowMovedIt(FreshStore fresh) {
         ClusterStore clusters = fresh.store().clusters();
-        Cluster created = clusters.create("c1", "team-a", "{}");
+        Cluster created = clusters.create("c1", "team-a", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
         clusters.moveTo(lease, created, ClusterStatus.READY, null);
 
@@ -99,7 +140,7 @@ class ClusterStoreTest {
     @Test
     void moveTo_shouldFollowLifecycleAndBumpVersion(FreshStore fresh) {
         ClusterStore clusters = fresh.store().clusters();
-        Cluster cluster = clusters.create("c1", "team-a", "{}");
+        Cluster cluster = clusters.create("c1", "team-a", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
 
         cluster = clusters.moveTo(lease, cluster, ClusterStatus.READY, null);
@@ -114,7 +155,7 @@ class ClusterStoreTest {
 
     @Test
     void moveTo_shouldRefuseIllegalTransition_andWriteNothing(FreshStore fresh) {
-        Cluster cluster = fresh.store().clusters().create("c1", "team-a", "{}");
+        Cluster cluster = fresh.store().clusters().create("c1", "team-a", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
 
         assertThatThrownBy(() -> fresh.store().clusters().moveTo(lease, cluster, ClusterStatus.RECONCILING, null))
@@ -129,7 +170,7 @@ class ClusterStoreTest {
 
     @Test
     void moveTo_shouldAllowFailureFromAnyLiveStatus(FreshStore fresh) {
-        Cluster cluster = fresh.store().clusters().create("c1", "team-a", "{}");
+        Cluster cluster = fresh.store().clusters().create("c1", "team-a", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
 
         Cluster failed = fresh.store().clusters().moveTo(lease, cluster, ClusterStatus.FAILED, "quota exceeded");
@@ -140,7 +181,7 @@ class ClusterStoreTest {
 
     @Test
     void update_shouldFailWithConflict_whenWrittenFromStaleRead(FreshStore fresh) {
-        Cluster read = fresh.store().clusters().create("c1", "team-a", "{\"workers\":3}");
+        Cluster read = fresh.store().clusters().create("c1", "team-a", "c1", "{\"workers\":3}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.SCALE, TTL);
         fresh.store().clusters().updateSpec(lease, read, "{\"workers\":5}");
 
@@ -152,7 +193,7 @@ class ClusterStoreTest {
 
     @Test
     void update_shouldBeFenced_whenLeaseTakenOver(FreshStore fresh) {
-        Cluster read = fresh.store().clusters().create("c1", "team-a", "{}");
+        Cluster read = fresh.store().clusters().create("c1", "team-a", "c1", "{}");
         Lease stale = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
         fresh.clock().advance(TTL);
         fresh.store().locks().acquire("c1", "exec-b", LeasePurpose.DESTROY, TTL);
@@ -164,8 +205,8 @@ class ClusterStoreTest {
 
     @Test
     void update_shouldRefuseLeaseOfAnotherCluster(FreshStore fresh) {
-        Cluster read = fresh.store().clusters().create("c1", "team-a", "{}");
-        fresh.store().clusters().create("c2", "team-a", "{}");
+        Cluster read = fresh.store().clusters().create("c1", "team-a", "c1", "{}");
+        fresh.store().clusters().create("c2", "team-a", "c2", "{}");
         Lease other = fresh.store().locks().acquire("c2", "exec-a", LeasePurpose.CREATE, TTL);
 
         assertThatThrownBy(() -> fresh.store().clusters().moveTo(other, read, ClusterStatus.READY, null))

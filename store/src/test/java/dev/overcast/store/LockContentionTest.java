@@ -34,7 +34,7 @@ class LockContentionTest {
         // Wall-clock time and a long lease: no lease expires here, so exclusion alone is tested.
         Store store = fresh.storeWith(fresh.client());
         Store realTime = Store.create(fresh.client(), fresh.tables(), InstantSource.system());
-        realTime.clusters().create("c1", "team", "{}");
+        realTime.clusters().create("c1", "team", "c1", "{}");
         ConcurrentLinkedQueue<Holding> holdings = new ConcurrentLinkedQueue<>();
         AtomicInteger refusals = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
@@ -82,7 +82,7 @@ class LockContentionTest {
     @Test
     void expiredLeases_shouldBeTakenOverAndTheirHoldersFenced(FreshStore fresh) throws Exception {
         Store store = fresh.store();
-        store.clusters().create("c1", "team", "{}");
+        store.clusters().create("c1", "team", "c1", "{}");
         Duration ttl = Duration.ofSeconds(30);
         List<Lease> abandoned = new ArrayList<>();
         for (int round = 0; round < 10; round++) {

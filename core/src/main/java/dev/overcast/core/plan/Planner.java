@@ -79,23 +79,39 @@ public final class Planner {
         return new Planner(Release.current());
     }
 
-    /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
+    /**
+     * The plan of a spec not recorded yet (a dry run, {@code overcast plan}): its resources are named
+     * after the spec's name, as no cluster id has been drawn.
+     *
+     * @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid
+     */
     public Plan plan(ClusterSpec spec) {
-        return decide(spec, null).plan();
+        return decide(spec.name(), spec, null).plan();
+    }
+
+    /**
+     * The plan of the cluster {@code clusterId} (see {@code ClusterIds}) as this release decides it: every
+     * resource name, tag and secret name derives from the id, never from the name, which is only unique
+     * within a tenant.
+     *
+     * @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid
+     */
+    public Plan plan(String clusterId, ClusterSpec spec) {
+        return decide(clusterId, spec, null).plan();
     }
 
     /** The plan of a recorded cluster: {@code pins} (null: none yet) win over the release's defaults. */
-    public Plan plan(ClusterSpec spec, Pins pins) {
-        return decide(spec, pins).plan();
+    public Plan plan(String clusterId, ClusterSpec spec, Pins pins) {
+        return decide(clusterId, spec, pins).plan();
     }
 
     /** What this release decides for the spec on its own: the pins of a cluster recorded now. */
-    public Pins pins(ClusterSpec spec) {
-        return decide(spec, null).pins();
+    public Pins pins(String clusterId, ClusterSpec spec) {
+        return decide(clusterId, spec, null).pins();
     }
 
     /** @throws dev.overcast.core.spec.InvalidSpecException with every violation when the spec is invalid */
-    public Decided decide(ClusterSpec spec, Pins pinned) {
+    public Decided decide(String clusterId, ClusterSpec spec, Pins pinned) {
         Release current = release.get();
         new SpecValidator(current.regions(), current.instances()).requireValid(spec);
         Pins pins = pinned == null ? new Pins(VERSION, null, null, null, null, null, null, null, null, null) : pinned;
@@ -103,7 +119,7 @@ public final class Planner {
         String kubernetesVersion = Objects.requireNonNullElse(spec.kubernetesVersion(),
                 Objects.requireNonNullElse(pins.kubernetesVersion(), current.kubernetesVersion()));
         NetworkPlan network = new Ipam().plan(withPinnedNetwork(spec, pins), regionSet);
-        Build build = new Build(spec.name(), network, current, pins);
+        Build build = new Build(clusterId, network, current, pins);
         boolean multiCloud = spec.cloudList().size() > 1;
         for (Cloud cloud : spec.cloudList()) {
             build.cloudFoundation(cloud, regionSet.region(cloud), multiCloud);
@@ -113,7 +129,7 @@ public final class Planner {
         }
         build.gatewayBgpAddresses();
         build.instances(spec, regionSet, kubernetesVersion);
-        Plan plan = new Plan(spec.name(), kubernetesVersion, regionSet, network, build.resources);
+        Plan plan = new Plan(clusterId, kubernetesVersion, regionSet, network, build.resources);
         return new Decided(plan, build.decided(pins.plannerVersion(), plan));
     }
 

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
     /** DNS-1123 label that also starts with a letter, as GCP resource names must. */
     private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-    static final int MAX_NAME_LENGTH = 40;
+    public static final int MAX_NAME_LENGTH = 40;
     private static final Set<Integer> MASTER_COUNTS = Set.of(1, 3, 5);
     static final int MAX_WORKERS = 100;
     private static final Pattern KUBERNETES_VERSION = Pattern.compile("1\\.(\\d+)(\\.\\d+)?");
@@ -77,10 +77,15 @@ public final class SpecValidator {
         if (name.length() > MAX_NAME_LENGTH) {
             out.add(new Violation("name", "max-length", "must be at most %d characters, was %d".formatted(MAX_NAME_LENGTH, name.length())));
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!isDnsLabel(name)) {
             out.add(new Violation("name", "dns-label",
                     "must be lowercase letters, digits and '-', start with a letter and end with a letter or digit, was '%s'".formatted(name)));
         }
+    }
+
+    /** Lowercase letters, digits and '-', starting with a letter and ending with a letter or digit (any length). */
+    public static boolean isDnsLabel(String text) {
+        return NAME.matcher(text).matches();
     }
 
     private static boolean checkClouds(List<String> clouds, List<Violation> out) {

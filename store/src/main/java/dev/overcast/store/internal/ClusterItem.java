@@ -21,6 +21,7 @@ public class ClusterItem {
     private Long lastAppliedChange;
     private Instant createdAt;
     private Instant updatedAt;
+    private String name;
     private String pins;
 
     @DynamoDbPartitionKey
@@ -97,6 +98,15 @@ public class ClusterItem {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    /** The cluster's name, unique within its tenant while the cluster lives (see {@link NameClaimItem}). */
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
     }
 
     public String getPins() {

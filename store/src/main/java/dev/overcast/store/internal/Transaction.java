@@ -81,8 +81,18 @@ public final class Transaction {
 
     /** Deletes the item at {@code key}, unconditionally; deleting an absent item is no error. */
     public <T> Transaction delete(MappedTableResource<T> table, Key key) {
-        request.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key).build());
-        return add(null);
+        return delete(table, key, null, null);
+    }
+
+    /** Deletes the item at {@code key} if {@code condition} (may be null) holds. */
+    public <T> Transaction delete(MappedTableResource<T> table, Key key, Expression condition,
+            Function<Map<String, AttributeValue>, RuntimeException> refusal) {
+        request.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+                .key(key)
+                .conditionExpression(condition)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build());
+        return add(refusal);
     }
 
     public void commit() {

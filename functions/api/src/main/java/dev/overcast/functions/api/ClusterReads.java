@@ -52,7 +52,7 @@ final class ClusterReads {
 
     ApiResponse list(ApiRequest request) {
         return ApiResponse.ok(new Views.ClusterList(store.clusters().listByTenant(request.tenant()).stream()
-                .sorted(Comparator.comparing(Cluster::id))
+                .sorted(Comparator.comparing(Cluster::name).thenComparing(Cluster::createdAt))
                 .map(cluster -> Views.ClusterSummary.of(cluster, Clusters.clouds(cluster)))
                 .toList()));
     }
@@ -63,11 +63,11 @@ final class ClusterReads {
         List<InventoryEntry> inventory = store.inventory().list(cluster.id());
         Optional<Lease> holder = store.locks().current(cluster.id());
         List<ProgressEvent> events = store.progress().eventsOfCluster(cluster.id());
-        return ApiResponse.ok(new Views.ClusterDetail(cluster.id(), cluster.status().id(), cluster.statusReason(),
+        return ApiResponse.ok(new Views.ClusterDetail(cluster.name(), cluster.status().id(), cluster.statusReason(),
                 Clusters.clouds(cluster), cluster.createdAt().toString(), cluster.updatedAt().toString(),
                 spec(cluster), holder.map(this::phase).orElse(null), progress(plan, inventory),
                 Views.RegionSetView.of(plan.regions()), resources(inventory), lastReconcile(events).orElse(null),
-                queued(cluster.id()), conditions(cluster, holder, events)));
+                queued(cluster.id()), conditions(cluster, holder, events), cluster.id()));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overcast.core.Cloud;
+import dev.overcast.core.cluster.ClusterIds;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
@@ -24,6 +25,7 @@ import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
 import dev.overcast.store.exceptions.ClusterAlreadyExistsException;
 import dev.overcast.store.exceptions.NotLockOwnerException;
+import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,8 @@ final class ClusterRoutes {
             "network", "address ranges are fixed at creation: another range would replace networks and subnets",
             "kubernetesVersion", "the Kubernetes version is pinned at creation: another would need new machines",
             "clouds", "the clouds are fixed at creation: create another cluster to span others");
+    /** Draws cluster ids: another tenant must not guess them. */
+    private static final SecureRandom IDS = new SecureRandom();
 
     private final Store store;
     private final Planner planner;
@@ -85,26 +89,27 @@ final class ClusterRoutes {
     ApiResponse create(ApiRequest request) {
         boolean dryRun = dryRun(request);
         JsonNode body = Bodies.object(json, request, "a cluster spec");
-        Planner.Decided decided = validPlan(body.toString());
-        Plan plan = decided.plan();
-        String id = plan.cluster();
-        if (store.clusters().find(id).isPresent()) {
-            throw exists(id);
-        }
-        if (store.locks().current(id).isPresent()) {
-            throw ApiException.conflict("a cluster named '" + id + "' is being created or deleted");
+        Plan plan = validPlan(body.toString());
+        // The dry run's plan is named after the name: the id is drawn only when the cluster is recorded.
+        String name = plan.cluster();
+        if (store.clusters().findByName(request.tenant(), name).filter(c -> c.status() != ClusterStatus.DELETED).isPresent()) {
+            throw exists(name);
         }
         if (dryRun) {
-            return ApiResponse.ok(Views.DryRun.of(id, plan, preflight.map(p -> p.run(plan)).orElse(null)));
+            return ApiResponse.ok(Views.DryRun.of(name, plan, preflight.map(p -> p.run(plan)).orElse(null)));
         }
-        // Recorded before the 202, by a conditional write: of simultaneous creates of one name exactly one
-        // gets here, is admitted against the quotas (the others never run the preflight) and starts a flow,
-        // and the Location answered exists from now on. A refused admission takes the record back.
+        // Recorded before the 202, by a conditional write on the tenant's name: of simultaneous creates of
+        // one name exactly one gets here, is admitted against the quotas (the others never run the
+        // preflight) and starts a flow, and the Location answered exists from now on. A refused admission
+        // takes the record back. Another tenant's cluster of the name is another claim: nothing to see.
+        String id = ClusterIds.newId(name, IDS);
         Cluster recorded;
         try {
-            recorded = store.clusters().create(id, request.tenant(), body.toString(), decided.pins().toJson());
+            // The pins are decided under the id: the names in them (each instance's user-data) are the id's.
+            String pins = planner.pins(id, SpecReader.parseJson(body.toString())).toJson();
+            recorded = store.clusters().create(id, request.tenant(), name, body.toString(), pins);
         } catch (ClusterAlreadyExistsException e) {
-            throw exists(id);
+            throw exists(name);
         }
         try {
             preflight.ifPresent(p -> admission.admit(p, plan));
@@ -114,13 +119,14 @@ final class ClusterRoutes {
         }
         ObjectNode input = json.createObjectNode();
         input.put("tenant", request.tenant());
+        input.put("clusterId", id);
         input.set("spec", body);
         // Named from tenant, name and key: a StartExecution the SDK sends again is answered with the same execution.
         String executionArn = started(Flow.CREATE, id, input,
-                Optional.of(String.join("\n", request.tenant(), id, request.header("Idempotency-Key").orElse(""))));
-        String location = "/clusters/" + id;
+                Optional.of(String.join("\n", request.tenant(), name, request.header("Idempotency-Key").orElse(""))));
+        String location = "/clusters/" + name;
         return new ApiResponse(202, Map.of("Location", location),
-                new Views.FlowStarted(id, ClusterStatus.CREATING.id(), executionArn));
+                new Views.FlowStarted(name, ClusterStatus.CREATING.id(), executionArn, id));
     }
 
     ApiResponse scale(ApiRequest request) {
@@ -142,11 +148,11 @@ final class ClusterRoutes {
         }
         Optional<Lease> holder = store.locks().current(cluster.id());
         if (holder.isPresent()) {
-            return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), true, queued.seq(), null,
+            return ApiResponse.accepted(new Views.ChangeAccepted(cluster.name(), true, queued.seq(), null,
                     holder.get().purpose().id()));
         }
         String executionArn = started(Flow.RECONCILE, cluster.id(), reconcileInput(cluster.id(), LeasePurpose.SCALE));
-        return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), false, queued.seq(), executionArn, null));
+        return ApiResponse.accepted(new Views.ChangeAccepted(cluster.name(), false, queued.seq(), executionArn, null));
     }
 
     ApiResponse reconcile(ApiRequest request) {
@@ -154,10 +160,10 @@ final class ClusterRoutes {
         Optional<Lease> holder = store.locks().current(cluster.id());
         if (holder.isPresent()) {
             // The holder converges the cluster and drains its queue before it lets go: nothing to start.
-            return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), true, null, null, holder.get().purpose().id()));
+            return ApiResponse.accepted(new Views.ChangeAccepted(cluster.name(), true, null, null, holder.get().purpose().id()));
         }
         String executionArn = started(Flow.RECONCILE, cluster.id(), reconcileInput(cluster.id(), LeasePurpose.RECONCILE));
-        return ApiResponse.accepted(new Views.ChangeAccepted(cluster.id(), false, null, executionArn, null));
+        return ApiResponse.accepted(new Views.ChangeAccepted(cluster.name(), false, null, executionArn, null));
     }
 
     /**
@@ -168,15 +174,15 @@ final class ClusterRoutes {
     ApiResponse delete(ApiRequest request) {
         Cluster cluster = Clusters.owned(store, request);
         if (cluster.status() == ClusterStatus.DELETED) {
-            throw ApiException.notFound("no cluster " + cluster.id());
+            throw ApiException.notFound("no cluster " + cluster.name());
         }
         Optional<Lease> holder = store.locks().current(cluster.id());
         if (holder.isPresent() && holder.get().purpose() == LeasePurpose.DESTROY) {
-            return ApiResponse.accepted(new Views.FlowStarted(cluster.id(), ClusterStatus.DELETING.id(), holder.get().owner()));
+            return ApiResponse.accepted(new Views.FlowStarted(cluster.name(), ClusterStatus.DELETING.id(), holder.get().owner(), cluster.id()));
         }
         holder.ifPresent(this::stop);
         String executionArn = started(Flow.DESTROY, cluster.id(), json.createObjectNode().put("clusterId", cluster.id()));
-        return ApiResponse.accepted(new Views.FlowStarted(cluster.id(), ClusterStatus.DELETING.id(), executionArn));
+        return ApiResponse.accepted(new Views.FlowStarted(cluster.name(), ClusterStatus.DELETING.id(), executionArn, cluster.id()));
     }
 
     private void stop(Lease lease) {
@@ -236,9 +242,9 @@ final class ClusterRoutes {
     }
 
     /** Validates and plans the spec, reporting every violation (and a region set over budget) as a 400. */
-    private Planner.Decided validPlan(String text) {
+    private Plan validPlan(String text) {
         try {
-            return planner.decide(SpecReader.parseJson(text), null);
+            return planner.plan(SpecReader.parseJson(text));
         } catch (InvalidSpecException e) {
             throw ApiException.invalid("the spec breaks " + e.violations().size() + " rule(s)", e.violations());
         } catch (SpecFormatException e) {
@@ -250,7 +256,7 @@ final class ClusterRoutes {
 
     private static Cluster live(Cluster cluster) {
         if (cluster.status() == ClusterStatus.DELETING || cluster.status() == ClusterStatus.DELETED) {
-            throw ApiException.conflict("cluster " + cluster.id() + " is " + cluster.status().id());
+            throw ApiException.conflict("cluster " + cluster.name() + " is " + cluster.status().id());
         }
         return cluster;
     }

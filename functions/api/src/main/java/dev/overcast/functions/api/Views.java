@@ -17,7 +17,8 @@ final class Views {
     private Views() {
     }
 
-    record FlowStarted(String clusterId, String status, String executionArn) {
+    /** @param clusterId the cluster's name (the handle of its routes); {@code internalId} is the store's id */
+    record FlowStarted(String clusterId, String status, String executionArn, String internalId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,10 +30,10 @@ final class Views {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ClusterSummary(String id, String status, String statusReason, List<String> clouds, String createdAt,
-                          String updatedAt) {
+                          String updatedAt, String internalId) {
         static ClusterSummary of(Cluster cluster, List<String> clouds) {
-            return new ClusterSummary(cluster.id(), cluster.status().id(), cluster.statusReason(), clouds,
-                    cluster.createdAt().toString(), cluster.updatedAt().toString());
+            return new ClusterSummary(cluster.name(), cluster.status().id(), cluster.statusReason(), clouds,
+                    cluster.createdAt().toString(), cluster.updatedAt().toString(), cluster.id());
         }
     }
 
@@ -40,7 +41,7 @@ final class Views {
     record ClusterDetail(String id, String status, String statusReason, List<String> clouds, String createdAt,
                          String updatedAt, JsonNode spec, Phase phase, Progress progress, RegionSetView regions,
                          Map<String, List<ResourceView>> resources, Reconcile lastReconcile,
-                         List<QueuedChangeView> queuedChanges, List<Condition> conditions) {
+                         List<QueuedChangeView> queuedChanges, List<Condition> conditions, String internalId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

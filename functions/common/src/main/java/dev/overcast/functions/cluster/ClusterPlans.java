@@ -30,12 +30,12 @@ public final class ClusterPlans {
     }
 
     public Plan plan(Cluster cluster) {
-        return planner.plan(SpecReader.parseJson(cluster.spec()), pins(cluster));
+        return planner.plan(cluster.id(), SpecReader.parseJson(cluster.spec()), pins(cluster));
     }
 
     /** The plan of a changed spec of a recorded cluster (a scale), under the cluster's pins. */
     public Plan plan(Cluster cluster, String changedSpec) {
-        return planner.plan(SpecReader.parseJson(changedSpec), pins(cluster));
+        return planner.plan(cluster.id(), SpecReader.parseJson(changedSpec), pins(cluster));
     }
 
     /** The cluster's pins; for a cluster recorded before pins existed, the ones {@link #latePins} gives. */
@@ -45,7 +45,7 @@ public final class ClusterPlans {
 
     /** What the running release decides otherwise than the cluster's pins, one line each; empty when nothing. */
     public List<String> releaseDifferences(Cluster cluster) {
-        return pins(cluster).differences(planner.pins(SpecReader.parseJson(cluster.spec())));
+        return pins(cluster).differences(planner.pins(cluster.id(), SpecReader.parseJson(cluster.spec())));
     }
 
     /**
@@ -67,6 +67,6 @@ public final class ClusterPlans {
                 .filter(e -> e.kind() == ResourceKind.NETWORK && e.region() != null)
                 .forEach(e -> regions.put(e.cloud().id(), e.region()));
         Pins built = new Pins(Planner.VERSION, KUBERNETES_VERSION_BEFORE_PINS, regions, null, null, null, null, null, null, null);
-        return planner.decide(spec, built).pins();
+        return planner.decide(cluster.id(), spec, built).pins();
     }
 }

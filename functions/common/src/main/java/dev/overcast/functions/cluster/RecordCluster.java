@@ -2,6 +2,7 @@ package dev.overcast.functions.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overcast.core.Cloud;
+import dev.overcast.core.cluster.ClusterIds;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Pins;
 import dev.overcast.core.plan.Plan;
@@ -20,14 +21,15 @@ import java.util.List;
 
 /**
  * Plan and record: validates and plans the spec (so a bad spec fails before any cloud call) and
- * creates the cluster row in {@code creating}, with the planner's decisions as its {@link Pins}. The console API records the row itself before it
- * answers 202; that row (same tenant, same spec, still creating) is this create's own and is taken as
- * recorded. Any other existing cluster of the name fails with the store's
+ * creates the cluster row in {@code creating} under the locked id, which whoever started the flow drew
+ * ({@code ClusterIds}), with the planner's decisions as its {@link Pins}. The console API records the row
+ * itself before it answers 202; that row (same id, tenant and spec, still creating) is this create's own and
+ * is taken as recorded. Another cluster of the id, or a live one of the name in the tenant, fails with the store's
  * {@code ClusterAlreadyExistsException} and is left alone.
  */
 public final class RecordCluster extends Step<RecordCluster.Request, RecordCluster.Result> {
 
-    /** @param spec the cluster spec as JSON; its {@code name} is the cluster id */
+    /** @param spec the cluster spec as JSON; the cluster's id is the lease's */
     public record Request(String tenant, JsonNode spec, LeaseRef lease) {
     }
 
@@ -55,15 +57,15 @@ public final class RecordCluster extends Step<RecordCluster.Request, RecordClust
         }
         String specJson = request.spec().toString();
         ClusterSpec spec = SpecReader.parseJson(specJson);
-        Planner.Decided decided = planner.decide(spec, null);
-        Plan plan = decided.plan();
-        if (!plan.cluster().equals(request.lease().clusterId())) {
-            throw new RequestRefused("spec.name: must be the locked cluster '" + request.lease().clusterId()
-                    + "', was '" + plan.cluster() + "'");
+        String clusterId = request.lease().clusterId();
+        if (!ClusterIds.isValid(clusterId)) {
+            throw new RequestRefused("clusterId: must be a cluster id (what a cluster name may be), was '" + clusterId + "'");
         }
+        Planner.Decided decided = planner.decide(clusterId, spec, null);
+        Plan plan = decided.plan();
         String tenant = Inputs.requireText("tenant", request.tenant());
         try {
-            store.clusters().create(plan.cluster(), tenant, specJson, decided.pins().toJson());
+            store.clusters().create(plan.cluster(), tenant, spec.name(), specJson, decided.pins().toJson());
         } catch (ClusterAlreadyExistsException e) {
             boolean recordedForThisCreate = store.clusters().find(plan.cluster())
                     .filter(c -> c.tenant().equals(tenant) && c.status() == ClusterStatus.CREATING && c.spec().equals(specJson))

@@ -149,7 +149,7 @@ class ConvergeCloudTest {
         // DynamoDB Local sweeps items whose TTL passed by the real clock: progress events stamped at the
         // extension's fixed start (2026-01-01, retention 30 days) could vanish between two rounds.
         fresh.clock().advance(Duration.between(fresh.clock().instant(), Instant.now()));
-        fresh.store().clusters().create(CLUSTER, "tenant", SPEC);
+        fresh.store().clusters().create(CLUSTER, "tenant", CLUSTER, SPEC);
         ClusterPlans plans = new ClusterPlans(fresh.store(), Planner.standard());
         ConvergeCloud step = new ConvergeCloud(fresh.store(), plans, CloudAdapters.of(cloud), fresh.clock(), BuildTimes.of(CloudAdapters.of(cloud)));
         return new World(fresh, step, plans.plan(CLUSTER));

@@ -45,7 +45,7 @@ class StepFunctionsEndpointTest {
     /** The machines as the local world deploys them: the template's names under its stage prefix. */
     private static final String CREATE = Interpreter.machineArn("overcast-dev-create-cluster");
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-    private static final String INPUT = "{\"tenant\": \"team-a\", \"spec\": {\"name\": \"demo\"}}";
+    private static final String INPUT = "{\"tenant\": \"team-a\", \"clusterId\": \"demo-k3x9p2\", \"spec\": {\"name\": \"demo\"}}";
     private static final CountDownLatch GATE = new CountDownLatch(1);
 
     private static StepFunctionsEndpoint endpoint;

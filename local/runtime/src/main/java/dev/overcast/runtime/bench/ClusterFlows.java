@@ -35,7 +35,8 @@ final class ClusterFlows {
     }
 
     static ExecutionResult create(LocalWorld world, JsonNode spec) {
-        ObjectNode input = JSON.createObjectNode().put("tenant", "bench");
+        // A bench cluster's name serves as its id, so the plan above names what the flow builds.
+        ObjectNode input = JSON.createObjectNode().put("tenant", "bench").put("clusterId", spec.get("name").asText());
         input.set("spec", spec);
         return succeed(world, "create-cluster", input);
     }

@@ -206,7 +206,7 @@ public final class ColdStartBench implements Callable<Integer> {
         String id = "cold-" + cloud;
         spec.put("name", id).putArray("clouds").add(cloud);
         if (store.clusters().find(id).isEmpty()) {
-            store.clusters().create(id, "bench", spec.toString());
+            store.clusters().create(id, "bench", id, spec.toString());
         }
         var lease = store.locks().acquire(id, "cold-start", LeasePurpose.DESTROY, Duration.ofHours(1));
         ObjectNode request = JSON.createObjectNode().put("cloud", cloud).put("mode", "destroy");

@@ -46,7 +46,7 @@ final class HealthyClusters {
      */
     static List<String> seed(LocalWorld world, ObjectNode spec, int count, int tenants) {
         String first = id(0);
-        ObjectNode input = JSON.createObjectNode().put("tenant", tenant(0, tenants));
+        ObjectNode input = JSON.createObjectNode().put("tenant", tenant(0, tenants)).put("clusterId", first);
         input.set("spec", spec.deepCopy().put("name", first));
         ExecutionResult created = world.run("create-cluster", input);
         if (!created.succeeded()) {
@@ -79,7 +79,7 @@ final class HealthyClusters {
             for (SimResource resource : resources) {
                 sim.copy(resource, account(resource.key().front(), to), renames.get(resource.id()), value -> rename(value, renames));
             }
-            Cluster cluster = world.store().clusters().create(id, tenant, template.spec().replace("\"" + first + "\"", "\"" + id + "\""));
+            Cluster cluster = world.store().clusters().create(id, tenant, id, template.spec().replace("\"" + first + "\"", "\"" + id + "\""));
             Lease lease = world.store().locks().acquire(id, "bench-seed", LeasePurpose.CREATE, Duration.ofMinutes(5));
             world.store().inventory().putAll(lease, inventory.stream().map(e -> new InventoryEntry(id,
                     (String) rename(e.name(), renames), e.kind(), e.cloud(), e.region(), (String) rename(e.cloudId(), renames),

@@ -51,7 +51,7 @@ public final class StoreBench implements Callable<Integer> {
             Tables tables = new Tables("bench-");
             tables.createAll(client);
             Store store = Store.create(client, tables, InstantSource.system());
-            store.clusters().create(CLUSTER, "bench", "{}");
+            store.clusters().create(CLUSTER, "bench", CLUSTER, "{}");
             BenchReport report = new BenchReport("store")
                     .put("dynamoDb", "DynamoDB Local 3.3.1 in-process, HTTP on 127.0.0.1")
                     .put("ops", ops)

@@ -57,7 +57,7 @@ final class ChaosRun {
         ObjectNode create = createInput(cluster, 1 + random.nextInt(2));
         try {
             // As the API admits a create: the accounts' quotas must hold it and what the running flows will still build.
-            admission.admit(world.clouds().preflight(), Planner.standard().plan(SpecReader.parseJson(create.get("spec").toString())));
+            admission.admit(world.clouds().preflight(), Planner.standard().plan(cluster, SpecReader.parseJson(create.get("spec").toString())));
         } catch (QuotaAdmission.QuotaRefused e) {
             return ChaosOutcome.refusedAtAdmission(cluster, e.getMessage());
         }
@@ -205,7 +205,8 @@ final class ChaosRun {
     }
 
     private ObjectNode createInput(String cluster, int workers) {
-        ObjectNode input = JSON.createObjectNode().put("tenant", "chaos");
+        // The run's cluster names are unique, so each serves as its cluster's id too.
+        ObjectNode input = JSON.createObjectNode().put("tenant", "chaos").put("clusterId", cluster);
         ObjectNode spec = input.putObject("spec").put("name", cluster).put("near", "us-east");
         clouds.forEach(cloud -> spec.withArray("clouds").add(cloud.id()));
         spec.putObject("masters").put("count", 1).put("size", "small");

@@ -19,7 +19,7 @@ public final class ClusterCommands {
 
     /** A command on one cluster. */
     abstract static class OnCluster extends ClientCommand {
-        @Parameters(paramLabel = "ID", description = "the cluster id (its spec's name)")
+        @Parameters(paramLabel = "NAME", description = "the cluster's name (its spec's name), unique within your tenant")
         String id;
     }
 

@@ -8,11 +8,13 @@ import dev.overcast.asl.ExecutionResult;
 import dev.overcast.cloudsim.world.Snapshot;
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.ResourceState;
+import dev.overcast.core.cluster.ClusterIds;
 import dev.overcast.core.cluster.ClusterStatus;
 import dev.overcast.core.plan.Plan;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
+import dev.overcast.core.spec.ClusterSpec;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.runtime.Table;
 import dev.overcast.runtime.plan.PlanReport;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,6 +64,7 @@ final class Demo {
     private final List<Chapter> chapters = new ArrayList<>();
     private final Map<Cloud, String> accounts = new EnumMap<>(Map.of(Cloud.AWS, LocalWorld.AWS_ACCOUNT,
             Cloud.GCP, LocalWorld.GCP_PROJECT, Cloud.AZURE, LocalWorld.AZURE_SUBSCRIPTION));
+    private String clusterName;
     private String clusterId;
     private Plan plan;
 
@@ -103,8 +107,11 @@ final class Demo {
 
     private void plan() {
         heading("1. Plan: " + SPEC);
-        plan = Planner.standard().plan(SpecReader.read(repository.resolve(SPEC)));
-        clusterId = plan.cluster();
+        ClusterSpec spec = SpecReader.read(repository.resolve(SPEC));
+        // As the API does: the cluster's resources are named after an id drawn for it, not after its name.
+        clusterName = spec.name();
+        clusterId = ClusterIds.newId(clusterName, new SecureRandom());
+        plan = Planner.standard().plan(clusterId, spec);
         out.print(PlanReport.regions(plan).indent(2));
         Map<Cloud, Long> perCloud = new EnumMap<>(Cloud.class);
         plan.resources().forEach(r -> perCloud.merge(r.cloud(), 1L, Long::sum));
@@ -113,8 +120,8 @@ final class Demo {
     }
 
     private void create() throws InterruptedException {
-        heading("2. Create cluster '" + clusterId + "' on " + String.join(", ", clouds()));
-        ObjectNode input = JSON.createObjectNode().put("tenant", "demo");
+        heading("2. Create cluster '" + clusterName + "' (internal id " + clusterId + ") on " + String.join(", ", clouds()));
+        ObjectNode input = JSON.createObjectNode().put("tenant", "demo").put("clusterId", clusterId);
         try {
             input.set("spec", new YAMLMapper().readTree(repository.resolve(SPEC).toFile()));
         } catch (IOException e) {
@@ -223,8 +230,8 @@ final class Demo {
     }
 
     private void destroy() throws InterruptedException {
-        heading("6. Destroy cluster '" + clusterId + "'");
-        plan = Planner.standard().plan(SpecReader.parseJson(world.store().clusters().get(clusterId).spec()));
+        heading("6. Destroy cluster '" + clusterName + "' (" + clusterId + ")");
+        plan = Planner.standard().plan(clusterId, SpecReader.parseJson(world.store().clusters().get(clusterId).spec()));
         Chapter chapter = follow("destroy-cluster", JSON.createObjectNode().put("clusterId", clusterId), LiveProgress.View.TEARDOWN);
         expectStatus(ClusterStatus.DELETED);
         List<InventoryEntry> left = world.store().inventory().list(clusterId);

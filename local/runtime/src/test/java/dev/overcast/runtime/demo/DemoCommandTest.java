@@ -26,11 +26,13 @@ class DemoCommandTest {
         String[] lines = out.toString().strip().split("\n");
         assertThat(status).as(err.toString()).isZero();
         assertThat(lines[lines.length - 2]).isEqualTo("accounts identical to before: yes");
+        String id = out.toString().replaceFirst("(?s).*Create cluster 'demo' \\(internal id (demo-[a-z0-9]{6})\\).*", "$1");
+        assertThat(id).as("the cluster's internal id, drawn as the API draws one").matches("demo-[a-z0-9]{6}");
         assertThat(out.toString())
                 .contains("aws/us-east-1  gcp/us-east4   1.62 ms  measured")
                 .contains("ready after 41m")
-                .contains("repaired: aws    create  demo-subnet-aws-c [missing]", "repaired: aws    update  demo-firewall-aws [ingress]",
-                        "repaired: aws    create  demo-vpn-tunnel-aws-azure [missing]", "repaired: azure  create  demo-instance-azure-0 [missing]")
+                .contains("repaired: aws    create  " + id + "-subnet-aws-c [missing]", "repaired: aws    update  " + id + "-firewall-aws [ingress]",
+                        "repaired: aws    create  " + id + "-vpn-tunnel-aws-azure [missing]", "repaired: azure  create  " + id + "-instance-azure-0 [missing]")
                 .contains("gcp    workers 2 -> 3", "azure  workers 2 -> 1")
                 .contains("destroy-cluster")
                 .doesNotContain("\033[");

@@ -45,7 +45,7 @@ class GrantCoverageTest {
             PreflightReport preflight = world.clouds().preflight().run(Planner.standard().plan(SpecReader.read(SPEC)));
             assertThat(preflight.passed()).as(preflight.table()).isTrue();
 
-            ObjectNode create = JSON.createObjectNode().put("tenant", "t1");
+            ObjectNode create = JSON.createObjectNode().put("tenant", "t1").put("clusterId", "demo");
             create.set("spec", new YAMLMapper().readTree(SPEC.toFile()));
             succeed(world, "create-cluster", create);
             RECONCILE.putAll(measureReconcile(world));

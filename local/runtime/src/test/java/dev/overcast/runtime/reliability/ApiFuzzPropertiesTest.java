@@ -23,9 +23,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.overcast.core.cluster.ClusterIds;
 import dev.overcast.core.plan.Planner;
 import dev.overcast.core.spec.SpecReader;
 import dev.overcast.runtime.up.LocalRuntime;
+import dev.overcast.store.Cluster;
 import dev.overcast.store.Lease;
 import dev.overcast.store.LeasePurpose;
 import java.io.IOException;
@@ -45,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -65,7 +68,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@code application/problem+json} whose violations name a field and a rule; an answer that is not 2xx
  * changes nothing in the store's tables (idempotency records aside: remembering a refusal is their job);
  * and a body is accepted only when it is valid. No flow ever starts: creates are dry runs or find their
- * name locked, and the one seeded cluster is locked by a flow "elsewhere", so its scales only queue.
+ * name taken in their tenant, and the one seeded cluster is locked by a flow "elsewhere", so its scales only queue.
  */
 class ApiFuzzPropertiesTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
@@ -109,7 +112,7 @@ class ApiFuzzPropertiesTest {
     @BeforeContainer
     static void start() {
         runtime = LocalRuntime.start(LocalRuntime.Options.defaults(REPOSITORY).withPort(0));
-        runtime.world().store().clusters().create(SEEDED, TENANT, VALID_SPEC.replace("probe", SEEDED));
+        runtime.world().store().clusters().create(SEEDED, TENANT, SEEDED, VALID_SPEC.replace("probe", SEEDED));
         elsewhere = runtime.world().store().locks().acquire(SEEDED, ELSEWHERE, LeasePurpose.RECONCILE, Duration.ofDays(365));
         scanned = runtime.world().dynamoDb().listTables().tableNames().stream()
                 .filter(table -> !table.toLowerCase(Locale.ROOT).contains("idempoten")).toList();
@@ -147,7 +150,7 @@ class ApiFuzzPropertiesTest {
 
     @Property(tries = 200)
     void create_shouldRefuseEveryInvalidSpec_andStartNothing(@ForAll("specBodies") String body) {
-        APIGatewayProxyResponseEvent answer = createWithNameLocked(body, post("/clusters", null, body));
+        APIGatewayProxyResponseEvent answer = createWithNameTaken(body, post("/clusters", null, body));
 
         assertThat(answer.getStatusCode()).as("%s → %s", abbreviated(body), answer.getBody())
                 .isEqualTo(validSpec(body).isPresent() ? 409 : refusal(body));
@@ -159,22 +162,22 @@ class ApiFuzzPropertiesTest {
     }
 
     /**
-     * Sends a create; a valid spec's name is first locked by a create "elsewhere", so the API refuses it
-     * (409) instead of starting a flow. The store must be as it was, that lock aside.
+     * Sends a create; a valid spec's name is first taken by a cluster of the tenant, so the API refuses it
+     * (409) instead of starting a flow. The store must be as it was, that cluster aside.
      */
-    private static APIGatewayProxyResponseEvent createWithNameLocked(String body, APIGatewayProxyRequestEvent create) {
+    private static APIGatewayProxyResponseEvent createWithNameTaken(String body, APIGatewayProxyRequestEvent create) {
         try {
-            return createWithNameLocked(body, () -> List.of(send(create))).get(0);
+            return createWithNameTaken(body, () -> List.of(send(create))).get(0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Sends creates while a valid spec's name is locked elsewhere; every answer must be a refusal. */
-    private static List<APIGatewayProxyResponseEvent> createWithNameLocked(String body, Callable<List<APIGatewayProxyResponseEvent>> creates)
+    /** Sends creates while a valid spec's name is taken in the tenant; every answer must be a refusal. */
+    private static List<APIGatewayProxyResponseEvent> createWithNameTaken(String body, Callable<List<APIGatewayProxyResponseEvent>> creates)
             throws Exception {
-        Optional<Lease> guard = validSpec(body).filter(name -> !name.equals(SEEDED)).map(name -> runtime.world().store().locks()
-                .acquire(name, ELSEWHERE + "-" + name, LeasePurpose.CREATE, Duration.ofHours(1)));
+        Optional<Cluster> guard = validSpec(body).filter(name -> !name.equals(SEEDED)).map(name -> runtime.world().store().clusters()
+                .create(ClusterIds.newId(name, new SplittableRandom(name.hashCode())), TENANT, name, body));
         Map<String, String> unlocked = settled;
         try {
             settled = guard.isPresent() ? tables() : settled;
@@ -185,7 +188,7 @@ class ApiFuzzPropertiesTest {
             }
             return answers;
         } finally {
-            guard.ifPresent(lease -> runtime.world().store().locks().release(lease));
+            guard.ifPresent(taken -> runtime.world().store().clusters().withdraw(taken));
             settled = guard.isPresent() ? tables() : unlocked;
         }
     }
@@ -274,7 +277,7 @@ class ApiFuzzPropertiesTest {
         }
         String sent = base64 && encoded ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body;
 
-        createWithNameLocked(body, post("/clusters", null, sent).withHeaders(headers).withIsBase64Encoded(base64));
+        createWithNameTaken(body, post("/clusters", null, sent).withHeaders(headers).withIsBase64Encoded(base64));
     }
 
     /**
@@ -291,7 +294,7 @@ class ApiFuzzPropertiesTest {
         headers.put("Idempotency-Key", key);
         ExecutorService pool = Executors.newFixedThreadPool(copies);
         try {
-            List<APIGatewayProxyResponseEvent> answers = createWithNameLocked(body, () -> {
+            List<APIGatewayProxyResponseEvent> answers = createWithNameTaken(body, () -> {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<APIGatewayProxyResponseEvent>> sent = new ArrayList<>();
                 for (int i = 0; i < copies; i++) {
@@ -363,6 +366,35 @@ class ApiFuzzPropertiesTest {
             answers.add(answer.getStatusCode() + " " + answer.getBody().replace(id, "ID"));
         }
         assertThat(answers.get(0)).isEqualTo(answers.get(1));
+    }
+
+    /**
+     * Other tenants' names are not taken: team B's dry run of a spec named like team A's cluster is word
+     * for word its dry run of a name nobody has (while team A's own is refused), so a create never tells B
+     * that A uses a name.
+     */
+    @Property(tries = 20)
+    void otherTenantsNames_shouldBeFreeForADryRun(@ForAll("clouds") String cloud) {
+        String spec = VALID_SPEC.replace("\"aws\"", "\"" + cloud + "\"").replace("regions\": {\"" + cloud + "\": \"us-east-1\"}",
+                "near\": \"us-east\"");
+        String nobody = "nobody-" + SEEDED.length();
+        List<String> answers = new ArrayList<>();
+        for (String name : List.of(SEEDED, nobody)) {
+            APIGatewayProxyRequestEvent dryRun = Clusters.apiEvent(OTHER_TENANT, "POST", "/clusters", "/clusters",
+                    spec.replace("probe", name)).withQueryStringParameters(Map.of("dryRun", "true"));
+            APIGatewayProxyResponseEvent answer = send(dryRun);
+            assertWellBehaved("POST", answer);
+            answers.add(answer.getStatusCode() + " " + answer.getBody().replace(name, "NAME"));
+        }
+        assertThat(answers.get(0)).startsWith("200 ").isEqualTo(answers.get(1));
+        APIGatewayProxyResponseEvent own = send(post("/clusters", null, spec.replace("probe", SEEDED))
+                .withQueryStringParameters(Map.of("dryRun", "true")));
+        assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(409);
+    }
+
+    @Provide
+    Arbitrary<String> clouds() {
+        return Arbitraries.of("aws", "gcp", "azure");
     }
 
     /** Path encodings over HTTP: each id sent raw, encoded once and twice; decoded exactly once, never a 5xx or a dropped connection. */

@@ -24,7 +24,7 @@ final class Clusters {
     }
 
     static ObjectNode create(String name, int workers) {
-        ObjectNode input = JSON.createObjectNode().put("tenant", "t1");
+        ObjectNode input = JSON.createObjectNode().put("tenant", "t1").put("clusterId", name);
         ObjectNode spec = input.putObject("spec").put("name", name);
         spec.putArray("clouds").add("aws");
         spec.putObject("regions").put("aws", REGION);

@@ -63,7 +63,7 @@ class SecretsScanTest {
         boolean cloudHeldKey;
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(Path.of("../..")).withPort(0))) {
             LocalWorld world = runtime.world();
-            ObjectNode create = JSON.createObjectNode().put("tenant", TENANT);
+            ObjectNode create = JSON.createObjectNode().put("tenant", TENANT).put("clusterId", "vault");
             create.set("spec", JSON.readTree("""
                     {"name": "vault", "clouds": ["aws", "gcp"], "near": "us-east", "masters": {"count": 1, "size": "small"},
                      "workers": {"aws": {"count": 0, "size": "small"}, "gcp": {"count": 0, "size": "small"}}}"""));

@@ -191,8 +191,11 @@ class ApiOverHttpTest {
         Answer created = call("POST", "/clusters", TEAM_A, spec("alpha", 1), Map.of("Idempotency-Key", key));
         assertThat(created.status()).isEqualTo(202);
         assertThat(created.header("Location")).isEqualTo("/clusters/alpha");
+        String alpha = created.json().path("internalId").asText();
+        assertThat(alpha).matches("alpha-[a-z0-9]{6}");
+        assertThat(created.json().path("clusterId").asText()).isEqualTo("alpha");
         assertThat(created.json().path("executionArn").asText())
-                .matches("arn:aws:states:us-east-1:\\d{12}:execution:overcast-dev-create-cluster:alpha-create-[0-9a-f]{8}");
+                .matches("arn:aws:states:us-east-1:\\d{12}:execution:overcast-dev-create-cluster:" + alpha + "-create-[0-9a-f]{8}");
 
         Answer retried = call("POST", "/clusters", TEAM_A, spec("alpha", 1), Map.of("Idempotency-Key", key));
         assertThat(retried.status()).isEqualTo(202);
@@ -216,12 +219,12 @@ class ApiOverHttpTest {
         Answer scaled = call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"aws\", \"workers\": 2}");
         assertThat(scaled.status()).isEqualTo(202);
         assertThat(scaled.json().path("queued").asBoolean()).isFalse();
-        assertThat(scaled.json().path("executionArn").asText()).contains(":overcast-dev-reconcile-cluster:alpha-reconcile-");
+        assertThat(scaled.json().path("executionArn").asText()).contains(":overcast-dev-reconcile-cluster:" + alpha + "-reconcile-");
         awaitCluster("alpha", c -> c.path("spec").path("workers").path("aws").path("count").asInt() == 2
                 && c.path("status").asText().equals("ready") && !c.has("phase"));
         assertThat(awaitCluster("alpha", c -> c.path("progress").path("ready").asInt()
                 == c.path("progress").path("planned").asInt()).path("resources").path("aws").findValuesAsText("name"))
-                .contains("alpha-instance-aws-1");
+                .contains(alpha + "-instance-aws-1");
 
         assertViolation(call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"gcp\", \"workers\": 2}"), "cloud", "refused");
         assertViolation(call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"aws\", \"workers\": 500}"),
@@ -230,7 +233,7 @@ class ApiOverHttpTest {
                 "masters", "create-only");
         assertViolation(call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"AWS\", \"workers\": 1}"), "cloud", "enum");
 
-        Lease held = runtime.world().store().locks().acquire("alpha",
+        Lease held = runtime.world().store().locks().acquire(alpha,
                 "arn:aws:states:us-east-1:000000000000:execution:overcast-dev-reconcile-all:hourly-elsewhere", LeasePurpose.RECONCILE, Duration.ofMinutes(10));
         Answer queued = call("POST", "/clusters/alpha/workers", TEAM_A, "{\"cloud\": \"aws\", \"workers\": 1}");
         assertThat(queued.status()).isEqualTo(202);
@@ -263,7 +266,7 @@ class ApiOverHttpTest {
         for (String value : List.of("1", "yes", "on", "TRUE", "")) {
             assertViolation(call("POST", "/clusters?dryRun=" + value, TEAM_A, spec("probe-bool", 0)), "dryRun", "type");
         }
-        assertThat(runtime.world().store().clusters().find("probe-bool")).isEmpty();
+        assertThat(runtime.world().store().clusters().findByName("team-a", "probe-bool")).isEmpty();
     }
 
     @Test
@@ -273,31 +276,79 @@ class ApiOverHttpTest {
                 .isEqualTo(200);
 
         assertThat(call("POST", "/clusters", TEAM_A, spec("probe-key", 0), Map.of("Idempotency-Key", key)).status()).isEqualTo(422);
-        assertThat(runtime.world().store().clusters().find("probe-key")).isEmpty();
+        assertThat(runtime.world().store().clusters().findByName("team-a", "probe-key")).isEmpty();
     }
 
+    /**
+     * Names are per tenant: two tenants racing to create one name, each with many keys, each get exactly
+     * one cluster (one execution each), with distinct internal ids and resource names in the one AWS
+     * account they share here, and neither sees the other's events.
+     */
     @Test
-    void parallelCreates_shouldStartOneExecution_whateverTheKeysAndTenants() throws Exception {
+    void parallelCreates_shouldStartOneExecutionPerTenant_whateverTheKeys() throws Exception {
         Snapshot before = awsAccount();
         String sharedKey = UUID.randomUUID().toString();
         List<Answer> answers = parallel(40, i -> call("POST", "/clusters", i % 4 == 3 ? TEAM_B : TEAM_A, spec("race", 0),
                 Map.of("Idempotency-Key", i % 2 == 0 ? sharedKey + (i % 4) : UUID.randomUUID().toString())));
 
-        List<Answer> accepted = answers.stream().filter(a -> a.status() == 202).toList();
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(202, 409));
-        assertThat(accepted.stream().map(a -> a.json().path("executionArn").asText()).distinct()).hasSize(1);
-        assertThat(runtime.world().store().progress().eventsOfCluster("race"))
-                .filteredOn(e -> e.step().equals("api") && e.status().equals("started")).hasSize(1);
-        String owner = runtime.world().store().clusters().get("race").tenant();
-        assertThat(call("GET", "/clusters/race", owner.equals("team-a") ? TEAM_A : TEAM_B, null).status()).isEqualTo(200);
-        String loser = owner.equals("team-a") ? TEAM_B : TEAM_A;
-        assertThat(call("GET", "/clusters/race/events", loser, null).status()).isEqualTo(404);
+        Map<String, String> idOf = new LinkedHashMap<>();
+        for (String token : List.of(TEAM_A, TEAM_B)) {
+            List<Answer> accepted = java.util.stream.IntStream.range(0, answers.size())
+                    .filter(i -> (i % 4 == 3 ? TEAM_B : TEAM_A).equals(token) && answers.get(i).status() == 202)
+                    .mapToObj(answers::get).toList();
+            assertThat(accepted.stream().map(a -> a.json().path("executionArn").asText()).distinct()).as(token).hasSize(1);
+            String id = accepted.get(0).json().path("internalId").asText();
+            assertThat(runtime.world().store().progress().eventsOfCluster(id))
+                    .filteredOn(e -> e.step().equals("api") && e.status().equals("started")).hasSize(1);
+            idOf.put(token, id);
+        }
+        assertThat(idOf.get(TEAM_A)).isNotEqualTo(idOf.get(TEAM_B));
 
-        String winner = owner.equals("team-a") ? TEAM_A : TEAM_B;
-        awaitCluster("race", winner, c -> c.path("status").asText().equals("ready") && !c.has("phase"));
-        assertThat(call("DELETE", "/clusters/race", winner, null).status()).isEqualTo(202);
-        awaitCluster("race", winner, c -> c.path("status").asText().equals("deleted") || c.isMissingNode());
+        for (String token : List.of(TEAM_A, TEAM_B)) {
+            String id = idOf.get(token);
+            JsonNode ready = awaitCluster("race", token, c -> c.path("status").asText().equals("ready") && !c.has("phase"));
+            assertThat(ready.path("internalId").asText()).isEqualTo(id);
+            assertThat(ready.path("resources").path("aws").findValuesAsText("name")).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith(id + "-"));
+            assertThat(call("GET", "/clusters/race/events", token, null).json().path("events").findValuesAsText("executionArn"))
+                    .isNotEmpty().allSatisfy(arn -> assertThat(arn).contains(":" + id + "-"));
+        }
+        for (String token : List.of(TEAM_A, TEAM_B)) {
+            assertThat(call("DELETE", "/clusters/race", token, null).status()).isEqualTo(202);
+        }
+        for (String token : List.of(TEAM_A, TEAM_B)) {
+            awaitCluster("race", token, c -> c.path("status").asText().equals("deleted"));
+        }
         assertThat(awsAccount().diff(before)).isEmpty();
+    }
+
+    /**
+     * A destroyed cluster's name is free again: until it is taken the name still shows the deleted cluster
+     * and its events; created again, it is a new cluster under a new internal id, with events of its own.
+     */
+    @Test
+    void aDestroyedName_shouldBeFreeToCreateAgain_underANewInternalId() {
+        Answer first = call("POST", "/clusters", TEAM_A, spec("again", 0));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        String firstId = first.json().path("internalId").asText();
+        awaitCluster("again", c -> c.path("status").asText().equals("ready") && !c.has("phase"));
+        assertThat(call("DELETE", "/clusters/again", TEAM_A, null).status()).isEqualTo(202);
+        awaitCluster("again", c -> c.path("status").asText().equals("deleted"));
+        assertThat(call("GET", "/clusters/again/events", TEAM_A, null).json().path("events").findValuesAsText("step")).contains("api", "plan");
+
+        Answer second = call("POST", "/clusters", TEAM_A, spec("again", 0));
+
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        String secondId = second.json().path("internalId").asText();
+        assertThat(secondId).startsWith("again-").isNotEqualTo(firstId);
+        assertThat(call("GET", "/clusters/again", TEAM_A, null).json().path("internalId").asText()).isEqualTo(secondId);
+        assertThat(call("GET", "/clusters/again/events", TEAM_A, null).json().path("events").findValuesAsText("executionArn"))
+                .allSatisfy(arn -> assertThat(arn).contains(":" + secondId + "-"));
+        assertThat(call("GET", "/clusters", TEAM_A, null).json().path("clusters")).filteredOn(c -> c.path("id").asText().equals("again"))
+                .extracting(c -> c.path("internalId").asText()).containsExactly(firstId, secondId);
+        awaitCluster("again", c -> c.path("status").asText().equals("ready") && !c.has("phase"));
+        assertThat(call("DELETE", "/clusters/again", TEAM_A, null).status()).isEqualTo(202);
+        awaitCluster("again", c -> c.path("status").asText().equals("deleted"));
     }
 
     @Test
@@ -421,7 +472,7 @@ class ApiOverHttpTest {
         Answer deleted = call("DELETE", "/clusters/beta", TEAM_A, null);
 
         assertThat(deleted.status()).isEqualTo(202);
-        assertThat(deleted.json().path("executionArn").asText()).contains(":overcast-dev-destroy-cluster:beta-destroy-");
+        assertThat(deleted.json().path("executionArn").asText()).containsPattern(":overcast-dev-destroy-cluster:beta-[a-z0-9]{6}-destroy-");
         JsonNode gone = awaitCluster("beta", c -> c.path("status").asText().equals("deleted") || c.isMissingNode());
         assertThat(gone.path("resources").path("aws").isEmpty()).isTrue();
         assertThat(awsAccount().diff(before)).isEmpty();
@@ -467,7 +518,7 @@ class ApiOverHttpTest {
         assertThat(cli(TEAM_A, "events", "gamma", "--follow")).startsWith("0:").contains("converge-aws");
         awaitCluster("gamma", c -> c.path("status").asText().equals("ready") && !c.has("phase"));
         assertThat(cli(TEAM_A, "list")).startsWith("0:").contains("gamma  ready");
-        assertThat(cli(TEAM_A, "get", "gamma")).startsWith("0:cluster gamma: ready").contains("gamma-network-aws");
+        assertThat(cli(TEAM_A, "get", "gamma")).startsWith("0:cluster gamma: ready").containsPattern("gamma-[a-z0-9]{6}-network-aws");
         assertThat(JSON.readTree(cli(TEAM_A, "get", "gamma", "--json").substring(2)).path("id").asText()).isEqualTo("gamma");
         assertThat(cli(TEAM_A, "create", "-f", bad.toString())).startsWith("2:").contains("name:").contains("[dns-label]");
         assertThat(cli(TEAM_A, "scale", "gamma", "--cloud", "gcp", "--workers", "1")).startsWith("2:");
@@ -502,7 +553,7 @@ class ApiOverHttpTest {
         assertThat(call("POST", "/clusters/" + id + "/reconcile", TEAM_B, null).status()).isEqualTo(404);
         assertThat(call("DELETE", "/clusters/" + id, TEAM_B, null).status()).isEqualTo(404);
         assertThat(call("GET", "/clusters", TEAM_B, null).json().path("clusters").findValuesAsText("id")).doesNotContain(id);
-        assertThat(runtime.world().store().clusters().get(id).spec()).contains("\"count\":1");
+        assertThat(runtime.world().store().clusters().findByName("team-a", id).orElseThrow().spec()).contains("\"count\":1");
     }
 
     private static JsonNode awaitCluster(String id, Predicate<JsonNode> condition) {

@@ -210,7 +210,7 @@ class AwsFlowsTest {
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode create(String name, int workers) {
-        com.fasterxml.jackson.databind.node.ObjectNode input = JSON.createObjectNode().put("tenant", "t1");
+        com.fasterxml.jackson.databind.node.ObjectNode input = JSON.createObjectNode().put("tenant", "t1").put("clusterId", name);
         input.putObject("spec").put("name", name).<com.fasterxml.jackson.databind.node.ObjectNode>set("clouds", JSON.createArrayNode().add("aws"))
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("regions", JSON.createObjectNode().put("aws", REGION))
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("masters", JSON.createObjectNode().put("count", 1).put("size", "small"))

@@ -58,8 +58,8 @@ class QuotaAdmissionTest {
     @Test
     void create_shouldBeRefusedWithThePreflightsWords_whenRunningCreatesWillTakeTheRoom() {
         vpcsInUse(3);
-        world.store().clusters().create("building-1", "t1", spec("building-1"));
-        world.store().clusters().create("building-2", "t1", spec("building-2"));
+        world.store().clusters().create("building-1", "t1", "building-1", spec("building-1"));
+        world.store().clusters().create("building-2", "t1", "building-2", spec("building-2"));
 
         assertThatThrownBy(() -> admission.admit(world.clouds().preflight(), plan("third")))
                 .isInstanceOf(QuotaAdmission.QuotaRefused.class)
@@ -70,7 +70,7 @@ class QuotaAdmissionTest {
     @Test
     void scaleOfAClusterUnderWay_shouldNotCountItsOwnPlanTwice() {
         vpcsInUse(4);
-        world.store().clusters().create("growing", "t1", spec("growing"));
+        world.store().clusters().create("growing", "t1", "growing", spec("growing"));
 
         assertThatCode(() -> admission.admit(world.clouds().preflight(), plan("growing"))).doesNotThrowAnyException();
     }

@@ -42,7 +42,7 @@ class ThreeCloudFlowsTest {
     @Test
     void createThenDestroy_acrossThreeClouds_shouldConnectEveryPair_repairWhatWasDeletedByHand_andLeaveEveryAccountAsBefore() throws Exception {
         Map<String, Snapshot> before = snapshots();
-        ObjectNode create = JSON.createObjectNode().put("tenant", "t1");
+        ObjectNode create = JSON.createObjectNode().put("tenant", "t1").put("clusterId", "demo");
         create.set("spec", new YAMLMapper().readTree(Path.of("../../examples/three-clouds.yaml").toFile()));
 
         ExecutionResult created = flow("create-cluster", create);
