@@ -32,7 +32,7 @@ class ClusterStoreTest {
     @Test
     void pins_shouldSurviveEveryLaterWrite(FreshStore fresh) {
         ClusterStore clusters = fresh.store().clusters();
-        Cluster created = clusters.create("c1", "team-a", "{\"workers\":3}", "{\"plannerVersion\":1}");
+        Cluster created = clusters.create("c1", "team-a", "c1", "{\"workers\":3}", "{\"plannerVersion\":1}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.CREATE, TTL);
 
         Cluster ready = clusters.moveTo(lease, created, ClusterStatus.READY, null);
@@ -49,7 +49,7 @@ class ClusterStoreTest {
     @Test
     void pin_shouldRecordPins_onAClusterRecordedWithout(FreshStore fresh) {
         ClusterStore clusters = fresh.store().clusters();
-        Cluster old = clusters.create("c1", "team-a", "{}");
+        Cluster old = clusters.create("c1", "team-a", "c1", "{}");
         Lease lease = fresh.store().locks().acquire("c1", "exec-a", LeasePurpose.RECONCILE, TTL);
 
         Cluster pinned = clusters.pin(lease, old, "{\"plannerVersion\":1}");

@@ -31,7 +31,7 @@ class PinnedPlanTest {
 
     @Test
     void pins_shouldHoldEveryDecisionOfTheRelease() {
-        Pins pins = today.pins(nearUsEast());
+        Pins pins = today.pins("pin", nearUsEast());
 
         assertThat(pins.plannerVersion()).isEqualTo(Planner.VERSION);
         assertThat(pins.kubernetesVersion()).isEqualTo("1.31");
@@ -57,10 +57,10 @@ class PinnedPlanTest {
     @Test
     void nextRelease_shouldPlanEverythingButTheRenderingAsRecorded_givenThePins() {
         ClusterSpec spec = nearUsEast();
-        Pins pins = today.pins(spec);
-        Plan recorded = today.plan(spec, pins);
+        Pins pins = today.pins(spec.name(), spec);
+        Plan recorded = today.plan(spec.name(), spec, pins);
 
-        Planner.Decided later = next.decide(spec, pins);
+        Planner.Decided later = next.decide(spec.name(), spec, pins);
 
         assertThat(later.plan().kubernetesVersion()).isEqualTo("1.31");
         assertThat(later.plan().regions().regions()).isEqualTo(recorded.regions().regions());
@@ -80,14 +80,14 @@ class PinnedPlanTest {
     @Test
     void differences_shouldNameWhatTheNextReleaseWouldDecide() {
         ClusterSpec spec = nearUsEast();
-        Pins pins = today.pins(spec);
+        Pins pins = today.pins(spec.name(), spec);
 
-        List<String> differences = pins.differences(next.pins(spec));
+        List<String> differences = pins.differences(next.pins(spec.name(), spec));
 
         assertThat(differences).contains("kubernetesVersion: pinned 1.31, this release 1.32");
         assertThat(differences).anyMatch(d -> d.startsWith("regions.aws: pinned us-east-1, this release "));
         assertThat(differences).anyMatch(d -> d.startsWith("userData: this release renders it differently for [pin-instance-"));
-        assertThat(pins.differences(today.pins(spec))).isEmpty();
+        assertThat(pins.differences(today.pins(spec.name(), spec))).isEmpty();
     }
 
     @Test
@@ -95,17 +95,17 @@ class PinnedPlanTest {
         ClusterSpec overBudget = new ClusterSpec("far", List.of("aws", "gcp"), Map.of("aws", "us-east-1", "gcp", "us-east1"), null,
                 new MachinePool(1, null), null, null, null);
 
-        assertThatThrownBy(() -> today.plan(overBudget, null)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("[max-rtt]");
+        assertThatThrownBy(() -> today.plan(overBudget.name(), overBudget, null)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("[max-rtt]");
     }
 
     @Test
     void aPinlessCloud_shouldBeChosenAroundThePinnedOnes() {
         ClusterSpec spec = nearUsEast();
-        Pins pins = today.pins(spec);
+        Pins pins = today.pins(spec.name(), spec);
         Pins awsOnly = new Pins(pins.plannerVersion(), pins.kubernetesVersion(), new java.util.TreeMap<>(Map.of("aws", "us-east-1")),
                 null, null, null, null, null, null, null);
 
-        Plan plan = today.plan(spec, awsOnly);
+        Plan plan = today.plan(spec.name(), spec, awsOnly);
 
         assertThat(plan.regions().region(Cloud.AWS).name()).isEqualTo("us-east-1");
         assertThat(plan.regions().region(Cloud.GCP).name()).isEqualTo("us-east4");

@@ -48,13 +48,13 @@ class PinsMigrationTest {
         record.apply(new RecordCluster.Request("team", new ObjectMapper().readTree(SPEC), LeaseRef.of(lease)));
 
         Pins pins = Pins.fromJson(fresh.store().clusters().get("old").pins());
-        assertThat(pins).isEqualTo(Planner.standard().pins(SpecReader.parseJson(SPEC)));
+        assertThat(pins).isEqualTo(Planner.standard().pins("old", SpecReader.parseJson(SPEC)));
         assertThat(pins.regions()).containsExactly(Map.entry("aws", "us-east-1"), Map.entry("gcp", "us-east4"));
     }
 
     @Test
     void markStatus_shouldPinAClusterRecordedWithoutPins_whereItsNetworksAre(FreshStore fresh) {
-        Cluster old = fresh.store().clusters().create("old", "team", SPEC);
+        Cluster old = fresh.store().clusters().create("old", "team", "old", SPEC);
         Lease lease = fresh.store().locks().acquire("old", "exec-1", LeasePurpose.RECONCILE, Duration.ofMinutes(5));
         fresh.store().inventory().putAll(lease, List.of(network(Cloud.AWS, "us-east-1"), network(Cloud.GCP, "us-east4")));
         ClusterPlans plans = new ClusterPlans(fresh.store(), NEXT_RELEASE);
@@ -77,8 +77,8 @@ class PinsMigrationTest {
 
     @Test
     void markStatus_shouldRecordWhatTheReleaseWouldDecideOtherwise_onReachingReady(FreshStore fresh) {
-        Pins recorded = Planner.standard().pins(SpecReader.parseJson(SPEC));
-        fresh.store().clusters().create("old", "team", SPEC, recorded.toJson());
+        Pins recorded = Planner.standard().pins("old", SpecReader.parseJson(SPEC));
+        fresh.store().clusters().create("old", "team", "old", SPEC, recorded.toJson());
         Lease lease = fresh.store().locks().acquire("old", "exec-1", LeasePurpose.RECONCILE, Duration.ofMinutes(5));
         MarkStatus mark = new MarkStatus(fresh.store(), new ClusterPlans(fresh.store(), NEXT_RELEASE), fresh.clock());
 
