@@ -117,7 +117,7 @@ class PinningTest {
     }
 
     private static ObjectNode create(String name, String... clouds) {
-        ObjectNode input = JSON.createObjectNode().put("tenant", "t1");
+        ObjectNode input = JSON.createObjectNode().put("tenant", "t1").put("clusterId", name);
         ObjectNode spec = input.putObject("spec").put("name", name).put("near", "us-east");
         ObjectNode workers = JSON.createObjectNode();
         for (String cloud : clouds) {

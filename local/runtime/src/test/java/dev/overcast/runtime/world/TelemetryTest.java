@@ -61,6 +61,7 @@ class TelemetryTest {
         ACTIONS.forEach((cloud, action) -> SEEN.put(cloud, -world.cloudSim().world().calls().count(cloud, action)));
         ObjectNode create = JSON.createObjectNode().put("tenant", "t1");
         create.set("spec", new YAMLMapper().readTree(Path.of("../../examples/three-clouds.yaml").toFile()));
+        create.put("clusterId", create.at("/spec/name").asText());
         created = world.run("create-cluster", create);
         ACTIONS.forEach((cloud, action) -> SEEN.merge(cloud, world.cloudSim().world().calls().count(cloud, action), Long::sum));
         System.out.flush();
