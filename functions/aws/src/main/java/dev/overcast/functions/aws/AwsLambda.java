@@ -41,6 +41,6 @@ public class AwsLambda implements ApplicationContextInitializer<GenericApplicati
 
     /** The converge path primed before the snapshot: the EC2 adapter, with throwaway keys, on the stub. */
     public static Priming priming(LambdaClients clients, SecretResolver secrets) {
-        return Priming.ofSteps(clients, "us-east-1", stub -> new AwsAdapter(AwsConfig.of(PRIMING_KEYS).withEndpoint(stub), secrets));
+        return Priming.ofSteps(clients, "us-east-1", stub -> new AwsAdapter(AwsConfig.of(PRIMING_KEYS).withEndpoint(stub.endpoint()), secrets));
     }
 }

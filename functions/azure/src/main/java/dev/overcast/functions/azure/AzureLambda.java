@@ -10,7 +10,6 @@ import dev.overcast.functions.lambda.LambdaClients;
 import dev.overcast.functions.lambda.LambdaEnvironment;
 import dev.overcast.functions.lambda.Priming;
 import dev.overcast.functions.lambda.SecretsManagerSecrets;
-import java.net.URI;
 import java.util.Optional;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
@@ -43,12 +42,12 @@ public class AzureLambda implements ApplicationContextInitializer<GenericApplica
 
     /**
      * The converge path primed before the snapshot: the ARM adapter with a throwaway token on the stub.
-     * ARM takes a bearer token over https only, so the stub (plain http) ends each call at the TLS
-     * handshake: the request's pipeline, serialization and TLS are primed, the response's parsing is not.
+     * ARM takes a bearer token over https only, so the stub's TLS endpoint hangs up after the client's
+     * hello: the request's pipeline, serialization and TLS handshake are primed, the response's parsing is not.
      */
     public static Priming priming(LambdaClients clients, SecretResolver secrets) {
         return Priming.ofSteps(clients, "eastus", stub -> new AzureAdapter(new AzureConfig(PRIMING_GUID, PRIMING_GUID,
-                new AzureCredentials.StaticToken("priming"), Optional.of(URI.create("https://" + stub.getAuthority())), Optional.empty(),
+                new AzureCredentials.StaticToken("priming"), Optional.of(stub.tlsEndpoint()), Optional.empty(),
                 0, AzureConfig.DEFAULT_ADMIN, Optional.empty()), secrets));
     }
 }

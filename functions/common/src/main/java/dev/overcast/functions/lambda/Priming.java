@@ -1,13 +1,22 @@
 package dev.overcast.functions.lambda;
 
+import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.ResourceClient;
+import dev.overcast.core.plan.Planner;
 import dev.overcast.core.plan.ResourceKind;
+import dev.overcast.core.spec.SpecReader;
+import dev.overcast.store.Lease;
+import dev.overcast.store.LeasePurpose;
+import dev.overcast.store.ProgressEvent;
 import dev.overcast.store.Store;
 import dev.overcast.store.Tables;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.crac.Context;
@@ -36,43 +45,57 @@ public final class Priming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
     /** A request every step refuses before any I/O: primes the function's message conversion both ways. */
     private static final byte[] REFUSED_REQUEST = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final String PRIMING = "priming";
 
     private final LambdaClients clients;
-    private final Consumer<URI> path;
+    private final Consumer<PrimingStub> path;
     private GenericApplicationContext application;
 
-    /** {@code path}: the function's own work, aimed at the stub whose endpoint it is given. */
-    public Priming(LambdaClients clients, Consumer<URI> path) {
+    /** {@code path}: the function's own work, aimed at the stub it is given. */
+    public Priming(LambdaClients clients, Consumer<PrimingStub> path) {
         this.clients = clients;
         this.path = path;
     }
 
-    /** The cloud-neutral steps' path: a cluster read through the store, on the stub. */
+    /** The cloud-neutral steps' path: their store calls on the stub, and a plan (on AWS, for want of a cloud of their own). */
     public static Priming ofSteps(LambdaClients clients) {
-        return new Priming(clients, stub -> readCluster(clients, stub));
+        return new Priming(clients, stub -> storeAndPlan(clients, stub.endpoint(), Cloud.AWS, "us-east-1"));
     }
 
     /**
-     * A converge function's path: the cluster read, then one observe per kind in {@code region} (what a
-     * round starts with) through the adapter {@code adapterOnStub} builds as the function builds its own,
-     * but aimed at the stub.
+     * A converge function's path: the store calls and a plan of a cluster in {@code region}, then one
+     * observe per kind there (what a round starts with) through the adapter {@code adapterOnStub} builds as
+     * the function builds its own, but aimed at the stub.
      */
-    public static Priming ofSteps(LambdaClients clients, String region, Function<URI, CloudAdapter> adapterOnStub) {
+    public static Priming ofSteps(LambdaClients clients, String region, Function<PrimingStub, CloudAdapter> adapterOnStub) {
         return new Priming(clients, stub -> {
-            readCluster(clients, stub);
             CloudAdapter adapter = adapterOnStub.apply(stub);
+            storeAndPlan(clients, stub.endpoint(), adapter.cloud(), region);
             for (ResourceKind kind : ResourceKind.values()) {
                 ResourceClient client = adapter.client(kind);
                 if (client != null) {
-                    attempt("observe " + kind, () -> client.observe("priming", region));
+                    attempt("observe " + kind, () -> client.observe(PRIMING, region));
                 }
             }
         });
     }
 
-    private static void readCluster(LambdaClients clients, URI stub) {
+    /**
+     * What every step does with the store (read a cluster, renew its lease, read its inventory, record
+     * progress) on the stub, and the plan of a one-master cluster; the function's own credentials are
+     * resolved once, so their provider chain is loaded too (they are renewed after the restore).
+     */
+    private static void storeAndPlan(LambdaClients clients, URI stub, Cloud cloud, String region) {
+        attempt("resolve credentials", () -> clients.credentialsInUse().resolveCredentials());
         Store store = Store.create(clients.onStub(DynamoDbClient.builder(), stub).build(), new Tables("priming-"), Clock.systemUTC());
-        attempt("read a cluster", () -> store.clusters().find("priming"));
+        Lease lease = new Lease(PRIMING, PRIMING, LeasePurpose.RECONCILE, 1, Instant.EPOCH);
+        attempt("read a cluster", () -> store.clusters().find(PRIMING));
+        attempt("renew a lease", () -> store.locks().renew(lease, Duration.ofMinutes(1)));
+        attempt("read an inventory", () -> store.inventory().list(PRIMING));
+        attempt("record progress", () -> store.progress().recordAll(List.of(new ProgressEvent(PRIMING, PRIMING, PRIMING, PRIMING, null, null))));
+        String spec = "{\"name\":\"priming\",\"clouds\":[\"" + cloud.id() + "\"],\"regions\":{\"" + cloud.id() + "\":\"" + region
+                + "\"},\"masters\":{\"count\":1,\"size\":\"small\"}}";
+        attempt("plan a cluster", () -> Planner.standard().plan(SpecReader.parseJson(spec)));
     }
 
     /**
@@ -88,7 +111,7 @@ public final class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try (PrimingStub stub = PrimingStub.start()) {
-            path.accept(stub.endpoint());
+            path.accept(stub);
             LOG.info("primed against {}: {} calls answered", stub.endpoint(), stub.answered());
         }
         if (application != null && application.isActive()) {

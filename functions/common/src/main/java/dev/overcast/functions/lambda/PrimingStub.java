@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +27,24 @@ import java.util.regex.Pattern;
 public final class PrimingStub implements AutoCloseable {
     private static final Pattern ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z0-9]+)");
     private final HttpServer server;
+    private final ServerSocket handshakes;
     private final AtomicInteger answered = new AtomicInteger();
 
-    private PrimingStub(HttpServer server) {
+    private PrimingStub(HttpServer server, ServerSocket handshakes) {
         this.server = server;
+        this.handshakes = handshakes;
     }
 
     public static PrimingStub start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            PrimingStub stub = new PrimingStub(server);
+            ServerSocket handshakes = new ServerSocket(0, 0, InetAddress.getLoopbackAddress());
+            PrimingStub stub = new PrimingStub(server, handshakes);
             server.createContext("/", stub::answer);
             server.start();
+            Thread closer = new Thread(stub::endHandshakes, "priming-tls-stub");
+            closer.setDaemon(true);
+            closer.start();
             return stub;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the priming stub on loopback", e);
@@ -45,6 +53,25 @@ public final class PrimingStub implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    }
+
+    /**
+     * An https endpoint for clients that speak only TLS (ARM's bearer tokens): it reads the client's hello
+     * and hangs up, so the client has built and sent its handshake and fails at once, where a plain HTTP
+     * server would wait for a request line that never comes.
+     */
+    public URI tlsEndpoint() {
+        return URI.create("https://" + handshakes.getInetAddress().getHostAddress() + ":" + handshakes.getLocalPort());
+    }
+
+    private void endHandshakes() {
+        while (!handshakes.isClosed()) {
+            try (Socket client = handshakes.accept()) {
+                client.getInputStream().read(new byte[512]);
+            } catch (IOException e) {
+                // closed by close(), or a client that left first: either way nothing to answer
+            }
+        }
     }
 
     public int answered() {
@@ -78,5 +105,10 @@ public final class PrimingStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        try {
+            handshakes.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the priming stub's TLS listener", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.overcast.functions.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.overcast.core.Cloud;
 import dev.overcast.core.cloud.CloudAdapter;
@@ -11,10 +12,14 @@ import dev.overcast.core.plan.Resource;
 import dev.overcast.core.plan.ResourceKind;
 import dev.overcast.store.Store;
 import dev.overcast.store.Tables;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkGlobalTime;
@@ -34,7 +39,7 @@ class PrimingTest {
         List<String> observed = new ArrayList<>();
         List<URI> targets = new ArrayList<>();
         Priming priming = Priming.ofSteps(clients, "eu-west-1", stub -> {
-            targets.add(stub);
+            targets.add(stub.endpoint());
             return new RecordingAdapter(observed, List.of(ResourceKind.NETWORK, ResourceKind.SUBNET));
         });
 
@@ -62,6 +67,22 @@ class PrimingTest {
 
             assertThat(store.clusters().find("priming")).isEmpty();
             assertThat(stub.answered()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void stub_shouldEndATlsHandshakeAtOnce_soAnHttpsOnlyClientFailsFast() {
+        try (PrimingStub stub = PrimingStub.start()) {
+            URI tls = stub.tlsEndpoint();
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> {
+                try (SSLSocket socket = (SSLSocket) SSLSocketFactory.getDefault().createSocket(tls.getHost(), tls.getPort())) {
+                    socket.setSoTimeout(10_000);
+                    socket.startHandshake();
+                }
+            }).isInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
 

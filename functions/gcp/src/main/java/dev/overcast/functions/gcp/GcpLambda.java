@@ -40,6 +40,6 @@ public class GcpLambda implements ApplicationContextInitializer<GenericApplicati
     /** The converge path primed before the snapshot: the Compute adapter, without credentials, on the stub. */
     public static Priming priming(LambdaClients clients, SecretResolver secrets) {
         return Priming.ofSteps(clients, "us-central1", stub -> new GcpAdapter(new GcpConfig("overcast-priming",
-                new GcpCredentials.None(), Optional.of(stub), 1), secrets));
+                new GcpCredentials.None(), Optional.of(stub.endpoint()), 1), secrets));
     }
 }

@@ -230,12 +230,16 @@ public final class ColdStartBench implements Callable<Integer> {
         long peak = -1;
         String result = null;
         int[] classes = new int[2];
+        List<String> invocationClasses = new ArrayList<>();
         int phase = 0;
         List<String> other = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.contains("[class,load]")) {
                     classes[phase]++;
+                    if (phase == 1) {
+                        invocationClasses.add(line);
+                    }
                 } else if (line.equals(FirstInvocation.INVOKING)) {
                     phase = 1;
                 } else if (line.startsWith(FirstInvocation.RESULT)) {
@@ -257,6 +261,10 @@ public final class ColdStartBench implements Callable<Integer> {
         if (exit != 0 || !expected) {
             throw new IllegalStateException("the function did not give the expected answer (exit " + exit + ", result " + result
                     + ", last output " + other.subList(Math.max(0, other.size() - 5), other.size()) + "); see " + log);
+        }
+        if (!invocationClasses.isEmpty()) {
+            // What the first invocation still loaded: the list to shorten next.
+            Files.write(log.resolveSibling(log.getFileName() + ".first-invocation-classes"), invocationClasses);
         }
         return new Run(elapsed, peak, classes[0], classes[1]);
     }

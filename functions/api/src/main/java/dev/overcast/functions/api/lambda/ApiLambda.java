@@ -61,7 +61,7 @@ public class ApiLambda implements ApplicationContextInitializer<GenericApplicati
     }
 
     public static Priming priming(LambdaClients clients, Map<Flow, String> arns) {
-        return new Priming(clients, stub -> listClustersOn(stub, clients, arns));
+        return new Priming(clients, stub -> listClustersOn(stub.endpoint(), clients, arns));
     }
 
     /** The API's own path, as primed before the snapshot: a tenant's cluster list, read from the stub's empty table. */
