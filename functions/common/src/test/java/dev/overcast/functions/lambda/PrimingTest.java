@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkGlobalTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,6 +30,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** SnapStart's hooks called directly, as Lambda calls them around a snapshot. */
 class PrimingTest {
     private final LambdaClients clients = new LambdaClients();
+
+    /** The function's credentials, as Lambda's environment gives them; without, the SDK would probe instance metadata. */
+    @BeforeAll
+    static void functionCredentials() {
+        System.setProperty("aws.accessKeyId", "priming-test");
+        System.setProperty("aws.secretAccessKey", "priming-test");
+    }
+
+    @AfterAll
+    static void forgetCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
 
     @AfterEach
     void forgetSkew() {

@@ -28,7 +28,8 @@ import org.springframework.asm.ClassReader;
  * Every Lambda artifact template.yaml deploys, as {@code mvn package} leaves it in its {@code CodeUri}'s
  * {@code target/} (classes at the root, jars in {@code lib/}, as Lambda's Java runtime loads them): the
  * handler and each function's {@code MAIN_CLASS} are in it, every class our code reaches from that main
- * finds what it names (in the zip or the JDK), and it carries no cloud SDK its functions don't call.
+ * finds what it names (in the zip or the JDK), and it carries no cloud SDK its functions don't call and
+ * no AWS HTTP client but URLConnection.
  * In the full build the reactor packages the function modules before this module's tests run.
  */
 class LambdaArtifactsTest {
@@ -45,6 +46,10 @@ class LambdaArtifactsTest {
             "functions/aws", Set.of("EC2"),
             "functions/gcp", Set.of("GCP"),
             "functions/azure", Set.of("Azure"));
+
+    /** The AWS SDK's HTTP clients other than URLConnection: heavier to load, and none of our clients is built on them. */
+    private static final List<String> OTHER_AWS_HTTP_CLIENTS = List.of("software/amazon/awssdk/http/apache/",
+            "software/amazon/awssdk/http/nio/netty/");
 
     private static String handler;
     private static Map<String, Set<String>> mainsByCodeUri;
@@ -91,6 +96,15 @@ class LambdaArtifactsTest {
                 .ifPresent(example -> carried.put(sdk, example)));
         assertThat(carried.keySet()).as("%s carries (an example class each): %s", codeUri, carried)
                 .isEqualTo(SDKS_BY_CODE_URI.get(codeUri));
+    }
+
+    @ParameterizedTest
+    @MethodSource("codeUris")
+    void artifact_shouldCarryNoAwsHttpClientButUrlConnection(String codeUri) throws IOException {
+        Set<String> classes = Artifact.read(lambdaZip(codeUri)).classes.keySet();
+        assertThat(classes).as("%s: the URLConnection client", codeUri).contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient");
+        assertThat(classes.stream().filter(c -> OTHER_AWS_HTTP_CLIENTS.stream().anyMatch(c::startsWith)).findFirst())
+                .as("%s: an AWS HTTP client other than URLConnection", codeUri).isEmpty();
     }
 
     private static Path lambdaZip(String codeUri) throws IOException {
