@@ -8,9 +8,11 @@ import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.dynamodb.local.LocalDynamoDb;
 import dev.overcast.functions.LeaseRef;
+import dev.overcast.functions.OvercastFunctions;
 import dev.overcast.functions.api.ApiFunctions;
 import dev.overcast.functions.api.Flow;
 import dev.overcast.runtime.bench.coldstart.BenchApiLambda;
+import dev.overcast.runtime.bench.coldstart.BenchCommonLambda;
 import dev.overcast.runtime.bench.coldstart.BenchLambda;
 import dev.overcast.runtime.bench.coldstart.FirstInvocation;
 import dev.overcast.store.LeasePurpose;
@@ -63,8 +65,8 @@ public final class ColdStartBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Measured runs per function and variant (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = {"--functions", "--clouds"}, split = ",", defaultValue = "aws,gcp,azure,api",
-            description = "Functions: a cloud's converge function or the console API (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--functions", "--clouds"}, split = ",", defaultValue = "aws,gcp,azure,api,common",
+            description = "Functions: a cloud's converge function, the console API or the common steps' listAccountClusters (default ${DEFAULT-VALUE}).")
     List<String> functions;
 
     @Option(names = "--variants", split = ",", defaultValue = "functionInvoker,functionInvokerPrimed,plainHandler,"
@@ -123,6 +125,11 @@ public final class ColdStartBench implements Callable<Integer> {
                     }
                     // A tenant's cluster list, the console's first read: one query of the clusters table.
                     Files.copy(home.resolve("events/api/list-clusters.json"), request, StandardCopyOption.REPLACE_EXISTING);
+                } else if (function.equals("common")) {
+                    env.put("MAIN_CLASS", BenchCommonLambda.class.getName());
+                    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", OvercastFunctions.LIST_ACCOUNT_CLUSTERS);
+                    // reconcile-all's first step: one query of an account's clusters.
+                    Files.copy(home.resolve("events/list-account-clusters/hourly.json"), request, StandardCopyOption.REPLACE_EXISTING);
                 } else {
                     env.put("MAIN_CLASS", BenchLambda.class.getName());
                     env.put("SPRING_CLOUD_FUNCTION_DEFINITION", "convergeCloud");
@@ -202,7 +209,8 @@ public final class ColdStartBench implements Callable<Integer> {
 
     /** FirstInvocation's arguments before the request file: the handler and the function's kind, then after it the priming. */
     private static List<String> invocation(String function, Variant variant) {
-        return List.of(variant.handler(), function.equals("api") ? "api" : "converge", variant.primed() ? "primed" : "cold");
+        String kind = function.equals("api") || function.equals("common") ? function : "converge";
+        return List.of(variant.handler(), kind, variant.primed() ? "primed" : "cold");
     }
 
     private static double share(Run run) {
@@ -254,10 +262,13 @@ public final class ColdStartBench implements Callable<Integer> {
         }
         int exit = process.waitFor();
         // Destroy's first round on an empty cluster finds nothing and asks to look once more: pending 0, not settled yet.
-        // The API answers the tenant's (empty) cluster list: 200.
+        // The API answers the tenant's (empty) cluster list: 200; listAccountClusters an account's (empty) list.
         JsonNode answer = result == null ? null : JSON.readTree(result);
-        boolean expected = answer != null && (invocation.get(1).equals("api") ? answer.path("statusCode").asInt() == 200
-                : answer.path("pending").asInt(-1) == 0);
+        boolean expected = answer != null && switch (invocation.get(1)) {
+            case "api" -> answer.path("statusCode").asInt() == 200;
+            case "common" -> answer.path("clusters").isArray();
+            default -> answer.path("pending").asInt(-1) == 0;
+        };
         if (exit != 0 || !expected) {
             throw new IllegalStateException("the function did not give the expected answer (exit " + exit + ", result " + result
                     + ", last output " + other.subList(Math.max(0, other.size() - 5), other.size()) + "); see " + log);

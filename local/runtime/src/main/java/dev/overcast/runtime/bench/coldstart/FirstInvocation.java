@@ -18,7 +18,7 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 /**
  * One cold Lambda invocation in a fresh JVM: {@code spring} (FunctionInvoker, as template.yaml's
  * handler) or {@code plain} (the function's plain {@code RequestHandler}: {@link PlainConverge}, or
- * {@link PlainApi} for {@code api}) on the request in the file named third; {@code primed} as the fourth
+ * {@link PlainApi} for {@code api}, {@link PlainStep} for a {@code common} step) on the request in the file named third; {@code primed} as the fourth
  * argument runs the application's SnapStart priming between init and the invocation. Prints a line when
  * init is over (so a parent reading {@code -Xlog:class+load} on the same stdout can tell the classes init
  * loaded from those the invocation loaded), the result line, then the JVM's peak resident memory, and
@@ -32,14 +32,15 @@ public final class FirstInvocation {
     private FirstInvocation() {
     }
 
-    /** Arguments: {@code spring|plain}, {@code converge|api}, the request file, optionally {@code primed}. */
+    /** Arguments: {@code spring|plain}, {@code converge|api|common}, the request file, optionally {@code primed}. */
     public static void main(String[] args) throws IOException {
         byte[] request = Files.readAllBytes(Path.of(args[2]));
         UnaryOperator<byte[]> handler = switch (args[0] + " " + args[1]) {
-            case "spring converge", "spring api" -> spring();
+            case "spring converge", "spring api", "spring common" -> spring();
             case "plain converge" -> plainConverge();
             case "plain api" -> plainApi();
-            default -> throw new IllegalArgumentException("arguments: spring|plain converge|api, were " + args[0] + " " + args[1]);
+            case "plain common" -> plainStep();
+            default -> throw new IllegalArgumentException("arguments: spring|plain converge|api|common, were " + args[0] + " " + args[1]);
         };
         if (args.length > 3 && args[3].equals("primed")) {
             BenchPriming.beforeCheckpoint();
@@ -83,6 +84,18 @@ public final class FirstInvocation {
         return request -> {
             try {
                 return json.writeValueAsBytes(api.handleRequest(json.readValue(request, APIGatewayProxyRequestEvent.class), null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static UnaryOperator<byte[]> plainStep() {
+        PlainStep step = new PlainStep();
+        ObjectMapper json = json();
+        return request -> {
+            try {
+                return json.writeValueAsBytes(step.handleRequest(json.readValue(request, step.input()), null));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
