@@ -1,5 +1,6 @@
 package dev.overcast.runtime.bench.coldstart;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,9 +38,12 @@ public final class FirstInvocation {
         byte[] request = Files.readAllBytes(Path.of(args[2]));
         UnaryOperator<byte[]> handler = switch (args[0] + " " + args[1]) {
             case "spring converge", "spring api", "spring common" -> spring();
-            case "plain converge" -> plainConverge();
-            case "plain api" -> plainApi();
-            case "plain common" -> plainStep();
+            case "plain converge" -> plain(new PlainConverge(), ConvergeCloud.Request.class);
+            case "plain api" -> plain(new PlainApi(), APIGatewayProxyRequestEvent.class);
+            case "plain common" -> {
+                PlainStep step = new PlainStep();
+                yield plain(step, step.input());
+            }
             default -> throw new IllegalArgumentException("arguments: spring|plain converge|api|common, were " + args[0] + " " + args[1]);
         };
         if (args.length > 3 && args[3].equals("primed")) {
@@ -66,45 +70,16 @@ public final class FirstInvocation {
         };
     }
 
-    private static UnaryOperator<byte[]> plainConverge() {
-        PlainConverge converge = new PlainConverge();
-        ObjectMapper json = json();
+    /** A plain handler, its request and result (de)serialized by Jackson, standing in for the Lambda runtime's serializer. */
+    private static <I> UnaryOperator<byte[]> plain(RequestHandler<I, ?> handler, Class<I> input) {
+        ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return request -> {
             try {
-                return json.writeValueAsBytes(converge.handleRequest(json.readValue(request, ConvergeCloud.Request.class), null));
+                return json.writeValueAsBytes(handler.handleRequest(json.readValue(request, input), null));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         };
-    }
-
-    private static UnaryOperator<byte[]> plainApi() {
-        PlainApi api = new PlainApi();
-        ObjectMapper json = json();
-        return request -> {
-            try {
-                return json.writeValueAsBytes(api.handleRequest(json.readValue(request, APIGatewayProxyRequestEvent.class), null));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-    }
-
-    private static UnaryOperator<byte[]> plainStep() {
-        PlainStep step = new PlainStep();
-        ObjectMapper json = json();
-        return request -> {
-            try {
-                return json.writeValueAsBytes(step.handleRequest(json.readValue(request, step.input()), null));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-    }
-
-    /** The plain handlers' (de)serializer, standing in for the Lambda runtime's. */
-    private static ObjectMapper json() {
-        return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** VmHWM of /proc/self/status: the most resident memory this process ever had. */

@@ -18,8 +18,9 @@ public final class PlainStep implements RequestHandler<Object, Object> {
                 .get(LambdaEnvironment.required("SPRING_CLOUD_FUNCTION_DEFINITION"));
     }
 
-    Class<?> input() {
-        return step.input();
+    @SuppressWarnings("unchecked")
+    Class<Object> input() {
+        return (Class<Object>) step.input();
     }
 
     @Override
