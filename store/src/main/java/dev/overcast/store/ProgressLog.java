@@ -2,6 +2,7 @@ package dev.overcast.store;
 
 import dev.overcast.store.internal.ItemLimits;
 import dev.overcast.store.internal.ProgressItem;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,6 +31,13 @@ public final class ProgressLog {
     private static final long BASE_BACKOFF_NANOS = 5_000_000;
     /** Orders events of one process that share a millisecond (the local world's virtual clock stands still). */
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /**
+     * Tells apart events of two processes with the same millisecond and sequence, such as two Lambda
+     * copies restored from one SnapStart snapshot: SecureRandom draws fresh kernel entropy, where a
+     * seeded generator (ThreadLocalRandom) would repeat in every copy (AWS Lambda developer guide,
+     * "Handling uniqueness with Lambda SnapStart").
+     */
+    private static final SecureRandom KEY_SUFFIXES = new SecureRandom();
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ProgressItem> table;
@@ -99,7 +107,7 @@ public final class ProgressLog {
         item.setAt(event.at() == null ? clock.instant() : event.at());
         item.setDetail(event.detail());
         item.setEventKey(String.format("%013d-%012d-%s", item.getAt().toEpochMilli(), SEQUENCE.incrementAndGet(),
-                HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())));
+                HexFormat.of().toHexDigits(KEY_SUFFIXES.nextInt())));
         item.setExpiresAt(item.getAt().plus(retention).getEpochSecond());
         ItemLimits.check(table.tableName(), table.tableSchema(), item);
         return item;

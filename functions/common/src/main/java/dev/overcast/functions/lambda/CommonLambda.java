@@ -20,6 +20,8 @@ public class CommonLambda implements ApplicationContextInitializer<GenericApplic
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        OvercastFunctions.register(context, LambdaEnvironment.wiring(CloudAdapters.of()));
+        LambdaClients clients = new LambdaClients();
+        OvercastFunctions.register(context, LambdaEnvironment.wiring(CloudAdapters.of(), clients));
+        Priming.ofSteps(clients).register(context);
     }
 }

@@ -8,7 +8,6 @@ import dev.overcast.functions.check.PlannedLatency;
 import dev.overcast.store.Store;
 import dev.overcast.store.Tables;
 import java.time.Clock;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -29,8 +28,8 @@ public final class LambdaEnvironment {
         return value;
     }
 
-    public static OvercastFunctions.Wiring wiring(CloudAdapters adapters) {
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    public static OvercastFunctions.Wiring wiring(CloudAdapters adapters, LambdaClients clients) {
+        DynamoDbClient dynamoDb = clients.configure(DynamoDbClient.builder()).build();
         Store store = Store.create(dynamoDb, new Tables(required(TABLE_PREFIX)), Clock.systemUTC());
         return new OvercastFunctions.Wiring(store, Planner.standard(), adapters, new InventoryNodeCheck(store),
                 new PlannedLatency(), Clock.systemUTC());

@@ -1,7 +1,6 @@
 package dev.overcast.functions.lambda;
 
 import dev.overcast.core.cloud.SecretResolver;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -12,8 +11,8 @@ public final class SecretsManagerSecrets implements SecretResolver {
     private final SecretsManagerClient client;
     private final String prefix;
 
-    public SecretsManagerSecrets(String prefix) {
-        this.client = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    public SecretsManagerSecrets(String prefix, LambdaClients clients) {
+        this.client = clients.configure(SecretsManagerClient.builder()).build();
         this.prefix = prefix;
     }
 

@@ -8,6 +8,11 @@ import dev.overcast.cloudsim.CloudSim;
 import dev.overcast.cloudsim.CloudSimConfig;
 import dev.overcast.dynamodb.local.LocalDynamoDb;
 import dev.overcast.functions.LeaseRef;
+import dev.overcast.functions.OvercastFunctions;
+import dev.overcast.functions.api.ApiFunctions;
+import dev.overcast.functions.api.Flow;
+import dev.overcast.runtime.bench.coldstart.BenchApiLambda;
+import dev.overcast.runtime.bench.coldstart.BenchCommonLambda;
 import dev.overcast.runtime.bench.coldstart.BenchLambda;
 import dev.overcast.runtime.bench.coldstart.FirstInvocation;
 import dev.overcast.store.LeasePurpose;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,40 +45,49 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Cold start of the converge Lambda of each cloud: a fresh JVM per run on the function module's Lambda
- * zip (target/*-lambda.zip, unpacked as Lambda would), timed from process start to the first result,
- * through Spring Cloud Function's FunctionInvoker (template.yaml's handler, with its
- * JAVA_TOOL_OPTIONS) and through a plain RequestHandler doing the same work; also without the template's
- * options and with an AppCDS archive recorded by a training run. The work is one converge round in
- * destroy mode on an empty cluster: lease renewal, plan, inventory, one list per kind on cloudsim through
- * the real SDK clients, the progress write.
+ * Cold start of each cloud's converge Lambda and of the console API: a fresh JVM per run on the function
+ * module's Lambda zip (target/*-lambda.zip, unpacked as Lambda would), timed from process start to the
+ * first result, through Spring Cloud Function's FunctionInvoker (template.yaml's handler, with its
+ * JAVA_TOOL_OPTIONS), the same with SnapStart's priming run after init, and through a plain
+ * RequestHandler doing the same work; also without the template's options and with an AppCDS archive
+ * recorded by a training run. The converge work is one round in destroy mode on an empty cluster: lease
+ * renewal, plan, inventory, one list per kind on cloudsim through the real SDK clients, the progress
+ * write; the API's is a tenant's cluster list. For each FunctionInvoker variant one more run logs every
+ * class load, and the classes loaded during init and during the first invocation are counted: primed,
+ * the second share is what a SnapStart snapshot could not have pre-loaded.
  */
 @Command(name = "cold-start", mixinStandardHelpOptions = true,
-        description = "Lambda cold start (FunctionInvoker vs plain handler) per cloud, in separate JVMs.")
+        description = "Lambda cold start (FunctionInvoker, primed, vs plain handler) per function, in separate JVMs.")
 public final class ColdStartBench implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DRIVER_PACKAGE = BenchLambda.class.getPackageName().replace('.', '/') + "/";
 
-    @Option(names = "--runs", defaultValue = "5", description = "Measured runs per cloud and variant (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "5", description = "Measured runs per function and variant (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--clouds", split = ",", defaultValue = "aws,gcp,azure", description = "Clouds (default ${DEFAULT-VALUE}).")
-    List<String> clouds;
+    @Option(names = {"--functions", "--clouds"}, split = ",", defaultValue = "aws,gcp,azure,api,common",
+            description = "Functions: a cloud's converge function, the console API or the common steps' listAccountClusters (default ${DEFAULT-VALUE}).")
+    List<String> functions;
 
-    @Option(names = "--variants", split = ",", defaultValue = "functionInvoker,plainHandler,functionInvokerWithoutTemplateOptions,"
-            + "functionInvokerAppCds,plainHandlerAppCds", description = "Variants to measure (default: all).")
+    @Option(names = "--variants", split = ",", defaultValue = "functionInvoker,functionInvokerPrimed,plainHandler,"
+            + "functionInvokerWithoutTemplateOptions,functionInvokerAppCds,plainHandlerAppCds", description = "Variants to measure (default: all).")
     List<String> variants;
 
-    /** A way of starting the function: the handler and the JVM options. */
-    private record Variant(String name, String handler, boolean templateOptions, boolean appCds) {
+    /** A way of starting the function: the handler, the JVM options, and whether SnapStart's priming ran after init. */
+    private record Variant(String name, String handler, boolean templateOptions, boolean appCds, boolean primed) {
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant("functionInvoker", "spring", true, false),
-            new Variant("plainHandler", "plain", true, false),
-            new Variant("functionInvokerWithoutTemplateOptions", "spring", false, false),
-            new Variant("functionInvokerAppCds", "spring", true, true),
-            new Variant("plainHandlerAppCds", "plain", true, true));
+            new Variant("functionInvoker", "spring", true, false, false),
+            new Variant("functionInvokerPrimed", "spring", true, false, true),
+            new Variant("plainHandler", "plain", true, false, false),
+            new Variant("functionInvokerWithoutTemplateOptions", "spring", false, false, false),
+            new Variant("functionInvokerAppCds", "spring", true, true, false),
+            new Variant("plainHandlerAppCds", "plain", true, true, false));
+
+    /** One run's figures: time to the result, peak RSS, and (with -Xlog:class+load) classes loaded before and during the invocation. */
+    private record Run(long millis, long peakKb, int classesAtInit, int classesByInvocation) {
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -92,30 +107,46 @@ public final class ColdStartBench implements Callable<Integer> {
             Store store = Store.create(dynamoDb.client(), tables, Clock.systemUTC());
             Path pem = work.resolve("azure.pem");
             Files.writeString(pem, cloudSim.azureTrust().pem());
-            for (String cloud : clouds) {
-                Path artifact = unpack(lambdaZip(home, cloud), work.resolve(cloud));
+            for (String function : functions) {
+                Path artifact = unpack(lambdaZip(home, function), work.resolve(function));
                 Map<String, String> env = new LinkedHashMap<>();
-                env.put("MAIN_CLASS", BenchLambda.class.getName());
-                env.put("SPRING_CLOUD_FUNCTION_DEFINITION", "convergeCloud");
                 env.put("OVERCAST_TABLE_PREFIX", "cold-");
                 env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
                 env.put("AWS_REGION", "us-east-1");
                 env.put("AWS_ACCESS_KEY_ID", "coldstart");
                 env.put("AWS_SECRET_ACCESS_KEY", "coldstart");
-                env.put("OVERCAST_BENCH_CLOUD", cloud);
-                env.put("OVERCAST_BENCH_ENDPOINT", endpoint(cloudSim, cloud).toString());
-                env.put("OVERCAST_BENCH_AZURE_PEM", pem.toString());
-                Path request = work.resolve(cloud + "-request.json");
-                Files.writeString(request, request(home, store, cloud));
+                Path request = work.resolve(function + "-request.json");
+                if (function.equals("api")) {
+                    env.put("MAIN_CLASS", BenchApiLambda.class.getName());
+                    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", ApiFunctions.CONSOLE_API);
+                    for (Flow flow : Flow.values()) {
+                        env.put(flow.machine().toUpperCase(Locale.ROOT).replace('-', '_') + "_ARN",
+                                "arn:aws:states:us-east-1:111111111111:stateMachine:cold-" + flow.machine());
+                    }
+                    // A tenant's cluster list, the console's first read: one query of the clusters table.
+                    Files.copy(home.resolve("events/api/list-clusters.json"), request, StandardCopyOption.REPLACE_EXISTING);
+                } else if (function.equals("common")) {
+                    env.put("MAIN_CLASS", BenchCommonLambda.class.getName());
+                    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", OvercastFunctions.LIST_ACCOUNT_CLUSTERS);
+                    // reconcile-all's first step: one query of an account's clusters.
+                    Files.copy(home.resolve("events/list-account-clusters/hourly.json"), request, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    env.put("MAIN_CLASS", BenchLambda.class.getName());
+                    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", "convergeCloud");
+                    env.put("OVERCAST_BENCH_CLOUD", function);
+                    env.put("OVERCAST_BENCH_ENDPOINT", endpoint(cloudSim, function).toString());
+                    env.put("OVERCAST_BENCH_AZURE_PEM", pem.toString());
+                    Files.writeString(request, request(home, store, function));
+                }
                 String classpath = driver + ":" + artifact.resolve("function.jar") + ":" + artifact.resolve("lib") + "/*";
-                report.put(cloud, measure(cloud, work, classpath, env, request, templateOptions(home)));
+                report.put(function, measure(function, work, classpath, env, request, templateOptions(home)));
             }
         }
         report.publish(System.out);
         return 0;
     }
 
-    private Map<String, Object> measure(String cloud, Path work, String classpath, Map<String, String> env, Path request,
+    private Map<String, Object> measure(String function, Path work, String classpath, Map<String, String> env, Path request,
                                         String templateOptions) throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Double> medians = new LinkedHashMap<>();
@@ -128,19 +159,20 @@ public final class ColdStartBench implements Callable<Integer> {
             }
             try {
                 if (variant.appCds()) {
-                    Path archive = work.resolve(cloud + "-" + variant.handler() + ".jsa");
+                    Path archive = work.resolve(function + "-" + variant.handler() + ".jsa");
                     Files.deleteIfExists(archive);
                     List<String> training = new ArrayList<>(options);
                     training.add("-XX:ArchiveClassesAtExit=" + archive);
-                    run(classpath, training, env, variant.handler(), request, work.resolve(cloud + "-" + variant.name() + "-training.log"));
+                    run(classpath, training, env, invocation(function, variant), request, work.resolve(function + "-" + variant.name() + "-training.log"));
                     options.add("-XX:SharedArchiveFile=" + archive);
                 }
                 List<Long> millis = new ArrayList<>();
                 List<Long> peakKb = new ArrayList<>();
+                Path log = work.resolve(function + "-" + variant.name() + ".log");
                 for (int i = 0; i < runs; i++) {
-                    long[] measured = run(classpath, options, env, variant.handler(), request, work.resolve(cloud + "-" + variant.name() + ".log"));
-                    millis.add(measured[0]);
-                    peakKb.add(measured[1]);
+                    Run measured = run(classpath, options, env, invocation(function, variant), request, log);
+                    millis.add(measured.millis());
+                    peakKb.add(measured.peakKb());
                 }
                 Map<String, Object> stats = new LinkedHashMap<>();
                 stats.put("medianMs", median(millis));
@@ -148,6 +180,15 @@ public final class ColdStartBench implements Callable<Integer> {
                 stats.put("maxMs", millis.stream().mapToLong(Long::longValue).max().orElse(0));
                 stats.put("medianPeakRssMb", Math.round(median(peakKb) / 102.4) / 10.0);
                 stats.put("jvmOptions", String.join(" ", options.subList(1, options.size())));
+                if (variant.handler().equals("spring") && !variant.appCds()) {
+                    // One more run, logging every class load: its timing is not counted, the log would slow it.
+                    List<String> logging = new ArrayList<>(options);
+                    logging.add("-Xlog:class+load=info:stdout");
+                    Run classes = run(classpath, logging, env, invocation(function, variant), request, log);
+                    stats.put("classesLoadedAtInit", classes.classesAtInit());
+                    stats.put("classesLoadedByFirstInvocation", classes.classesByInvocation());
+                    stats.put("firstInvocationClassShare", share(classes));
+                }
                 results.put(variant.name(), stats);
                 medians.put(variant.name(), median(millis));
             } catch (IllegalStateException e) {
@@ -159,16 +200,35 @@ public final class ColdStartBench implements Callable<Integer> {
         if (medians.containsKey("functionInvoker") && medians.containsKey("plainHandler")) {
             results.put("functionInvokerOverPlain", Math.round(100.0 * medians.get("functionInvoker") / medians.get("plainHandler")) / 100.0);
         }
+        // The share of classes SnapStart cannot pre-load: those the first invocation after a primed snapshot still loads.
+        if (results.get("functionInvokerPrimed") instanceof Map<?, ?> primed && primed.containsKey("firstInvocationClassShare")) {
+            results.put("firstInvocationClassShare", primed.get("firstInvocationClassShare"));
+        }
         return results;
     }
 
-    /** One fresh JVM: milliseconds from its start to the result line, and its peak resident memory (kB). */
-    private static long[] run(String classpath, List<String> options, Map<String, String> env, String handler, Path request,
-                              Path log) throws IOException, InterruptedException {
+    /** FirstInvocation's arguments before the request file: the handler and the function's kind, then after it the priming. */
+    private static List<String> invocation(String function, Variant variant) {
+        String kind = function.equals("api") || function.equals("common") ? function : "converge";
+        return List.of(variant.handler(), kind, variant.primed() ? "primed" : "cold");
+    }
+
+    private static double share(Run run) {
+        int all = run.classesAtInit() + run.classesByInvocation();
+        return all == 0 ? 0 : Math.round(10_000.0 * run.classesByInvocation() / all) / 10_000.0;
+    }
+
+    /**
+     * One fresh JVM: milliseconds from its start to the result line, its peak resident memory (kB), and
+     * the {@code [class,load]} lines it printed before and after FirstInvocation's line saying init is over.
+     */
+    private static Run run(String classpath, List<String> options, Map<String, String> env, List<String> invocation, Path request,
+                           Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        command.addAll(List.of("-cp", classpath, FirstInvocation.class.getName(), handler, request.toString()));
+        command.addAll(List.of("-cp", classpath, FirstInvocation.class.getName(), invocation.get(0), invocation.get(1), request.toString(),
+                invocation.get(2)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().putAll(env);
@@ -177,10 +237,20 @@ public final class ColdStartBench implements Callable<Integer> {
         long elapsed = -1;
         long peak = -1;
         String result = null;
+        int[] classes = new int[2];
+        List<String> invocationClasses = new ArrayList<>();
+        int phase = 0;
         List<String> other = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(FirstInvocation.RESULT)) {
+                if (line.contains("[class,load]")) {
+                    classes[phase]++;
+                    if (phase == 1) {
+                        invocationClasses.add(line);
+                    }
+                } else if (line.equals(FirstInvocation.INVOKING)) {
+                    phase = 1;
+                } else if (line.startsWith(FirstInvocation.RESULT)) {
                     elapsed = (System.nanoTime() - start) / 1_000_000;
                     result = line.substring(FirstInvocation.RESULT.length());
                 } else if (line.startsWith(FirstInvocation.PEAK_RSS)) {
@@ -192,12 +262,22 @@ public final class ColdStartBench implements Callable<Integer> {
         }
         int exit = process.waitFor();
         // Destroy's first round on an empty cluster finds nothing and asks to look once more: pending 0, not settled yet.
+        // The API answers the tenant's (empty) cluster list: 200; listAccountClusters an account's (empty) list.
         JsonNode answer = result == null ? null : JSON.readTree(result);
-        if (exit != 0 || answer == null || answer.path("pending").asInt(-1) != 0) {
-            throw new IllegalStateException("the function did not answer a round that found nothing (exit " + exit + ", result " + result
+        boolean expected = answer != null && switch (invocation.get(1)) {
+            case "api" -> answer.path("statusCode").asInt() == 200;
+            case "common" -> answer.path("clusters").isArray();
+            default -> answer.path("pending").asInt(-1) == 0;
+        };
+        if (exit != 0 || !expected) {
+            throw new IllegalStateException("the function did not give the expected answer (exit " + exit + ", result " + result
                     + ", last output " + other.subList(Math.max(0, other.size() - 5), other.size()) + "); see " + log);
         }
-        return new long[] {elapsed, peak};
+        if (!invocationClasses.isEmpty()) {
+            // What the first invocation still loaded: the list to shorten next.
+            Files.write(log.resolveSibling(log.getFileName() + ".first-invocation-classes"), invocationClasses);
+        }
+        return new Run(elapsed, peak, classes[0], classes[1]);
     }
 
     /** A cluster of one cloud, recorded with a lease the child renews: destroy mode finds nothing owned. */
@@ -219,7 +299,7 @@ public final class ColdStartBench implements Callable<Integer> {
             case "aws" -> cloudSim.awsEndpoint();
             case "gcp" -> cloudSim.gcpEndpoint();
             case "azure" -> cloudSim.azureEndpoint();
-            default -> throw new IllegalArgumentException("--clouds: aws, gcp or azure, was " + cloud);
+            default -> throw new IllegalArgumentException("--functions: aws, gcp, azure or api, was " + cloud);
         };
     }
 
@@ -232,7 +312,7 @@ public final class ColdStartBench implements Callable<Integer> {
 
     private static Map<String, Double> artifactSizes(Path home) throws IOException {
         Map<String, Double> sizes = new LinkedHashMap<>();
-        for (String module : List.of("common", "aws", "gcp", "azure")) {
+        for (String module : List.of("common", "aws", "gcp", "azure", "api")) {
             Path zip = lambdaZip(home, module);
             sizes.put(home.relativize(zip).toString(), Math.round(Files.size(zip) / 104857.6) / 10.0);
         }
@@ -244,7 +324,7 @@ public final class ColdStartBench implements Callable<Integer> {
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             return files.filter(f -> f.getFileName().toString().endsWith("-lambda.zip")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Lambda zip in " + target
-                            + "; build it with: mvn -B -q -DskipTests -pl functions/" + module + " -am package"));
+                            + "; build it with: mvn -B -q -DskipTests -Dexec.skip=true -pl functions/" + module + " -am install"));
         }
     }
 

@@ -64,10 +64,14 @@ class BenchCommandTest {
                     "functions/aws has no Lambda zip; build it with mvn package");
         }
 
-        JsonNode results = bench("cold-start", "--runs", "1", "--clouds", "aws", "--variants", "functionInvoker,plainHandler");
+        JsonNode results = bench("cold-start", "--runs", "1", "--functions", "aws", "--variants", "functionInvoker,functionInvokerPrimed,plainHandler");
 
         assertThat(results.at("/aws/functionInvoker/medianMs").asDouble()).isPositive();
         assertThat(results.at("/aws/plainHandler/medianPeakRssMb").asDouble()).isPositive();
+        // Priming runs the converge path before the invocation, so the invocation itself loads fewer classes.
+        assertThat(results.at("/aws/functionInvoker/classesLoadedByFirstInvocation").asInt())
+                .isGreaterThan(results.at("/aws/functionInvokerPrimed/classesLoadedByFirstInvocation").asInt());
+        assertThat(results.at("/aws/firstInvocationClassShare").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test

@@ -11,7 +11,12 @@ import dev.overcast.clouds.gcp.GcpConfig;
 import dev.overcast.clouds.gcp.GcpCredentials;
 import dev.overcast.core.cloud.CloudAdapter;
 import dev.overcast.core.cloud.SecretResolver;
+import dev.overcast.functions.aws.AwsLambda;
+import dev.overcast.functions.azure.AzureLambda;
+import dev.overcast.functions.gcp.GcpLambda;
+import dev.overcast.functions.lambda.LambdaClients;
 import dev.overcast.functions.lambda.LambdaEnvironment;
+import dev.overcast.functions.lambda.Priming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +37,16 @@ public final class CloudSimAdapter {
     private CloudSimAdapter() {
     }
 
+    /** The priming the deployed main of the cloud in {@code OVERCAST_BENCH_CLOUD} registers. */
+    public static Priming priming(LambdaClients clients) {
+        return switch (LambdaEnvironment.required("OVERCAST_BENCH_CLOUD")) {
+            case "aws" -> Aws.priming(clients);
+            case "gcp" -> Gcp.priming(clients);
+            case "azure" -> Azure.priming(clients);
+            default -> throw new IllegalStateException("OVERCAST_BENCH_CLOUD: must be aws, gcp or azure");
+        };
+    }
+
     public static CloudAdapter fromEnvironment() {
         URI endpoint = URI.create(LambdaEnvironment.required("OVERCAST_BENCH_ENDPOINT"));
         return switch (LambdaEnvironment.required("OVERCAST_BENCH_CLOUD")) {
@@ -43,6 +58,10 @@ public final class CloudSimAdapter {
     }
 
     private static final class Aws {
+        static Priming priming(LambdaClients clients) {
+            return AwsLambda.priming(clients, NO_SECRETS);
+        }
+
         static CloudAdapter adapter(URI endpoint) {
             return new AwsAdapter(AwsConfig.of(new AwsCredentials.StaticKeys("111111111111", "bench")).withEndpoint(endpoint),
                     NO_SECRETS);
@@ -50,6 +69,10 @@ public final class CloudSimAdapter {
     }
 
     private static final class Gcp {
+        static Priming priming(LambdaClients clients) {
+            return GcpLambda.priming(clients, NO_SECRETS);
+        }
+
         static CloudAdapter adapter(URI endpoint) {
             return new GcpAdapter(new GcpConfig("overcast-bench", new GcpCredentials.None(), Optional.of(endpoint),
                     GcpConfig.DEFAULT_MAX_ATTEMPTS), NO_SECRETS);
@@ -57,6 +80,10 @@ public final class CloudSimAdapter {
     }
 
     private static final class Azure {
+        static Priming priming(LambdaClients clients) {
+            return AzureLambda.priming(clients, NO_SECRETS);
+        }
+
         static CloudAdapter adapter(URI endpoint) {
             try {
                 String pem = Files.readString(Path.of(LambdaEnvironment.required("OVERCAST_BENCH_AZURE_PEM")));

@@ -8,6 +8,7 @@ import dev.overcast.functions.OvercastFunctions;
 import dev.overcast.functions.cluster.ClusterPlans;
 import dev.overcast.functions.converge.BuildTimes;
 import dev.overcast.functions.converge.ConvergeCloud;
+import dev.overcast.functions.lambda.LambdaClients;
 import dev.overcast.functions.lambda.LambdaEnvironment;
 
 /**
@@ -18,7 +19,7 @@ public final class PlainConverge implements RequestHandler<ConvergeCloud.Request
     private final ConvergeCloud converge;
 
     public PlainConverge() {
-        OvercastFunctions.Wiring wiring = LambdaEnvironment.wiring(CloudAdapters.of(CloudSimAdapter.fromEnvironment()));
+        OvercastFunctions.Wiring wiring = LambdaEnvironment.wiring(CloudAdapters.of(CloudSimAdapter.fromEnvironment()), new LambdaClients());
         this.converge = new ConvergeCloud(wiring.store(), new ClusterPlans(wiring.store(), Planner.standard()),
                 wiring.adapters(), wiring.clock(), BuildTimes.of(wiring.adapters()));
     }
