@@ -17,10 +17,13 @@ import dev.overcast.functions.converge.ConvergeCloud;
 import dev.overcast.functions.lock.AcquireLock;
 import dev.overcast.functions.lock.ReleaseLock;
 import dev.overcast.functions.telemetry.Invocation;
+import dev.overcast.store.Cluster;
 import dev.overcast.store.Store;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.support.GenericApplicationContext;
@@ -71,7 +74,8 @@ public final class OvercastFunctions {
 
     /** Registers every step as a Spring Cloud Function {@link FunctionRegistration} under its bean name. */
     public static void register(GenericApplicationContext context, Wiring wiring) {
-        steps(wiring).forEach((name, step) -> register(context, name, step));
+        Function<String, Optional<String>> tenantOf = clusterId -> wiring.store().clusters().find(clusterId).map(Cluster::tenant);
+        steps(wiring).forEach((name, step) -> register(context, name, new Invocation<>(name, step, tenantOf)));
     }
 
     /**
@@ -80,7 +84,7 @@ public final class OvercastFunctions {
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void register(GenericApplicationContext context, String name, Step<?, ?> step) {
-        Invocation<?, ?> invocation = new Invocation<>(name, step);
+        Invocation<?, ?> invocation = step instanceof Invocation<?, ?> correlated ? correlated : new Invocation<>(name, step);
         context.registerBean(name, FunctionRegistration.class, () -> new FunctionRegistration(invocation, name)
                 .type(FunctionTypeUtils.functionType(step.input(), step.output())));
     }

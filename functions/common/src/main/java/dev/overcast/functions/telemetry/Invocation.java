@@ -7,7 +7,10 @@ import dev.overcast.core.telemetry.CloudCalls;
 import dev.overcast.functions.Step;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -44,6 +47,7 @@ public final class Invocation<I, O> extends Step<I, O> {
 
     private final String name;
     private final Step<I, O> step;
+    private final Function<String, Optional<String>> tenantOf;
     /**
      * True until this function's first invocation starts. A Lambda container registers its application's
      * functions once and runs one of them, so this is the container's cold start; the local world, one
@@ -53,9 +57,20 @@ public final class Invocation<I, O> extends Step<I, O> {
     private final AtomicBoolean cold = new AtomicBoolean(true);
 
     public Invocation(String name, Step<I, O> step) {
+        this(name, step, clusterId -> Optional.empty());
+    }
+
+    /**
+     * @param tenantOf the tenant of a cluster id, for the steps whose input names the cluster but not its
+     *                 tenant (all but the create's first); read once per cluster and container, since a
+     *                 cluster never changes tenant
+     */
+    public Invocation(String name, Step<I, O> step, Function<String, Optional<String>> tenantOf) {
         super(step.input(), step.output());
         this.name = name;
         this.step = step;
+        Map<String, String> known = new ConcurrentHashMap<>();
+        this.tenantOf = clusterId -> Optional.ofNullable(known.computeIfAbsent(clusterId, id -> tenantOf.apply(id).orElse(null)));
     }
 
     @Override
@@ -86,8 +101,21 @@ public final class Invocation<I, O> extends Step<I, O> {
         JsonNode fields = fields(input);
         SOURCES.forEach((key, pointers) -> MDC.put(key, pointers.stream().map(fields::at)
                 .filter(JsonNode::isTextual).map(JsonNode::asText).findFirst().orElse(NONE)));
+        String clusterId = MDC.get(CLUSTER_ID);
+        if (NONE.equals(MDC.get(TENANT)) && !NONE.equals(clusterId)) {
+            MDC.put(TENANT, tenant(clusterId));
+        }
         MDC.put(STEP, name);
         MDC.put(COLD_START, String.valueOf(cold.getAndSet(false)));
+    }
+
+    /** The cluster's tenant; a failed lookup correlates to none rather than failing the step it only labels. */
+    private String tenant(String clusterId) {
+        try {
+            return tenantOf.apply(clusterId).orElse(NONE);
+        } catch (RuntimeException e) {
+            return NONE;
+        }
     }
 
     /** The input as JSON; an input Jackson cannot read (or none) correlates to nothing rather than failing the step. */
