@@ -58,6 +58,7 @@ public final class ReconcileScaleBench implements Callable<Integer> {
         BenchReport report = new BenchReport("reconcile-scale").put("spec", spec.toString()).put("clusters", clusters)
                 .put("accounts", accounts).put("latency", latency.name());
         long benchStart = System.nanoTime();
+        LocalWorld.muteKubernetesRequestLog();
         try (LocalWorld world = latency == Latency.realistic ? LocalWorld.startWithLatency(BenchReport.home())
                 : LocalWorld.startWithoutSdkRetries(BenchReport.home())) {
             long seedStart = System.nanoTime();
