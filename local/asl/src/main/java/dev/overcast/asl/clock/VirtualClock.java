@@ -2,8 +2,11 @@ package dev.overcast.asl.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -22,10 +25,14 @@ public final class VirtualClock implements ExecutionClock {
      * than the work between steps.
      */
     private final Map<Thread, Sleeper> sleepers = new HashMap<>();
+    /** The same sleepers by wake-up time (then arrival), so a step of the clock finds the earliest and the due ones without a scan. */
+    private final NavigableSet<Sleeper> byDeadline = new TreeSet<>(
+            Comparator.comparing(Sleeper::deadline).thenComparingLong(Sleeper::arrival));
     private Instant now;
     private int working;
+    private long arrivals;
 
-    private record Sleeper(Instant deadline, Condition due) {
+    private record Sleeper(Instant deadline, long arrival, Condition due) {
     }
 
     public VirtualClock(Instant start) {
@@ -63,8 +70,9 @@ public final class VirtualClock implements ExecutionClock {
             if (!deadline.isAfter(now)) {
                 return;
             }
-            Sleeper sleeper = new Sleeper(deadline, lock.newCondition());
+            Sleeper sleeper = new Sleeper(deadline, arrivals++, lock.newCondition());
             sleepers.put(self, sleeper);
+            byDeadline.add(sleeper);
             working--;
             try {
                 advanceIfIdle();
@@ -73,7 +81,7 @@ public final class VirtualClock implements ExecutionClock {
                 }
             } finally {
                 // A thread woken by wake() was already counted as working again.
-                if (sleepers.remove(self) != null) {
+                if (forget(self)) {
                     working++;
                 }
             }
@@ -90,7 +98,7 @@ public final class VirtualClock implements ExecutionClock {
     public void wake(Thread thread) {
         lock.lock();
         try {
-            if (sleepers.remove(thread) != null) {
+            if (forget(thread)) {
                 working++;
             }
             thread.interrupt();
@@ -120,11 +128,17 @@ public final class VirtualClock implements ExecutionClock {
         }
     }
 
+    /** Removes a thread's sleeper; whether it was still asleep (not yet woken by {@link #wake}). */
+    private boolean forget(Thread thread) {
+        Sleeper sleeper = sleepers.remove(thread);
+        return sleeper != null && byDeadline.remove(sleeper);
+    }
+
     private void advanceIfIdle() {
-        if (working > 0 || sleepers.isEmpty()) {
+        if (working > 0 || byDeadline.isEmpty()) {
             return;
         }
-        Instant earliest = sleepers.values().stream().map(Sleeper::deadline).min(Instant::compareTo).orElseThrow();
+        Instant earliest = byDeadline.first().deadline();
         if (earliest.isAfter(now)) {
             now = earliest;
             signalDue();
@@ -132,7 +146,12 @@ public final class VirtualClock implements ExecutionClock {
     }
 
     private void signalDue() {
-        sleepers.values().stream().filter(s -> !s.deadline().isAfter(now)).forEach(s -> s.due().signal());
+        for (Sleeper sleeper : byDeadline) {
+            if (sleeper.deadline().isAfter(now)) {
+                return;
+            }
+            sleeper.due().signal();
+        }
     }
 
     /**

@@ -43,9 +43,8 @@ public final class KubernetesClusters implements AutoCloseable {
             var now = world.clock().now();
             List<Machine> machines = Machine.SHAPES.stream()
                     .flatMap(shape -> world.everywhere(shape.type()).stream()
-                            .filter(r -> r.key().front().equals(shape.cloud().id()))
+                            .filter(r -> r.key().front().equals(shape.cloud().id()) && Machine.tagged(shape, r, clusterId))
                             .flatMap(r -> Machine.of(shape, r, now).stream()))
-                    .filter(m -> m.cluster().equals(clusterId))
                     .toList();
             return schedule.nodes(machines, now);
         });

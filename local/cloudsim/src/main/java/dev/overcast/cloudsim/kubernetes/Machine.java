@@ -40,6 +40,11 @@ record Machine(Cloud cloud, String cluster, boolean running, boolean gone, Insta
             new Shape(Cloud.AZURE, "virtualmachines", Set.of("Succeeded", "Updating"), "Deleted",
                     r -> base64(r.attribute("customData")), r -> null));
 
+    /** Whether the resource carries the cluster's ownership tag: cheap, before {@link #of} decodes its user-data. */
+    static boolean tagged(Shape shape, SimResource instance, String cluster) {
+        return cluster.equals(instance.tags().get(OwnershipTags.key(shape.cloud(), OwnershipTags.CLUSTER)));
+    }
+
     /** The machine, when the resource is an owned instance whose user-data carries a well-formed kubeadm intent. */
     static Optional<Machine> of(Shape shape, SimResource instance, Instant now) {
         String cluster = instance.tags().get(OwnershipTags.key(shape.cloud(), OwnershipTags.CLUSTER));

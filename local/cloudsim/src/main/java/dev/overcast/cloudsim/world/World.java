@@ -47,7 +47,7 @@ public final class World {
     private final Iam iam = new Iam();
     private final Random ids;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, SimResource> resources = new LinkedHashMap<>();
+    private final ResourceIndex resources = new ResourceIndex();
     private final Set<String> publicAddresses = new HashSet<>();
 
     public World(CloudSimConfig config) {
@@ -188,7 +188,7 @@ public final class World {
             Instant readyAt = now.plus(durations.of(front, type + ".create"));
             SimResource resource = new SimResource(new ResourceKey(front, account, region, type, id),
                     now, pendingState, readyAt, readyState, now.plus(hiddenFor));
-            resources.put(storeKey(front, account, region, id), resource);
+            resources.put(resource);
             return resource;
         });
     }
@@ -196,8 +196,8 @@ public final class World {
     /** The resource with this id, even if not yet visible to reads or already being deleted. */
     public Optional<SimResource> find(String front, String account, String region, String id) {
         return atomically(() -> {
-            purge();
-            return Optional.ofNullable(resources.get(storeKey(front, account, region, id)));
+            resources.purgeAccount(front, account, clock.now());
+            return Optional.ofNullable(resources.get(front, account, region, id));
         });
     }
 
@@ -207,11 +207,11 @@ public final class World {
      */
     public List<SimResource> describe(String front, String account, String region, String type) {
         return atomically(() -> {
-            purge();
             Instant now = clock.now();
+            resources.purgeAccount(front, account, now);
             List<SimResource> seen = new ArrayList<>();
-            for (SimResource r : resources.values()) {
-                if (sameScope(r.key(), front, account, region) && r.type().equals(type) && r.visibleToReadsAt(now)) {
+            for (SimResource r : resources.inAccount(front, account)) {
+                if (r.key().region().equals(region) && r.type().equals(type) && r.visibleToReadsAt(now)) {
                     seen.add(r);
                 }
             }
@@ -221,8 +221,8 @@ public final class World {
 
     /** The live resources of one type as the control plane knows them: no eventual consistency, nothing being deleted. */
     public List<SimResource> live(String front, String account, String region, String type) {
-        return atomically(() -> resources.values().stream()
-                .filter(r -> !r.retired() && sameScope(r.key(), front, account, region) && r.type().equals(type))
+        return atomically(() -> resources.inAccount(front, account).stream()
+                .filter(r -> !r.retired() && r.key().region().equals(region) && r.type().equals(type))
                 .toList());
     }
 
@@ -232,8 +232,8 @@ public final class World {
      */
     public List<SimResource> everywhere(String type) {
         return atomically(() -> {
-            purge();
-            return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+            resources.purgeType(type, clock.now());
+            return List.copyOf(resources.ofType(type));
         });
     }
 
@@ -245,9 +245,8 @@ public final class World {
      * name must be unique in the account.
      */
     public List<SimResource> dependents(SimResource resource) {
-        return atomically(() -> resources.values().stream()
-                .filter(r -> r.holdsDependencies(clock.now()) && r.dependsOn().contains(resource.id())
-                        && r.key().front().equals(resource.key().front()) && r.key().account().equals(resource.key().account()))
+        return atomically(() -> resources.inAccount(resource.key().front(), resource.key().account()).stream()
+                .filter(r -> r.holdsDependencies(clock.now()) && r.dependsOn().contains(resource.id()))
                 .toList());
     }
 
@@ -267,7 +266,8 @@ public final class World {
     public void delete(SimResource resource) {
         atomically(() -> {
             requireNoDependents(resource);
-            resources.remove(storeKey(resource.key()));
+            ResourceKey key = resource.key();
+            resources.remove(key.front(), key.account(), key.region(), key.id());
             return null;
         });
     }
@@ -347,13 +347,17 @@ public final class World {
 
     /** Removes a resource as someone in the console might: no dependency check, no delay. */
     public boolean deleteByHand(String front, String account, String region, String id) {
-        return atomically(() -> resources.remove(storeKey(front, account, region, id)) != null);
+        return atomically(() -> {
+            resources.purgeAccount(front, account, clock.now());
+            return resources.remove(front, account, region, id);
+        });
     }
 
     /** Changes a resource as someone in the console might (a tag, a rule); false when it does not exist. */
     public boolean alterByHand(String front, String account, String region, String id, Consumer<SimResource> change) {
         return atomically(() -> {
-            SimResource resource = resources.get(storeKey(front, account, region, id));
+            resources.purgeAccount(front, account, clock.now());
+            SimResource resource = resources.get(front, account, region, id);
             if (resource == null) {
                 return false;
             }
@@ -365,10 +369,10 @@ public final class World {
     /** Live (not being deleted) resources of an account on a front, in every region, in creation order. */
     public List<ResourceView> resources(String front, String account) {
         return atomically(() -> {
-            purge();
             Instant now = clock.now();
-            return resources.values().stream()
-                    .filter(r -> !r.retired() && r.key().front().equals(front) && r.key().account().equals(account))
+            resources.purgeAccount(front, account, now);
+            return resources.inAccount(front, account).stream()
+                    .filter(r -> !r.retired())
                     .map(r -> r.view(now))
                     .toList();
         });
@@ -388,7 +392,7 @@ public final class World {
             original.tags().forEach((k, v) -> copy.tags().put(k, (String) rewrite.apply(v)));
             original.attributes().forEach((k, v) -> copy.attributes().put(k, rewrite.apply(v)));
             original.dependsOn().forEach(d -> copy.dependsOn().add((String) rewrite.apply(d)));
-            resources.put(storeKey(key.front(), account, key.region(), id), copy);
+            resources.put(copy);
             return copy;
         });
     }
@@ -411,22 +415,5 @@ public final class World {
     public void settle(String front, String account, Duration by) {
         Duration lag = readLag.of(front);
         advance(by.compareTo(lag) < 0 ? lag : by);
-    }
-
-    private void purge() {
-        Instant now = clock.now();
-        resources.values().removeIf(r -> r.purgedAt(now));
-    }
-
-    private static boolean sameScope(ResourceKey key, String front, String account, String region) {
-        return key.front().equals(front) && key.account().equals(account) && key.region().equals(region);
-    }
-
-    private static String storeKey(ResourceKey key) {
-        return storeKey(key.front(), key.account(), key.region(), key.id());
-    }
-
-    private static String storeKey(String front, String account, String region, String id) {
-        return String.join("/", front, account, region, id);
     }
 }

@@ -138,7 +138,7 @@ public final class LocalWorld implements AutoCloseable {
      * per-request logging is turned down.
      */
     public static LocalWorld startQuietly(Path repository) {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+        muteKubernetesRequestLog();
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
@@ -146,6 +146,11 @@ public final class LocalWorld implements AutoCloseable {
         } finally {
             System.setOut(stdout);
         }
+    }
+
+    /** Turns the Kubernetes API simulation's per-request log line down to warnings (one line per probe). */
+    public static void muteKubernetesRequestLog() {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
     }
 
     /** As {@link #start(Path)}, with cloudsim configured further (durations, faults off, …). */

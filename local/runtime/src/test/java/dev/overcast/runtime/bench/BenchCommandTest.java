@@ -57,6 +57,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void reconcileScale_shouldRunTheReplacedInlineFlow_inOneExecution() throws Exception {
+        JsonNode distributed = bench("reconcile-scale", "--clusters", "4", "--accounts", "2", "--latency", "realistic");
+        JsonNode inline = bench("reconcile-scale", "--clusters", "4", "--accounts", "2", "--latency", "realistic", "--flow", "inline");
+
+        assertThat(inline.get("flow").asText()).isEqualTo("inline");
+        assertThat(inline.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(inline.get("reconciled").asInt()).isEqualTo(4);
+        // One execution holds every cluster's Map iteration; the distributed flow gives each account and cluster its own.
+        assertThat(inline.get("executions").asInt()).isLessThan(distributed.get("executions").asInt());
+    }
+
+    @Test
     void coldStart_shouldTimeEachVariantInFreshJvms() throws Exception {
         Path target = BenchReport.home().resolve("functions/aws/target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {

@@ -3,10 +3,13 @@ package dev.overcast.clouds.gcp.internal;
 import com.google.api.core.ApiFunction;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.FixedExecutorProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.api.gax.rpc.StatusCode;
+import com.google.api.gax.rpc.TransportChannel;
 import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.compute.v1.AddressesClient;
@@ -29,6 +32,7 @@ import com.google.cloud.compute.v1.VpnGatewaysClient;
 import com.google.cloud.compute.v1.VpnGatewaysSettings;
 import com.google.cloud.compute.v1.VpnTunnelsClient;
 import com.google.cloud.compute.v1.VpnTunnelsSettings;
+import com.google.cloud.compute.v1.stub.InstancesStubSettings;
 import dev.overcast.clouds.gcp.GcpConfig;
 import dev.overcast.clouds.gcp.GcpCredentials;
 import dev.overcast.core.cloud.SecretResolver;
@@ -40,12 +44,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Compute clients (Compute is served over REST only) the adapter uses, one per collection, built once: a client is
  * expensive to build (cold start) and the clients are regionless (the region is a request field). All share
  * one credentials provider; transient failures (503, deadline) are retried {@code maxAttempts} times by
  * the client, inserts included, which {@code requestId} makes safe.
+ *
+ * <p>The clients share one HTTP channel (one connection pool to the endpoint), whose requests run on a
+ * pool that grows with the calls in flight and shrinks when idle, and one background thread for retry
+ * delays: left to their defaults, each of the ten clients starts its own channel, deadline timer and
+ * executor of four threads, about a hundred threads per project, which a process serving many projects
+ * (the local world's tenants) cannot afford.
  */
 public final class ComputeClients implements AutoCloseable {
     private static final CountedCalls COUNTED_CALLS = new CountedCalls();
@@ -55,6 +70,9 @@ public final class ComputeClients implements AutoCloseable {
     private final String project;
     private final GcpConfig config;
     private final CredentialsProvider credentials;
+    private final ExecutorService requests = Executors.newCachedThreadPool(daemonThreads("compute-http"));
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(daemonThreads("compute-background"));
+    private final TransportChannel channel;
     private final List<AutoCloseable> all = new ArrayList<>();
     public final NetworksClient networks;
     public final SubnetworksClient subnetworks;
@@ -71,6 +89,19 @@ public final class ComputeClients implements AutoCloseable {
         this.project = config.project();
         this.config = config;
         this.credentials = credentials(config.credentials(), secrets);
+        try {
+            this.channel = InstantiatingHttpJsonChannelProvider.newBuilder()
+                    .setEndpoint(config.endpoint().map(Object::toString).orElse(InstancesStubSettings.getDefaultEndpoint()))
+                    .setExecutor(requests)
+                    // Every call is counted for the functions' CloudCalls metrics.
+                    .setInterceptorProvider(() -> List.of(COUNTED_CALLS))
+                    .build()
+                    .withHeaders(InstancesStubSettings.defaultApiClientHeaderProviderBuilder().build().getHeaders())
+                    .getTransportChannel();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot open the Compute channel", e);
+        }
         ApiFunction<UnaryCallSettings.Builder<?, ?>, Void> retries = method -> {
             method.setRetryableCodes(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED);
             method.setRetrySettings(method.getRetrySettings().toBuilder()
@@ -83,25 +114,25 @@ public final class ComputeClients implements AutoCloseable {
         };
         try {
             networks = keep(NetworksClient.create(
-                    counted(configure(NetworksSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(NetworksSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             subnetworks = keep(SubnetworksClient.create(
-                    counted(configure(SubnetworksSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(SubnetworksSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             firewalls = keep(FirewallsClient.create(
-                    counted(configure(FirewallsSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(FirewallsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             addresses = keep(AddressesClient.create(
-                    counted(configure(AddressesSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(AddressesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             routers = keep(RoutersClient.create(
-                    counted(configure(RoutersSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(RoutersSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             vpnGateways = keep(VpnGatewaysClient.create(
-                    counted(configure(VpnGatewaysSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(VpnGatewaysSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             externalVpnGateways = keep(ExternalVpnGatewaysClient.create(
-                    counted(configure(ExternalVpnGatewaysSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(ExternalVpnGatewaysSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             vpnTunnels = keep(VpnTunnelsClient.create(
-                    counted(configure(VpnTunnelsSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(VpnTunnelsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             instances = keep(InstancesClient.create(
-                    counted(configure(InstancesSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(InstancesSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
             globalOperations = keep(GlobalOperationsClient.create(
-                    counted(configure(GlobalOperationsSettings.newBuilder(), config, credentials)).applyToAllUnaryMethods(retries).build()));
+                    configure(GlobalOperationsSettings.newBuilder(), config, credentials).applyToAllUnaryMethods(retries).build()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot build the Compute clients", e);
@@ -132,16 +163,21 @@ public final class ComputeClients implements AutoCloseable {
         return client;
     }
 
-    /** A Compute client's settings, its calls counted (for the functions' CloudCalls metrics). */
-    private static <B extends ClientSettings.Builder<?, B>> B counted(B builder) {
-        return builder.setTransportChannelProvider(InstantiatingHttpJsonChannelProvider.newBuilder()
-                .setInterceptorProvider(() -> List.of(COUNTED_CALLS)).build());
-    }
-
-    private static <B extends ClientSettings.Builder<?, B>> B configure(B builder, GcpConfig config, CredentialsProvider credentials) {
-        builder.setCredentialsProvider(credentials);
+    private <B extends ClientSettings.Builder<?, B>> B configure(B builder, GcpConfig config, CredentialsProvider credentials) {
+        builder.setCredentialsProvider(credentials)
+                .setTransportChannelProvider(FixedTransportChannelProvider.create(channel))
+                .setBackgroundExecutorProvider(FixedExecutorProvider.create(background));
         config.endpoint().ifPresent(uri -> builder.setEndpoint(uri.toString()));
         return builder;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static CredentialsProvider credentials(GcpCredentials given, SecretResolver secrets) {
@@ -173,5 +209,10 @@ public final class ComputeClients implements AutoCloseable {
             }
         }
         all.clear();
+        if (channel != null) {
+            channel.shutdownNow();
+        }
+        requests.shutdownNow();
+        background.shutdownNow();
     }
 }
