@@ -97,10 +97,12 @@ describe('web console', () => {
     await page.locator('.notice').getByText('Scaling AWS to 2 workers').waitFor();
     await aws.locator('.workers-now').getByText('2').waitFor({ timeout: FLOW_TIMEOUT });
     await page.locator('.cluster-status [data-state=ready]').waitFor({ timeout: FLOW_TIMEOUT });
-    await page.locator(`tr[data-resource="${CLUSTER}-instance-aws-1"] [data-state=ready]`).waitFor({ timeout: FLOW_TIMEOUT });
+    // Cloud resources are named after the cluster's internal id, which the page shows beside its name.
+    const id = (await page.locator('.internal-id').textContent()).trim();
+    await page.locator(`tr[data-resource="${id}-instance-aws-1"] [data-state=ready]`).waitFor({ timeout: FLOW_TIMEOUT });
     // The scale ran as a reconcile-cluster flow: its history row names the purpose and the worker it created.
     const run = page.locator('.history tbody tr').filter({ hasText: 'scaling' });
-    await run.getByText(`${CLUSTER}-instance-aws-1`).first().waitFor();
+    await run.getByText(`${id}-instance-aws-1`).first().waitFor();
     await shot('5-cluster-scaled');
   });
 
