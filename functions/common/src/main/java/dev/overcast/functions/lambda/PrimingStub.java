@@ -95,11 +95,12 @@ public final class PrimingStub implements AutoCloseable {
             response = exchange.getRequestURI().getPath().startsWith("/subscriptions/") ? "{\"value\":[]}" : "{}";
         }
         byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+        // Counted before the answer leaves: a caller that has its answer must find it counted.
+        answered.incrementAndGet();
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-        answered.incrementAndGet();
     }
 
     @Override
